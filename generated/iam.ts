@@ -1,0 +1,334 @@
+/**
+ * GENERATED FILE: DO NOT EDIT. Change the spec and run `npm run generate`.
+ * Source: openapi/iam.yaml (sha256 7ca06434a243bec42b45cc56fc105a7e2e8083926db4718cad10521c7d5b282f)
+ */
+
+export interface paths {
+    "/v3/auth/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Obtain a user token with a password
+         * @description Authenticates an IAM user (or the account itself) by user name, password and account
+         *     (domain) name, and returns a token in the **`X-Subject-Token` response header**. Send that
+         *     value as `X-Auth-Token` when calling APIG, DDS and other services.
+         *
+         *     - Scope the token to a project (`scope.project.id` or `scope.project.name`, for example
+         *       `cn-north-4`) to call regional services such as APIG and DDS. A `scope.domain` scope gives a
+         *       token for global services; when both are given, the project wins; without `scope` you get
+         *       a domain-level token.
+         *     - A token is valid for **24 hours**. Cache it and obtain a new one well before `expires_at`;
+         *       requesting a new token does not invalidate older ones. Tokens become invalid early
+         *       (within about 30 minutes) when the user is deleted or disabled, or its password, access
+         *       keys or permissions change.
+         *     - Users with MFA login protection cannot use this password-only operation.
+         *     - Pass `nocatalog=true` to omit the (large) service catalog from the body.
+         *
+         *     The call needs no authentication. Never log the request body or the returned token.
+         *     On 429 (`APIGW.0308`) back off with jitter, honouring `Retry-After` when present.
+         */
+        post: operations["CreateTokenByPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description Body of `CreateTokenByPassword`. */
+        CreateTokenByPasswordRequest: {
+            auth: components["schemas"]["PasswordAuth"];
+        };
+        /** @description Authentication information. */
+        PasswordAuth: {
+            identity: components["schemas"]["PasswordIdentity"];
+            scope?: components["schemas"]["AuthScope"];
+        };
+        /** @description How the user proves its identity; here, by password. */
+        PasswordIdentity: {
+            /** @description Authentication methods; always `["password"]` for this operation. */
+            methods: "password"[];
+            password: components["schemas"]["PasswordCredentials"];
+        };
+        /** @description Password credentials. */
+        PasswordCredentials: {
+            user: components["schemas"]["PasswordUser"];
+        };
+        /** @description The user that authenticates and the account (domain) it belongs to. */
+        PasswordUser: {
+            /** @description IAM user name (or the account name when the account itself authenticates). */
+            name: string;
+            /**
+             * Format: password
+             * @description The user's login password. Sent only in requests; never logged.
+             */
+            password: string;
+            domain: components["schemas"]["DomainName"];
+        };
+        /** @description Account (domain) that owns the user, identified by name. */
+        DomainName: {
+            /** @description Account name. */
+            name: string;
+        };
+        /**
+         * @description Scope of the token. Use `project` for regional services such as APIG and DDS; `domain` gives
+         *     a token for global services. When both are given the project wins.
+         */
+        AuthScope: {
+            project?: components["schemas"]["ScopeTarget"];
+            domain?: components["schemas"]["ScopeTarget"];
+        };
+        /** @description A project or account (domain) given by `id` or by `name`. At least one is required. */
+        ScopeTarget: {
+            /** @description ID of the project or account. */
+            id?: string;
+            /** @description Name of the project (for example `cn-north-4`) or account. */
+            name?: string;
+        };
+        /** @description Body of a successful token request. */
+        TokenResponse: {
+            token: components["schemas"]["Token"];
+        };
+        /** @description Details of the issued token. The token itself is in the `X-Subject-Token` header. */
+        Token: {
+            /**
+             * Format: date-time
+             * @description When the token expires (UTC, ISO 8601). Renew it well before then.
+             */
+            expires_at: string;
+            /**
+             * Format: date-time
+             * @description When the token was issued (UTC, ISO 8601).
+             */
+            issued_at?: string;
+            /** @description How the user authenticated, for example `["password"]`. */
+            methods: string[];
+            project?: components["schemas"]["TokenProject"];
+            domain?: components["schemas"]["TokenDomain"];
+            user?: components["schemas"]["TokenUser"];
+            /** @description Roles the user holds in the token's scope. */
+            roles?: components["schemas"]["TokenRole"][];
+            /** @description Service catalog; omitted when `nocatalog=true`. */
+            catalog?: components["schemas"]["CatalogService"][];
+        };
+        /** @description An account (domain). */
+        TokenDomain: {
+            /** @description Account ID. */
+            id?: string;
+            /** @description Account name. */
+            name?: string;
+        };
+        /** @description The project the token is scoped to. */
+        TokenProject: {
+            /** @description Project ID. */
+            id?: string;
+            /** @description Project name. */
+            name?: string;
+            domain?: components["schemas"]["TokenDomain"];
+        };
+        /** @description The authenticated user. */
+        TokenUser: {
+            /** @description User ID. */
+            id?: string;
+            /** @description User name. */
+            name?: string;
+            /** @description When the user's password expires; `null` when it never expires. */
+            password_expires_at?: string | null;
+            domain?: components["schemas"]["TokenDomain"];
+        };
+        /** @description A role held by the user. */
+        TokenRole: {
+            /** @description Role ID. */
+            id?: string;
+            /** @description Role name. */
+            name?: string;
+        };
+        /** @description A service in the catalog and its endpoints. */
+        CatalogService: {
+            /** @description Service ID. */
+            id?: string;
+            /** @description Service type. */
+            type?: string;
+            /** @description Service name. */
+            name?: string;
+            /** @description Endpoints of the service. */
+            endpoints?: components["schemas"]["CatalogEndpoint"][];
+        };
+        /** @description One endpoint of a catalog service. */
+        CatalogEndpoint: {
+            /** @description Endpoint ID. */
+            id?: string;
+            /** @description Endpoint visibility, for example `public`. */
+            interface?: string;
+            /** @description Region of the endpoint. */
+            region?: string;
+            /** @description Region ID of the endpoint. */
+            region_id?: string;
+            /** @description Base URL of the endpoint. */
+            url?: string;
+        };
+        /**
+         * @description IAM error body. Keystone-style operations answer with `error` (`code`, `title`, `message`);
+         *     others answer with `error_code` (`IAM.xxxx`) and `error_msg`. Read whichever is present.
+         */
+        IamError: {
+            error?: components["schemas"]["KeystoneErrorDetail"];
+            /** @description Huawei-style error code, for example `IAM.0007`. */
+            error_code?: string;
+            /** @description Huawei-style error message. */
+            error_msg?: string;
+        };
+        /** @description Keystone-style error details. */
+        KeystoneErrorDetail: {
+            /** @description HTTP status code. */
+            code?: number;
+            /** @description HTTP reason phrase, for example `Unauthorized`. */
+            title?: string;
+            /** @description Error message. */
+            message?: string;
+        };
+        /** @description Body of the HTTP 429 answer of the Huawei Cloud API gateway. The message is in `error_message`. */
+        ThrottlingError: {
+            /** @description HTTP status code, 429. */
+            status_code?: number;
+            /** @description Request ID. */
+            request_id?: string;
+            /** @description Error code, `APIGW.0308` (older documents write `APIG.0308`). */
+            error_code: string;
+            /** @description Error message naming the throttling policy and limit. */
+            error_message: string;
+            /** @description Encoded authorization details; usually empty. */
+            encoded_authorization_message?: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: {
+        /**
+         * @description Unique ID that Huawei Cloud assigned to this request. Log it and quote it to support.
+         * @example 5a63903e690bcd18d9ddf5c2ca75e827
+         */
+        XRequestId: string;
+        /**
+         * @description The issued token. Send it unchanged as `X-Auth-Token`. It is a secret: never log it. Tokens
+         *     are several kilobytes long.
+         * @example MIIDkgYJKoZIhvcNAQcCoIIDgzCCA38CAQExDTALBglghkgBZQMEAgEwgXXXXX
+         */
+        XSubjectToken: string;
+        /**
+         * @description Seconds to wait before retrying. Huawei does not document this header on throttled
+         *     answers; when it is absent, back off exponentially with jitter.
+         * @example 2
+         */
+        RetryAfter: number;
+    };
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    CreateTokenByPassword: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Set to `true` to leave the service catalog out of the response body.
+                 * @example true
+                 */
+                nocatalog?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The user's credentials and the requested scope. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTokenByPasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description Created. The token is in the `X-Subject-Token` header; the body describes it. */
+            201: {
+                headers: {
+                    "X-Subject-Token": components["headers"]["XSubjectToken"];
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            /** @description Bad Request. The body is malformed or a parameter is invalid; fix it before retrying. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IamError"];
+                };
+            };
+            /**
+             * @description Unauthorized. The user name, password or account name is wrong, or the user is disabled or
+             *     locked. Do not retry automatically with the same credentials: repeated failures can lock
+             *     the user.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IamError"];
+                };
+            };
+            /**
+             * @description Forbidden. The user may not obtain this token, for example because programmatic access is
+             *     disabled for the user or the requested project is not accessible.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IamError"];
+                };
+            };
+            /**
+             * @description Too Many Requests. A flow-control limit of the Huawei Cloud API gateway was reached. Retry
+             *     after `Retry-After` seconds if sent, otherwise with exponential backoff and jitter. Note
+             *     that this body uses `error_message`, not `error_msg`.
+             */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThrottlingError"];
+                };
+            };
+            /** @description Internal Server Error. Retry later with backoff. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IamError"];
+                };
+            };
+        };
+    };
+}
