@@ -1,0 +1,182 @@
+/**
+ * The error hierarchy. Every error this SDK throws is a {@link HuaweiCloudError}; HTTP answers that are not a
+ * success become an {@link ApiError} subclass chosen by status, so callers branch with `instanceof`.
+ */
+
+/** Base class of every error thrown by this SDK. */
+export class HuaweiCloudError extends Error {
+  override name = "HuaweiCloudError";
+}
+
+/** Response headers with credentials removed; what {@link ApiError.headers} holds. */
+export type RedactedHeaders = Record<string, string>;
+
+/** Headers whose values are never kept on errors or written to logs. */
+const SECRET_HEADERS = new Set([
+  "authorization",
+  "x-auth-token",
+  "x-subject-token",
+  "x-security-token",
+  "cookie",
+  "set-cookie",
+]);
+
+/** Copies `headers` into a plain object with credential values replaced by `[REDACTED]`. */
+export function redactHeaders(headers: Headers | Record<string, string> | undefined): RedactedHeaders {
+  const out: RedactedHeaders = {};
+  if (!headers) return out;
+  const entries = headers instanceof Headers ? headers.entries() : Object.entries(headers);
+  for (const [name, value] of entries) {
+    const key = name.toLowerCase();
+    out[key] = SECRET_HEADERS.has(key) ? "[REDACTED]" : value;
+  }
+  return out;
+}
+
+/** What {@link ApiError} is built from. */
+export interface ApiErrorInit {
+  status: number;
+  /** Huawei `error_code`, e.g. `APIC.7302`. */
+  code: string | undefined;
+  /** Huawei `error_msg` (or `error_message` on gateway throttling answers). */
+  message: string;
+  requestId: string | undefined;
+  /** The parsed response body, or its text when it was not JSON. */
+  body: unknown;
+  headers: RedactedHeaders;
+  method: string;
+  /** The request URL without its query string. */
+  url: string;
+}
+
+/** The service answered with a status other than success. */
+export class ApiError extends HuaweiCloudError {
+  override name = "ApiError";
+  /** HTTP status code. */
+  readonly status: number;
+  /** Huawei error code (`error_code`), when the body had one. */
+  readonly code: string | undefined;
+  /** Request id from the `X-Request-Id` header, else the body's `request_id`. */
+  readonly requestId: string | undefined;
+  /** The parsed error body. */
+  readonly body: unknown;
+  /** Response headers, credentials redacted. */
+  readonly headers: RedactedHeaders;
+  /** HTTP method of the failed request. */
+  readonly method: string;
+  /** URL of the failed request, without query string. */
+  readonly url: string;
+
+  constructor(init: ApiErrorInit) {
+    super(formatApiMessage(init));
+    this.status = init.status;
+    this.code = init.code;
+    this.requestId = init.requestId;
+    this.body = init.body;
+    this.headers = init.headers;
+    this.method = init.method;
+    this.url = init.url;
+    // The formatted message is for logs; `message` itself keeps the server's words for programmatic use.
+    Object.defineProperty(this, "message", { value: init.message, enumerable: false, writable: true, configurable: true });
+  }
+
+  override toString(): string {
+    return formatApiMessage(this);
+  }
+}
+
+function formatApiMessage(e: { status: number; code: string | undefined; message: string; requestId: string | undefined }): string {
+  const code = e.code ? ` ${e.code}` : "";
+  const id = e.requestId ? ` (request id ${e.requestId})` : "";
+  return `${e.status}${code}: ${e.message}${id}`;
+}
+
+/** 400: the service rejected the request's parameters. */
+export class BadRequestError extends ApiError {
+  override name = "BadRequestError";
+}
+/** 401: the token or signature was missing, wrong or expired. */
+export class AuthenticationError extends ApiError {
+  override name = "AuthenticationError";
+}
+/** 403: the caller lacks permission, or the resource is in a state that forbids the operation. */
+export class PermissionDeniedError extends ApiError {
+  override name = "PermissionDeniedError";
+}
+/** 404: the gateway, instance or node does not exist. */
+export class NotFoundError extends ApiError {
+  override name = "NotFoundError";
+}
+/** 409: the resource is busy with another operation. */
+export class ConflictError extends ApiError {
+  override name = "ConflictError";
+}
+/** 429: throttled by the API gateway (`APIGW.0308`). */
+export class RateLimitError extends ApiError {
+  override name = "RateLimitError";
+}
+/** 5xx: the service failed. */
+export class InternalServerError extends ApiError {
+  override name = "InternalServerError";
+}
+
+/** Picks the {@link ApiError} subclass for a status. */
+export function apiErrorFor(init: ApiErrorInit): ApiError {
+  const s = init.status;
+  if (s === 400) return new BadRequestError(init);
+  if (s === 401) return new AuthenticationError(init);
+  if (s === 403) return new PermissionDeniedError(init);
+  if (s === 404) return new NotFoundError(init);
+  if (s === 409) return new ConflictError(init);
+  if (s === 429) return new RateLimitError(init);
+  if (s >= 500) return new InternalServerError(init);
+  return new ApiError(init);
+}
+
+/** One problem found by input validation. */
+export interface ValidationIssue {
+  /** JSON path of the offending value, e.g. `elbs[0].elb_id`; the parameter name for path parameters. */
+  path: string;
+  /** What is wrong, e.g. `must have 32–36 characters`. */
+  message: string;
+  /** The schema keyword or rule that failed, e.g. `minLength`. */
+  keyword: string;
+}
+
+/** Input was rejected before any network I/O. Lists every problem found. */
+export class ValidationError extends HuaweiCloudError {
+  override name = "ValidationError";
+  readonly issues: readonly ValidationIssue[];
+  constructor(issues: readonly ValidationIssue[], context?: string) {
+    const head = context ? `${context}: ` : "";
+    super(`${head}${issues.map((i) => `${i.path} ${i.message}`).join("; ")}`);
+    this.issues = issues;
+  }
+}
+
+/** The request never got an HTTP answer (DNS, refused, reset). */
+export class ConnectionError extends HuaweiCloudError {
+  override name = "ConnectionError";
+}
+
+/** An attempt took longer than `timeoutMs`. */
+export class TimeoutError extends HuaweiCloudError {
+  override name = "TimeoutError";
+}
+
+/** The caller's `AbortSignal` fired. */
+export class AbortError extends HuaweiCloudError {
+  override name = "AbortError";
+}
+
+/** The service answered success, but the body was empty, truncated or not the JSON the spec promises. */
+export class InvalidResponseError extends HuaweiCloudError {
+  override name = "InvalidResponseError";
+  readonly status: number;
+  readonly requestId: string | undefined;
+  constructor(message: string, status: number, requestId: string | undefined) {
+    super(requestId ? `${message} (request id ${requestId})` : message);
+    this.status = status;
+    this.requestId = requestId;
+  }
+}

@@ -1,0 +1,127 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  type FittedSleep,
+  FINAL_POLL_MARGIN_MS,
+  RETRY_AFTER_CAP_FACTOR,
+  backoffDelay,
+  boundRetryAfter,
+  finalPollMarginMs,
+  fitToDeadline,
+} from "../../src/wait/backoff.js";
+
+describe("backoffDelay", () => {
+  it("starts at minDelay and doubles its ceiling per attempt up to maxDelay", () => {
+    const top = () => 1;
+    expect([1, 2, 3, 4, 5, 6, 7].map((n) => backoffDelay(n, 2000, 30_000, top))).toEqual([
+      2000, 4000, 8000, 16_000, 30_000, 30_000, 30_000,
+    ]);
+    const bottom = () => 0;
+    expect([1, 2, 3, 4, 5].map((n) => backoffDelay(n, 2000, 30_000, bottom))).toEqual([2000, 2000, 2000, 2000, 30_000]);
+  });
+
+  it("spreads uniformly between minDelay and the attempt's ceiling", () => {
+    expect(backoffDelay(3, 1000, 60_000, () => 0.5)).toBe(2500); // [1000, 4000]
+  });
+
+  it("is exact when minDelay equals maxDelay, and clamps bad random values", () => {
+    expect(backoffDelay(9, 5000, 5000, () => 0.7)).toBe(5000);
+    expect(backoffDelay(2, 1000, 8000, () => 7)).toBe(2000);
+    expect(backoffDelay(2, 1000, 8000, () => -1)).toBe(1000);
+    expect(backoffDelay(2, 1000, 8000, () => Number.NaN)).toBe(1000);
+  });
+
+  it("never overflows for huge attempt numbers", () => {
+    expect(backoffDelay(10_000, 1, 1e9, () => 0.5)).toBe(1e9);
+  });
+
+  it("property: every delay lies within [minDelay, min(maxDelay, minDelay·2^(attempt−1))]", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.integer({ min: 1, max: 200 }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        (minDelay, extra, attempt, r) => {
+          const maxDelay = minDelay + extra;
+          const delay = backoffDelay(attempt, minDelay, maxDelay, () => r);
+          expect(delay).toBeGreaterThanOrEqual(minDelay);
+          expect(delay).toBeLessThanOrEqual(maxDelay);
+          if (minDelay * 2 ** (attempt - 1) < maxDelay) {
+            expect(delay).toBeLessThanOrEqual(Math.round(minDelay * 2 ** (attempt - 1)));
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe("boundRetryAfter", () => {
+  it("bounds a hint to [0, 4·maxDelay] and ignores non-numbers", () => {
+    expect(RETRY_AFTER_CAP_FACTOR).toBe(4);
+    expect(boundRetryAfter(7000, 30_000)).toBe(7000);
+    expect(boundRetryAfter(1e12, 30_000)).toBe(120_000);
+    expect(boundRetryAfter(-50, 30_000)).toBe(0);
+    expect(boundRetryAfter(undefined, 30_000)).toBeUndefined();
+    expect(boundRetryAfter(Number.NaN, 30_000)).toBeUndefined();
+    expect(boundRetryAfter(Number.POSITIVE_INFINITY, 30_000)).toBeUndefined();
+  });
+});
+
+describe("fitToDeadline", () => {
+  it("keeps a delay that ends before the last poll point", () => {
+    expect(fitToDeadline(1000, 2000, 10_000)).toEqual({ sleepMs: 2000, final: false });
+  });
+
+  it("shrinks a delay so the final poll lands margin ms before the deadline", () => {
+    expect(finalPollMarginMs(10_000)).toBe(FINAL_POLL_MARGIN_MS);
+    expect(fitToDeadline(7000, 4000, 10_000)).toEqual({ sleepMs: 2500, final: true });
+    expect(fitToDeadline(7000, 2500, 10_000)).toEqual({ sleepMs: 2500, final: true });
+  });
+
+  it("reports a timeout once a poll happened at or after the last poll point", () => {
+    expect(fitToDeadline(9500, 1, 10_000)).toBeUndefined();
+    expect(fitToDeadline(12_000, 1, 10_000)).toBeUndefined();
+  });
+
+  it("uses a tenth of a short budget as margin", () => {
+    expect(finalPollMarginMs(1000)).toBe(100);
+    expect(fitToDeadline(0, 5000, 1000)).toEqual({ sleepMs: 900, final: true });
+    expect(finalPollMarginMs(5)).toBe(0);
+  });
+
+  it("property: a simulated schedule never sleeps past the deadline and ends with a poll at its last point", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5000 }),
+        fc.integer({ min: 0, max: 60_000 }),
+        fc.integer({ min: 1, max: 200_000 }),
+        fc.array(fc.option(fc.integer({ min: -1000, max: 1_000_000 }), { nil: undefined }), { maxLength: 50 }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        (minDelay, extra, maxWait, hints, r) => {
+          const maxDelay = minDelay + extra;
+          let at = 0;
+          const pollTimes = [0];
+          let lastWasFinal = false;
+          for (let attempt = 1; ; attempt++) {
+            const hinted = boundRetryAfter(hints[attempt - 1], maxDelay);
+            const planned = hinted ?? backoffDelay(attempt, minDelay, maxDelay, () => r);
+            const [lo, hi] = hinted === undefined ? [minDelay, maxDelay] : [0, maxDelay * RETRY_AFTER_CAP_FACTOR];
+            if (planned < lo || planned > hi) throw new Error(`delay ${planned} outside [${lo}, ${hi}]`);
+            const fitted: FittedSleep | undefined = lastWasFinal ? undefined : fitToDeadline(at, planned, maxWait);
+            if (fitted === undefined) break;
+            const { sleepMs } = fitted;
+            lastWasFinal = fitted.final;
+            if (sleepMs < 0 || sleepMs > planned) throw new Error(`sleep ${sleepMs} outside [0, ${planned}]`);
+            at += sleepMs;
+            pollTimes.push(at);
+          }
+          const lastPollAt = maxWait - finalPollMarginMs(maxWait);
+          expect(at).toBeLessThanOrEqual(maxWait);
+          expect(at).toBeCloseTo(lastPollAt, 6);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

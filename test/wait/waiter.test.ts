@@ -1,0 +1,523 @@
+import { getEventListeners, setMaxListeners } from "node:events";
+import fc from "fast-check";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { AbortError, HuaweiCloudError, NotFoundError, RateLimitError, ValidationError } from "../../src/errors.js";
+import { finalPollMarginMs } from "../../src/wait/backoff.js";
+import { JobFailedError, WaitTimeoutError } from "../../src/wait/errors.js";
+import {
+  type AcceptorResult,
+  type PollContext,
+  type PollOutcome,
+  type ProgressEvent,
+  type WaitStepContext,
+  WAITER_DEFAULTS,
+  waitUntil,
+} from "../../src/wait/waiter.js";
+
+/** Records how a promise settles without ever leaving a rejection unhandled. */
+function track<T>(promise: Promise<T>) {
+  const state: { status: "pending" | "fulfilled" | "rejected"; value?: T; error?: unknown } = { status: "pending" };
+  promise.then(
+    (value) => Object.assign(state, { status: "fulfilled", value }),
+    (error: unknown) => Object.assign(state, { status: "rejected", error }),
+  );
+  return state;
+}
+
+/** A poll that answers the scripted observations in turn (repeating the last) and records when it was called. */
+function scripted<O>(observations: readonly O[], extra: (attempt: number) => Partial<PollOutcome<O>> = () => ({})) {
+  const times: number[] = [];
+  const contexts: PollContext[] = [];
+  const poll = vi.fn(async (ctx: PollContext): Promise<PollOutcome<O>> => {
+    times.push(ctx.elapsedMs);
+    contexts.push(ctx);
+    const observation = observations[Math.min(ctx.attempt, observations.length) - 1] as O;
+    return { observation, ...extra(ctx.attempt) };
+  });
+  return { poll, times, contexts };
+}
+
+type Gateway = { status: string; progress?: number };
+
+/** Acceptor for a gateway-like status: RUNNING succeeds, *Failed fails, anything else retries. */
+const gatewayAcceptor = (o: Gateway): AcceptorResult<string> => {
+  if (o.status === "RUNNING") return { state: "success", value: o.status };
+  if (o.status.endsWith("Failed")) return { state: "failure", reason: `gateway is ${o.status}`, status: o.status };
+  return { state: "retry", reason: `gateway is ${o.status}` };
+};
+
+const listeners = (signal: AbortSignal) => getEventListeners(signal, "abort").length;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("waitUntil: outcomes", () => {
+  it("polls at once, then succeeds after N retries with the default delays", async () => {
+    const { poll, times } = scripted<Gateway>([
+      { status: "CREATING" },
+      { status: "CREATING" },
+      { status: "CREATING" },
+      { status: "RUNNING" },
+    ]);
+    const wait = track(waitUntil(poll, gatewayAcceptor, { random: () => 0 }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(times).toEqual([0]);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(wait.status).toBe("fulfilled");
+    expect(wait.value).toMatchObject({ value: "RUNNING", attempts: 4, elapsedMs: 6000 });
+    expect(times).toEqual([0, 2000, 4000, 6000]);
+    expect(wait.value?.observed.map((o) => [o.attempt, o.atMs, o.state, o.reason])).toEqual([
+      [1, 0, "retry", "gateway is CREATING"],
+      [2, 2000, "retry", "gateway is CREATING"],
+      [3, 4000, "retry", "gateway is CREATING"],
+      [4, 6000, "success", undefined],
+    ]);
+  });
+
+  it("resolves on the first poll without sleeping", async () => {
+    const { poll } = scripted<Gateway>([{ status: "RUNNING" }]);
+    await expect(waitUntil(poll, gatewayAcceptor)).resolves.toMatchObject({ attempts: 1, elapsedMs: 0 });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("rejects JobFailedError carrying reason, status, observed and the last observation", async () => {
+    const { poll } = scripted<Gateway>([{ status: "UPDATING" }, { status: "UpdateFailed" }]);
+    const wait = track(waitUntil(poll, gatewayAcceptor));
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(wait.status).toBe("rejected");
+    const error = wait.error as JobFailedError<Gateway>;
+    expect(error).toBeInstanceOf(JobFailedError);
+    expect(error).toBeInstanceOf(HuaweiCloudError);
+    expect(error.reason).toBe("gateway is UpdateFailed");
+    expect(error.status).toBe("UpdateFailed");
+    expect(error.message).toContain("gateway is UpdateFailed");
+    expect(error.lastObservation).toEqual({ status: "UpdateFailed" });
+    expect(error.observed.map((o) => o.state)).toEqual(["retry", "failure"]);
+  });
+
+  it("times out with a final poll just before the deadline (poll times asserted)", async () => {
+    const { poll, times } = scripted<Gateway>([{ status: "UPDATING", progress: 10 }]);
+    const wait = track(
+      waitUntil(poll, gatewayAcceptor, { minDelayMs: 1000, maxDelayMs: 4000, maxWaitMs: 10_000, random: () => 1 }),
+    );
+    await vi.advanceTimersByTimeAsync(9499);
+    expect(wait.status).toBe("pending");
+    // Backoff 1000, 2000, 4000, 4000 — but 7000 + 4000 would pass the deadline, so the final poll is at 9500.
+    expect(times).toEqual([0, 1000, 3000, 7000]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(times).toEqual([0, 1000, 3000, 7000, 9500]);
+    expect(wait.status).toBe("rejected");
+    const error = wait.error as WaitTimeoutError<Gateway>;
+    expect(error).toBeInstanceOf(WaitTimeoutError);
+    expect(error).toBeInstanceOf(HuaweiCloudError);
+    expect(error.maxWaitMs).toBe(10_000);
+    expect(error.elapsedMs).toBe(9500);
+    expect(error.attempts).toBe(5);
+    expect(error.lastReason).toBe("gateway is UPDATING");
+    expect(error.lastObservation).toEqual({ status: "UPDATING", progress: 10 });
+    expect(error.observed.map((o) => o.atMs)).toEqual([0, 1000, 3000, 7000, 9500]);
+    expect(error.message).toContain("gateway is UPDATING");
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("lets the final poll still succeed", async () => {
+    const { poll, times } = scripted<Gateway>([{ status: "UPDATING" }, { status: "UPDATING" }, { status: "RUNNING" }]);
+    const wait = track(waitUntil(poll, gatewayAcceptor, { minDelayMs: 3000, maxDelayMs: 3000, maxWaitMs: 5000 }));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(times).toEqual([0, 3000, 4500]);
+    expect(wait.value).toMatchObject({ value: "RUNNING", attempts: 3 });
+  });
+
+  it("propagates an exception thrown by the acceptor", async () => {
+    const bug = new Error("acceptor bug");
+    const { poll } = scripted<Gateway>([{ status: "X" }]);
+    await expect(
+      waitUntil(poll, () => {
+        throw bug;
+      }),
+    ).rejects.toBe(bug);
+  });
+
+  it("rejects a TypeError when the acceptor returns no valid result", async () => {
+    const { poll } = scripted<Gateway>([{ status: "X" }]);
+    await expect(waitUntil(poll, () => ({ state: "done" }) as unknown as AcceptorResult<string>)).rejects.toThrow(
+      TypeError,
+    );
+  });
+});
+
+describe("waitUntil: backoff and server hints", () => {
+  it("grows the delay exponentially and stays within [minDelay, maxDelay]", async () => {
+    const { poll, times } = scripted<Gateway>([{ status: "UPDATING" }]);
+    const draws = [1, 1, 1, 1, 1, 1, 0.5, 0];
+    const random = () => draws.shift() ?? 0;
+    track(waitUntil(poll, gatewayAcceptor, { minDelayMs: 1000, maxDelayMs: 10_000, maxWaitMs: 100_000, random }));
+    await vi.advanceTimersByTimeAsync(60_000);
+    const gaps = times.slice(1).map((t, i) => t - (times[i] as number));
+    expect(gaps.slice(0, 6)).toEqual([1000, 2000, 4000, 8000, 10_000, 10_000]);
+    for (const gap of gaps) {
+      expect(gap).toBeGreaterThanOrEqual(1000);
+      expect(gap).toBeLessThanOrEqual(10_000);
+    }
+  });
+
+  it("a Retry-After on the poll answer sets the next delay", async () => {
+    const { poll, times } = scripted<Gateway>([{ status: "UPDATING" }, { status: "UPDATING" }, { status: "RUNNING" }], (n) =>
+      n === 1 ? { retryAfterMs: 7000 } : {},
+    );
+    const wait = track(waitUntil(poll, gatewayAcceptor, { random: () => 0 }));
+    await vi.advanceTimersByTimeAsync(6999);
+    expect(times).toEqual([0]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(times).toEqual([0, 7000]);
+    await vi.advanceTimersByTimeAsync(2000); // back to backoff: attempt 2 with random 0 → 2000
+    expect(times).toEqual([0, 7000, 9000]);
+    expect(wait.status).toBe("fulfilled");
+  });
+
+  it("bounds Retry-After to 4·maxDelay, to ≥ 0, and to the deadline", async () => {
+    const huge = scripted<Gateway>([{ status: "UPDATING" }], () => ({ retryAfterMs: 1e12 }));
+    track(waitUntil(huge.poll, gatewayAcceptor, { minDelayMs: 500, maxDelayMs: 1000, maxWaitMs: 60_000 }));
+    await vi.advanceTimersByTimeAsync(8000);
+    expect(huge.times).toEqual([0, 4000, 8000]);
+
+    const negative = scripted<Gateway>([{ status: "UPDATING" }, { status: "RUNNING" }], () => ({ retryAfterMs: -5 }));
+    const quick = track(waitUntil(negative.poll, gatewayAcceptor));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(negative.times).toEqual([0, 0]);
+    expect(quick.status).toBe("fulfilled");
+
+    const late = scripted<Gateway>([{ status: "UPDATING" }], () => ({ retryAfterMs: 100_000 }));
+    const timedOut = track(waitUntil(late.poll, gatewayAcceptor, { maxDelayMs: 30_000, maxWaitMs: 3000 }));
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(late.times).toEqual([0, 3000 - finalPollMarginMs(3000)]);
+    expect(timedOut.error).toBeInstanceOf(WaitTimeoutError);
+  });
+
+  it("applies alignDelay, but never shortens a Retry-After", async () => {
+    const aligned = scripted<Gateway>([{ status: "UPDATING" }], (n) => (n === 2 ? { retryAfterMs: 9000 } : {}));
+    const alignDelay = vi.fn((d: number) => d + 500);
+    track(waitUntil(aligned.poll, gatewayAcceptor, { random: () => 0, alignDelay, maxWaitMs: 60_000 }));
+    await vi.advanceTimersByTimeAsync(12_000);
+    expect(aligned.times).toEqual([0, 2500, 12_000]);
+    expect(alignDelay).toHaveBeenNthCalledWith(1, 2000, { attempt: 1, elapsedMs: 0 });
+
+    const shorter = scripted<Gateway>([{ status: "UPDATING" }], () => ({ retryAfterMs: 5000 }));
+    track(waitUntil(shorter.poll, gatewayAcceptor, { alignDelay: () => 10, maxWaitMs: 60_000 }));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(shorter.times).toEqual([0, 5000]);
+
+    const broken = scripted<Gateway>([{ status: "UPDATING" }]);
+    track(waitUntil(broken.poll, gatewayAcceptor, { alignDelay: () => Number.NaN, random: () => 0 }));
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(broken.times).toEqual([0, 2000]);
+  });
+});
+
+describe("waitUntil: abort", () => {
+  it("an abort mid-sleep rejects at once, starts no further poll and leaves no listener", async () => {
+    const controller = new AbortController();
+    const { poll } = scripted<Gateway>([{ status: "UPDATING" }]);
+    const promise = waitUntil(poll, gatewayAcceptor, { signal: controller.signal });
+    const wait = track(promise);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(poll).toHaveBeenCalledTimes(1);
+    expect(listeners(controller.signal)).toBe(1); // the sleep's
+    const reason = new Error("user cancelled");
+    controller.abort(reason);
+    // No timer advanced: the rejection happens at once.
+    await expect(promise).rejects.toBeInstanceOf(AbortError);
+    expect(wait.error).toMatchObject({ cause: reason });
+    expect(listeners(controller.signal)).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(poll).toHaveBeenCalledTimes(1);
+  });
+
+  it("an abort during a poll rejects at once and aborts the poll's signal", async () => {
+    const controller = new AbortController();
+    let seen: AbortSignal | undefined;
+    const poll = vi.fn((ctx: PollContext) => {
+      seen = ctx.signal;
+      return new Promise<PollOutcome<Gateway>>(() => undefined); // never answers
+    });
+    const promise = waitUntil(poll, gatewayAcceptor, { signal: controller.signal });
+    await vi.advanceTimersByTimeAsync(50);
+    controller.abort();
+    await expect(promise).rejects.toBeInstanceOf(AbortError);
+    expect(seen?.aborted).toBe(true);
+    expect(listeners(controller.signal)).toBe(0);
+  });
+
+  it("an already-aborted signal rejects without polling", async () => {
+    const poll = vi.fn(async () => ({ observation: { status: "RUNNING" } }));
+    const reason = new Error("too late");
+    await expect(waitUntil(poll, gatewayAcceptor, { signal: AbortSignal.abort(reason) })).rejects.toMatchObject({
+      name: "AbortError",
+      cause: reason,
+    });
+    expect(poll).not.toHaveBeenCalled();
+  });
+
+  it("does not classify the abort of its own signal as a poll error", async () => {
+    const controller = new AbortController();
+    const classifyError = vi.fn(() => ({ state: "retry" as const }));
+    const poll = (ctx: PollContext) =>
+      new Promise<PollOutcome<Gateway>>((_, reject) => {
+        ctx.signal.addEventListener("abort", () => reject(new Error("request aborted")), { once: true });
+      });
+    const promise = waitUntil(poll, gatewayAcceptor, { signal: controller.signal, classifyError });
+    controller.abort();
+    await expect(promise).rejects.toBeInstanceOf(AbortError);
+    expect(classifyError).not.toHaveBeenCalled();
+  });
+
+  it("gives every poll a signal even without a caller signal", async () => {
+    const { poll, contexts } = scripted<Gateway>([{ status: "RUNNING" }]);
+    await waitUntil(poll, gatewayAcceptor);
+    expect(contexts[0]?.signal).toBeInstanceOf(AbortSignal);
+    expect(contexts[0]?.signal.aborted).toBe(false);
+  });
+
+  it("leaves no listener on a shared signal across 1000 waits", async () => {
+    const controller = new AbortController();
+    setMaxListeners(5000, controller.signal); // 1000 live sleeps trip Node's leak heuristic otherwise
+    const waits = Array.from({ length: 1000 }, (_, i) => {
+      const { poll } = scripted<Gateway>(i % 2 ? [{ status: "X" }, { status: "RUNNING" }] : [{ status: "RUNNING" }]);
+      return waitUntil(poll, gatewayAcceptor, { signal: controller.signal, minDelayMs: 10, maxDelayMs: 10 });
+    });
+    await vi.advanceTimersByTimeAsync(10);
+    await expect(Promise.all(waits)).resolves.toHaveLength(1000);
+    expect(listeners(controller.signal)).toBe(0);
+    // And sequentially, including waits that end by abort of their own signal.
+    for (let i = 0; i < 200; i++) {
+      const own = new AbortController();
+      const { poll } = scripted<Gateway>([{ status: "X" }]);
+      const p = waitUntil(poll, gatewayAcceptor, { signal: own.signal });
+      await vi.advanceTimersByTimeAsync(1);
+      own.abort();
+      await expect(p).rejects.toBeInstanceOf(AbortError);
+      expect(listeners(own.signal)).toBe(0);
+    }
+  });
+});
+
+describe("waitUntil: option validation", () => {
+  const poll = vi.fn(async () => ({ observation: { status: "RUNNING" } }));
+  it.each([
+    [{ minDelayMs: 0 }, "minDelayMs"],
+    [{ minDelayMs: -1 }, "minDelayMs"],
+    [{ minDelayMs: Number.POSITIVE_INFINITY }, "minDelayMs"],
+    [{ maxDelayMs: Number.NaN }, "maxDelayMs"],
+    [{ maxWaitMs: 0 }, "maxWaitMs"],
+    [{ maxWaitMs: "60000" }, "maxWaitMs"],
+    [{ minDelayMs: 5000, maxDelayMs: 1000 }, "maxDelayMs"],
+    [{ maxObserved: 1.5 }, "maxObserved"],
+    [{ maxObserved: -1 }, "maxObserved"],
+    [{ onProgress: "yes" }, "onProgress"],
+    [{ classifyError: 1 }, "classifyError"],
+    [{ now: 0 }, "now"],
+    [{ signal: {} }, "signal"],
+  ])("rejects %o naming %s, before polling", async (options, name) => {
+    const attempt = waitUntil(poll, gatewayAcceptor, options as never);
+    await expect(attempt).rejects.toBeInstanceOf(ValidationError);
+    const error = (await attempt.catch((e: unknown) => e)) as ValidationError;
+    expect(error.issues.map((i) => i.path)).toEqual([name]);
+    expect(error.message).toContain(name);
+    expect(poll).not.toHaveBeenCalled();
+  });
+
+  it("lists every invalid option at once", async () => {
+    const error = (await waitUntil(poll, gatewayAcceptor, { minDelayMs: -1, maxWaitMs: Number.NaN }).catch(
+      (e: unknown) => e,
+    )) as ValidationError;
+    expect(error.issues.map((i) => i.path)).toEqual(["minDelayMs", "maxWaitMs"]);
+  });
+
+  it("accepts explicit undefined as 'use the default'", async () => {
+    await expect(waitUntil(poll, gatewayAcceptor, { minDelayMs: undefined, signal: undefined })).resolves.toMatchObject({
+      attempts: 1,
+    });
+    expect(WAITER_DEFAULTS).toEqual({ minDelayMs: 2000, maxDelayMs: 30_000, maxWaitMs: 600_000, maxObserved: 100 });
+  });
+});
+
+describe("waitUntil: progress and diagnostics", () => {
+  it("calls onProgress on each change and not on identical consecutive observations", async () => {
+    const { poll } = scripted<Gateway>([
+      { status: "UPDATING", progress: 10 },
+      { status: "UPDATING", progress: 10 }, // same content, new object: no event
+      { status: "UPDATING", progress: 50 },
+      { status: "UPDATING", progress: 50 },
+      { status: "RUNNING" },
+    ]);
+    const events: ProgressEvent<Gateway>[] = [];
+    const wait = track(waitUntil(poll, gatewayAcceptor, { minDelayMs: 100, maxDelayMs: 100, onProgress: (e) => events.push(e) }));
+    await vi.advanceTimersByTimeAsync(400);
+    expect(wait.status).toBe("fulfilled");
+    expect(events).toEqual([
+      { attempt: 1, elapsedMs: 0, state: "retry", reason: "gateway is UPDATING", observation: { status: "UPDATING", progress: 10 } },
+      { attempt: 3, elapsedMs: 200, state: "retry", reason: "gateway is UPDATING", observation: { status: "UPDATING", progress: 50 } },
+      { attempt: 5, elapsedMs: 400, state: "success", observation: { status: "RUNNING" } },
+    ]);
+  });
+
+  it("reports a reason change even when the observation is unchanged", async () => {
+    const { poll } = scripted<string>(["same"]);
+    const reasons = ["a", "a", "b"];
+    const events: ProgressEvent<string>[] = [];
+    track(
+      waitUntil(poll, () => ({ state: "retry", reason: reasons.shift() ?? "b" }), {
+        minDelayMs: 10,
+        maxDelayMs: 10,
+        onProgress: (e) => events.push(e),
+      }),
+    );
+    await vi.advanceTimersByTimeAsync(50);
+    expect(events.map((e) => [e.attempt, e.reason])).toEqual([
+      [1, "a"],
+      [3, "b"],
+    ]);
+  });
+
+  it("keeps only the last maxObserved polls (default 100)", async () => {
+    const { poll } = scripted<number>([0]);
+    let n = 0;
+    const accept = (): AcceptorResult<number> => (++n >= 150 ? { state: "success", value: n } : { state: "retry" });
+    const wait = track(waitUntil(poll, accept, { minDelayMs: 1, maxDelayMs: 1 }));
+    await vi.advanceTimersByTimeAsync(200);
+    expect(wait.value?.attempts).toBe(150);
+    expect(wait.value?.observed).toHaveLength(100);
+    expect(wait.value?.observed[0]?.attempt).toBe(51);
+    expect(wait.value?.observed.at(-1)?.attempt).toBe(150);
+
+    const small = track(waitUntil(scripted<number>([0]).poll, () => ({ state: "retry" }), { minDelayMs: 1, maxDelayMs: 1, maxWaitMs: 100, maxObserved: 3 }));
+    const none = track(waitUntil(scripted<number>([0]).poll, () => ({ state: "retry" }), { minDelayMs: 1, maxDelayMs: 1, maxWaitMs: 100, maxObserved: 0 }));
+    await vi.advanceTimersByTimeAsync(100);
+    expect((small.error as WaitTimeoutError).observed.map((o) => o.attempt)).toEqual([89, 90, 91]);
+    expect((none.error as WaitTimeoutError).observed).toEqual([]);
+    expect((none.error as WaitTimeoutError).attempts).toBe(91);
+  });
+
+  it("propagates an exception thrown by onProgress", async () => {
+    const { poll } = scripted<Gateway>([{ status: "RUNNING" }]);
+    const bug = new Error("listener bug");
+    await expect(
+      waitUntil(poll, gatewayAcceptor, {
+        onProgress: () => {
+          throw bug;
+        },
+      }),
+    ).rejects.toBe(bug);
+  });
+});
+
+describe("waitUntil: classifyError", () => {
+  const notFound = () =>
+    new NotFoundError({ status: 404, code: "APIC.7302", message: "instance not found", requestId: "r1", body: {}, headers: {}, method: "GET", url: "https://x/v2/p/apic/instances/i" });
+
+  it("turns a thrown error into retry, recording its summary", async () => {
+    let calls = 0;
+    const poll = async (): Promise<PollOutcome<Gateway>> => {
+      calls += 1;
+      if (calls <= 2) throw notFound();
+      return { observation: { status: "RUNNING" } };
+    };
+    const classifyError = vi.fn((error: unknown, _ctx: WaitStepContext): AcceptorResult<string> | undefined =>
+      error instanceof NotFoundError ? { state: "retry", reason: "not visible yet" } : undefined,
+    );
+    const wait = track(waitUntil(poll, gatewayAcceptor, { classifyError, random: () => 0 }));
+    await vi.advanceTimersByTimeAsync(4000);
+    expect(wait.value).toMatchObject({ value: "RUNNING", attempts: 3 });
+    expect(classifyError).toHaveBeenCalledTimes(2);
+    expect(classifyError.mock.calls[0]?.[1]).toEqual({ attempt: 1, elapsedMs: 0 });
+    const first = wait.value?.observed[0];
+    expect(first).toEqual({ attempt: 1, atMs: 0, state: "retry", reason: "not visible yet", error: "NotFoundError: instance not found" });
+    expect(first && "observation" in first).toBe(false);
+  });
+
+  it("turns a thrown error into failure, keeping it as cause", async () => {
+    const error = notFound();
+    const wait = waitUntil(
+      async (): Promise<PollOutcome<Gateway>> => {
+        throw error;
+      },
+      gatewayAcceptor,
+      { classifyError: () => ({ state: "failure", reason: "instance deleted", status: "Deleted" }) },
+    );
+    await expect(wait).rejects.toBeInstanceOf(JobFailedError);
+    await expect(wait).rejects.toMatchObject({ reason: "instance deleted", status: "Deleted", cause: error, lastObservation: undefined });
+  });
+
+  it("can honour a Retry-After carried by a throttling error", async () => {
+    let calls = 0;
+    const times: number[] = [];
+    const poll = async (ctx: PollContext): Promise<PollOutcome<Gateway>> => {
+      times.push(ctx.elapsedMs);
+      if (++calls === 1) {
+        throw new RateLimitError({ status: 429, code: "APIGW.0308", message: "throttled", requestId: undefined, body: {}, headers: { "retry-after": "5" }, method: "GET", url: "u" });
+      }
+      return { observation: { status: "RUNNING" } };
+    };
+    const wait = track(
+      waitUntil(poll, gatewayAcceptor, {
+        classifyError: (e) =>
+          e instanceof RateLimitError ? { state: "retry", retryAfterMs: Number(e.headers["retry-after"]) * 1000 } : undefined,
+      }),
+    );
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(times).toEqual([0, 5000]);
+    expect(wait.status).toBe("fulfilled");
+  });
+
+  it("rethrows the original error when classifyError returns undefined, or is absent", async () => {
+    const error = notFound();
+    const failing = async (): Promise<PollOutcome<Gateway>> => {
+      throw error;
+    };
+    await expect(waitUntil(failing, gatewayAcceptor, { classifyError: () => undefined })).rejects.toBe(error);
+    await expect(waitUntil(failing, gatewayAcceptor)).rejects.toBe(error);
+    const sync = (): Promise<PollOutcome<Gateway>> => {
+      throw error;
+    };
+    await expect(waitUntil(sync, gatewayAcceptor)).rejects.toBe(error);
+  });
+});
+
+describe("waitUntil: property", () => {
+  it("every poll happens within the budget, sleeps stay within bounds, and the last poll is just before the deadline", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 50, max: 5000 }),
+        fc.integer({ min: 0, max: 20_000 }),
+        fc.integer({ min: 1, max: 120_000 }),
+        fc.array(fc.option(fc.integer({ min: -100, max: 200_000 }), { nil: undefined }), { maxLength: 20 }),
+        fc.infiniteStream(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true })),
+        async (minDelayMs, extra, maxWaitMs, hints, draws) => {
+          const maxDelayMs = minDelayMs + extra;
+          const { poll, times } = scripted<Gateway>([{ status: "UPDATING" }], (n) => ({ retryAfterMs: hints[n - 1] }));
+          const random = () => draws.next().value as number;
+          const wait = track(waitUntil(poll, gatewayAcceptor, { minDelayMs, maxDelayMs, maxWaitMs, random }));
+          await vi.runAllTimersAsync();
+          if (!(wait.error instanceof WaitTimeoutError)) throw new Error(`expected a timeout, got ${String(wait.error)}`);
+          const lastPollAt = maxWaitMs - finalPollMarginMs(maxWaitMs);
+          for (let i = 1; i < times.length; i++) {
+            const gap = (times[i] as number) - (times[i - 1] as number);
+            if (gap < 0 || gap > 4 * maxDelayMs) throw new Error(`gap ${gap} out of bounds`);
+            if (hints[i - 1] === undefined && i < times.length - 1 && (gap < minDelayMs || gap > maxDelayMs)) {
+              throw new Error(`backoff gap ${gap} outside [${minDelayMs}, ${maxDelayMs}]`);
+            }
+          }
+          const last = times.at(-1) as number;
+          if (Math.abs(last - lastPollAt) > 1) throw new Error(`last poll at ${last}, expected ≈${lastPollAt}`);
+          if (last > maxWaitMs) throw new Error("polled after the deadline");
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
