@@ -1,0 +1,175 @@
+import type { AuthContext, AuthStrategy } from "../auth/strategy.js";
+import { AbortError, ApiError, ConnectionError, HuaweiCloudError, InvalidResponseError, TimeoutError } from "../errors.js";
+import { abortErrorFrom, sleep } from "../wait/sleep.js";
+import { errorFromResponse } from "./error-body.js";
+import type { Logger } from "./logger.js";
+import { backoffDelayMs, isIdempotent, isRetryableAnswer, MAX_RETRY_AFTER_MS, parseRetryAfterMs } from "./retry.js";
+
+/** What {@link createTransport} needs from the client options. */
+export interface TransportOptions {
+  fetch: typeof fetch;
+  auth: AuthStrategy | undefined;
+  projectId: string | undefined;
+  maxRetries: number;
+  timeoutMs: number;
+  logger: Logger;
+  userAgent: string;
+  /** Injected for tests. @default Math.random */
+  random?: () => number;
+}
+
+/**
+ * The `fetch` handed to openapi-fetch. Everything below openapi-fetch's middleware happens here, once per
+ * attempt and in this order: retry loop → auth (signing innermost, over the exact bytes sent) → fetch with a
+ * per-attempt timeout. Answers other than success become typed errors, so middleware runs once per call and
+ * callers of `client.raw` get the same errors as the service methods.
+ */
+export function createTransport(options: TransportOptions): typeof fetch {
+  const { auth, logger, maxRetries, timeoutMs, projectId } = options;
+  const random = options.random ?? Math.random;
+  const baseFetch = options.fetch;
+
+  return async function transport(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+    const signal = request.signal;
+    const method = request.method;
+    const url = new URL(request.url);
+    // Buffered once: a body stream can be read only once, and every attempt must send (and sign) the same bytes.
+    const body = request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
+    const idempotent = isIdempotent(method, url);
+    const context: AuthContext = { fetch: baseFetch, projectId, signal };
+    let renewedAuth = false;
+
+    for (let attempt = 0; ; attempt++) {
+      if (signal.aborted) throw abortErrorFrom(signal, "the request");
+      const headers = new Headers(request.headers);
+      const authRequest = { method, url, headers, body };
+      headers.set("User-Agent", options.userAgent);
+      if (auth) await auth.authenticate(authRequest, context);
+
+      const started = Date.now();
+      const outcome = await attemptOnce(baseFetch, url, method, headers, body, signal, timeoutMs);
+      const elapsed = Date.now() - started;
+
+      let failure: HuaweiCloudError;
+      let retryAfterMs: number | undefined;
+      let retryable: boolean;
+      if (outcome.kind === "answer") {
+        const { status, statusText, headers: resHeaders, bytes } = outcome;
+        logger.debug(`${method} ${url.pathname} → ${status}`, { attempt, elapsedMs: elapsed, requestId: resHeaders.get("x-request-id") ?? undefined });
+        if (status >= 200 && status < 300) {
+          const malformed = malformedJson(resHeaders, bytes);
+          if (!malformed) return rebuildResponse(outcome);
+          failure = new InvalidResponseError(`${method} ${url.pathname}: ${malformed}`, status, resHeaders.get("x-request-id") ?? undefined);
+          retryable = idempotent;
+        } else {
+          const error = errorFromResponse(method, url, status, statusText, resHeaders, bytes);
+          if (status === 401 && auth?.onUnauthorized && !renewedAuth) {
+            renewedAuth = true;
+            if (await auth.onUnauthorized(authRequest, context)) {
+              logger.info(`${method} ${url.pathname}: 401, credentials renewed, sending once more`);
+              attempt--; // a renewed credential is not a retry of a failing request
+              continue;
+            }
+          }
+          failure = error;
+          retryAfterMs = parseRetryAfterMs(resHeaders);
+          retryable = isRetryableAnswer(status, error.code, idempotent) && (retryAfterMs === undefined || retryAfterMs <= MAX_RETRY_AFTER_MS);
+        }
+      } else {
+        failure = outcome.error;
+        // A refused connection never reached the server, so even a non-idempotent request is safe to repeat.
+        retryable = !(failure instanceof AbortError) && (idempotent || outcome.notSent);
+        logger.debug(`${method} ${url.pathname} failed: ${failure.message}`, { attempt, elapsedMs: elapsed });
+      }
+
+      if (!retryable || attempt >= maxRetries) throw failure;
+      const delay = retryAfterMs ?? backoffDelayMs(attempt, random);
+      logger.warn(`${method} ${url.pathname}: ${describe(failure)}; retry ${attempt + 1}/${maxRetries} in ${delay} ms`);
+      await sleep(delay, signal);
+    }
+  };
+}
+
+type AttemptOutcome =
+  | { kind: "answer"; status: number; statusText: string; headers: Headers; bytes: Uint8Array }
+  | { kind: "error"; error: HuaweiCloudError; notSent: boolean };
+
+async function attemptOnce(
+  baseFetch: typeof fetch,
+  url: URL,
+  method: string,
+  headers: Headers,
+  body: Uint8Array | undefined,
+  signal: AbortSignal,
+  timeoutMs: number,
+): Promise<AttemptOutcome> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const onAbort = () => controller.abort();
+  signal.addEventListener("abort", onAbort, { once: true });
+  try {
+    const res = await baseFetch(url.href, {
+      method,
+      headers,
+      // A copy, so a caller-visible buffer can never be transferred or detached by the fetch implementation.
+      ...(body ? { body: body.slice() } : {}),
+      signal: controller.signal,
+      // Never replay signed headers to wherever a redirect points.
+      redirect: "manual",
+    });
+    // Read inside the timeout: a body that stalls counts against the attempt like a slow answer.
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    return { kind: "answer", status: res.status, statusText: res.statusText, headers: res.headers, bytes };
+  } catch (err) {
+    if (signal.aborted) return { kind: "error", error: abortErrorFrom(signal, "the request"), notSent: false };
+    if (timedOut) return { kind: "error", error: new TimeoutError(`${method} ${url.pathname}: no complete answer within ${timeoutMs} ms`, { cause: err }), notSent: false };
+    const code = causeCode(err);
+    const detail = code ? ` (${code})` : "";
+    return {
+      kind: "error",
+      error: new ConnectionError(`${method} ${url.pathname}: connection failed${detail}`, { cause: err }),
+      notSent: code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN",
+    };
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener("abort", onAbort);
+  }
+}
+
+function rebuildResponse(o: { status: number; statusText: string; headers: Headers; bytes: Uint8Array }): Response {
+  const nullBody = o.status === 204 || o.status === 205 || o.status === 304 || o.bytes.byteLength === 0;
+  const headers = new Headers(o.headers);
+  // The body is already decoded; stale encoding/length headers would mislead openapi-fetch's parser.
+  headers.delete("content-encoding");
+  headers.set("content-length", String(o.bytes.byteLength));
+  return new Response(nullBody ? null : (o.bytes as Uint8Array<ArrayBuffer>), { status: o.status, statusText: o.statusText, headers });
+}
+
+function malformedJson(headers: Headers, bytes: Uint8Array): string | undefined {
+  const type = headers.get("content-type") ?? "";
+  if (!/\bjson\b/i.test(type) || bytes.byteLength === 0) return undefined;
+  try {
+    JSON.parse(new TextDecoder().decode(bytes));
+    return undefined;
+  } catch {
+    return "answer body is truncated or not valid JSON";
+  }
+}
+
+function causeCode(err: unknown): string | undefined {
+  for (let e: unknown = err, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+  }
+  return undefined;
+}
+
+function describe(err: HuaweiCloudError): string {
+  if (err instanceof ApiError) return `${err.status}${err.code ? ` ${err.code}` : ""}`;
+  return err.name;
+}

@@ -1,0 +1,52 @@
+// Public API of hwc-gateways. Only exports live here; every name below is part of the contract.
+export { createApigClient } from "./services/apig.js";
+export type { ApigClient, ApigClientOptions, ElbIngressDetails, IngressIpsJob, IngressIpsRequest, InstanceDetails, InstanceStatus, IpDetail } from "./services/apig.js";
+export { createDdsClient } from "./services/dds.js";
+export type {
+  BindPublicGatewayRequest,
+  BindPublicGatewayResponse,
+  DdsClient,
+  DdsClientOptions,
+  DdsGroup,
+  DdsInstance,
+  DdsNode,
+  DdsNodeLocation,
+  ListInstancesQuery,
+  ListInstancesResponse,
+  UnbindPublicGatewayResponse,
+} from "./services/dds.js";
+export { createIamClient } from "./services/iam.js";
+export type { CreateTokenByPasswordRequest, CreateTokenQuery, IamClient, IamClientOptions, IssuedToken, TokenResponse } from "./services/iam.js";
+
+export { tokenAuth } from "./auth/token.js";
+export type { TokenSource } from "./auth/token.js";
+export { passwordAuth } from "./auth/password.js";
+export type { PasswordAuthOptions } from "./auth/password.js";
+export { akskAuth } from "./auth/aksk.js";
+export type { AkskCredentials } from "./auth/aksk.js";
+export { signRequest } from "./auth/signer.js";
+export type { SignableRequest, SigningCredentials, SignOptions } from "./auth/signer.js";
+export type { AuthContext, AuthRequest, AuthStrategy } from "./auth/strategy.js";
+
+export type { CallOptions } from "./client/call-options.js";
+export type { ClientOptions } from "./client/options.js";
+export type { Logger, LogLevel } from "./client/logger.js";
+export { regionalEndpoint } from "./client/endpoints.js";
+
+export {
+  AbortError,
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  HuaweiCloudError,
+  InternalServerError,
+  InvalidResponseError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  TimeoutError,
+  ValidationError,
+} from "./errors.js";
+export type { ApiErrorInit, RedactedHeaders, ValidationIssue } from "./errors.js";

@@ -1,0 +1,49 @@
+import type { components, operations, paths } from "../../generated/iam.js";
+import { validateCreateTokenByPassword } from "../../generated/validators.js";
+import { bodyOf } from "../client/answer.js";
+import { requestInit, type CallOptions } from "../client/call-options.js";
+import { createBaseClient, describeClient, type BaseClient } from "../client/create.js";
+import type { ClientOptions } from "../client/options.js";
+import { validateInput } from "../client/validate.js";
+import { InvalidResponseError } from "../errors.js";
+
+/** Body of CreateTokenByPassword. */
+export type CreateTokenByPasswordRequest = components["schemas"]["CreateTokenByPasswordRequest"];
+/** Body of the 201 answer: the token's details (the token itself is in a header). */
+export type TokenResponse = components["schemas"]["TokenResponse"];
+/** Query of CreateTokenByPassword. */
+export type CreateTokenQuery = NonNullable<operations["CreateTokenByPassword"]["parameters"]["query"]>;
+
+/** A new IAM token and its details. */
+export interface IssuedToken {
+  /** The token (from `X-Subject-Token`); send it as `X-Auth-Token`. Secret: never log it. */
+  token: string;
+  body: TokenResponse;
+}
+
+/** Options of {@link createIamClient}. IAM calls need no `projectId` and usually no `auth`. */
+export type IamClientOptions = ClientOptions;
+
+/** Typed client of the IAM token operation. */
+export interface IamClient {
+  /** Gets a token with a password (POST /v3/auth/tokens). */
+  createTokenByPassword(body: CreateTokenByPasswordRequest, query?: CreateTokenQuery, options?: CallOptions): Promise<IssuedToken>;
+  /** openapi-fetch client for the IAM spec, with retries and typed errors applied. */
+  readonly raw: BaseClient<paths>["raw"];
+}
+
+/** Creates an IAM client. Throws `ValidationError` for bad options, before any I/O. */
+export function createIamClient(options: IamClientOptions): IamClient {
+  const { raw, options: resolved } = createBaseClient<paths>("iam", options, false);
+  const client: IamClient = {
+    async createTokenByPassword(body, query = { nocatalog: true }, callOptions) {
+      validateInput("CreateTokenByPassword", validateCreateTokenByPassword, { path: {}, query, body });
+      const { data, response } = await raw.POST("/v3/auth/tokens", { params: { query }, body, ...requestInit(callOptions) });
+      const token = response.headers.get("x-subject-token");
+      if (!token) throw new InvalidResponseError("IAM answered 201 without an X-Subject-Token header", response.status, response.headers.get("x-request-id") ?? undefined);
+      return { token, body: bodyOf(data, response) };
+    },
+    raw,
+  };
+  return describeClient(client, "IamClient", resolved);
+}

@@ -1,0 +1,130 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { akskAuth } from "../../src/auth/aksk.js";
+import { tokenAuth } from "../../src/auth/token.js";
+import { createApigClient } from "../../src/services/apig.js";
+import { NotFoundError, ValidationError } from "../../src/errors.js";
+import { json, startScriptedServer } from "../helpers/scripted-server.js";
+
+type Server = Awaited<ReturnType<typeof startScriptedServer>>;
+let server: Server | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const PROJECT = "05041fffa40025702f6dc009cc6f8f33";
+const INSTANCE = "eddc4d25480b4cd6b512f270a1b8b341";
+const ELB = "0b3e4a5d-1f2c-4d7e-9a8b-1234567890ab";
+const accepted = { instance_id: INSTANCE, message: "JOB_ASSIGNED_FOR_UPDATE_0077I", job_id: "JOB-a7c1241c33334490a3fdcd11102bcbda" };
+const body = { elbs: [{ elb_id: ELB, public_ips: [{ type: "v4" as const, ip: "192.0.2.10" }] }] };
+
+describe("APIG client", () => {
+  it("deregisters with an AK/SK signature and X-Project-Id, and returns the typed 202 body", async () => {
+    server = await startScriptedServer(json(202, accepted));
+    const apig = createApigClient({ projectId: PROJECT, endpoint: server.url, auth: akskAuth({ accessKeyId: "AK", secretAccessKey: "SK" }) });
+    const job = await apig.deregisterIngressIps(INSTANCE, body);
+    expect(job).toEqual(accepted);
+    const [req] = server.requests;
+    expect(req?.method).toBe("PUT");
+    expect(req?.url).toBe(`/v2/${PROJECT}/apigw/instances/${INSTANCE}/ingress-unregister`);
+    expect(JSON.parse(req?.body ?? "")).toEqual(body);
+    expect(req?.headers["x-project-id"]).toBe(PROJECT);
+    expect(req?.headers["authorization"]).toMatch(/^SDK-HMAC-SHA256 Access=AK, SignedHeaders=[^,]*x-project-id;x-sdk-date, Signature=[0-9a-f]{64}$/);
+    expect(req?.headers["x-sdk-date"]).toMatch(/^\d{8}T\d{6}Z$/);
+    expect(req?.headers["user-agent"]).toMatch(/^hwc-gateways\//);
+  });
+
+  it("registers with a token", async () => {
+    server = await startScriptedServer(json(202, accepted));
+    const apig = createApigClient({ projectId: PROJECT, endpoint: server.url, auth: tokenAuth("tok") });
+    await apig.registerIngressIps(INSTANCE, body);
+    expect(server.requests[0]?.url).toMatch(/ingress-register$/);
+    expect(server.requests[0]?.headers["x-auth-token"]).toBe("tok");
+  });
+
+  it("reads gateway details and maps 404 to NotFoundError with code and request id", async () => {
+    server = await startScriptedServer(json(200, { id: INSTANCE, instance_name: "gw", status: "Running", instance_status: 6 }), json(404, { error_code: "APIC.7302", error_msg: "Instance not found" }));
+    const apig = createApigClient({ projectId: PROJECT, endpoint: server.url, auth: tokenAuth("tok") });
+    expect((await apig.getInstance(INSTANCE)).status).toBe("Running");
+    const err = await apig.getInstance(INSTANCE).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(NotFoundError);
+    expect(err).toMatchObject({ status: 404, code: "APIC.7302", message: "Instance not found", requestId: "req-404" });
+  });
+
+  it("rejects bad input before any I/O, naming every field", async () => {
+    server = await startScriptedServer(json(202, accepted));
+    const apig = createApigClient({ projectId: PROJECT, endpoint: server.url, auth: tokenAuth("tok") });
+    const bad = {
+      elbs: [
+        { elb_id: "short", public_ips: [{ type: "v4", ip: "2001:db8::1" }, { type: "v6", ip: "192.0.2.1" }, { type: "v4", ip: "192.0.2.2" }] },
+      ],
+    };
+    const err = (await apig.deregisterIngressIps(INSTANCE, bad as never).catch((e: unknown) => e)) as ValidationError;
+    expect(err).toBeInstanceOf(ValidationError);
+    const lines = err.issues.map((i) => `${i.path} ${i.message}`);
+    expect(lines).toContain("elbs[0].elb_id must have 32–36 characters");
+    expect(lines).toContain("elbs[0].public_ips must have 0–2 items");
+    expect(lines).toContain("elbs[0].public_ips[0].ip must be an IPv4 address");
+    expect(lines).toContain("elbs[0].public_ips[1].ip must be an IPv6 address");
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it.each([["..", "dot segment"], [".", "dot segment"], ["", "must not be empty"], ["a/b", "must not contain"], ["a?b", "must not contain"], ["a#b", "must not contain"]])(
+    "refuses instance id %j before any I/O",
+    async (id, message) => {
+      server = await startScriptedServer(json(200, {}));
+      const apig = createApigClient({ projectId: PROJECT, endpoint: server.url, auth: tokenAuth("tok") });
+      const err = (await apig.getInstance(id).catch((e: unknown) => e)) as ValidationError;
+      expect(err).toBeInstanceOf(ValidationError);
+      expect(err.issues[0]?.path).toBe("instance_id");
+      expect(err.message).toContain(message);
+      // raw calls get the same protection through the path serializer
+      await expect(apig.raw.GET("/v2/{project_id}/apigw/instances/{instance_id}", { params: { path: { project_id: PROJECT, instance_id: id } } })).rejects.toBeInstanceOf(ValidationError);
+      expect(server.requests).toHaveLength(0);
+    },
+  );
+
+  it("percent-encodes unusual but legal ids", async () => {
+    server = await startScriptedServer(json(200, { id: "x", instance_name: "gw", status: "Running" }));
+    const apig = createApigClient({ projectId: PROJECT, endpoint: server.url, auth: tokenAuth("tok") });
+    await apig.getInstance("a b:é");
+    expect(server.requests[0]?.url).toBe(`/v2/${PROJECT}/apigw/instances/a%20b%3A%C3%A9`);
+  });
+});
+
+describe("client options", () => {
+  it.each([
+    [{}, ["projectId", "region"]],
+    [{ projectId: "p", region: "Nowhere" }, ["region"]],
+    [{ projectId: "p", endpoint: "http://apig.example.org" }, ["endpoint"]],
+    [{ projectId: "p", region: "cn-north-4", maxRetries: -1, timeoutMs: 0 }, ["maxRetries", "timeoutMs"]],
+    [{ projectId: "p/..", region: "cn-north-4" }, ["projectId"]],
+  ])("%j is refused naming %j", (options, fields) => {
+    const err = (() => {
+      try {
+        createApigClient(options as never);
+      } catch (e) {
+        return e as ValidationError;
+      }
+      throw new Error("accepted");
+    })();
+    expect(err).toBeInstanceOf(ValidationError);
+    expect(err.issues.map((i) => i.path)).toEqual(fields);
+  });
+
+  it("derives regional endpoints, including the .eu Dublin region", async () => {
+    const seen: string[] = [];
+    const fetch = async (input: RequestInfo | URL) => {
+      seen.push(String(input));
+      return new Response(JSON.stringify({ id: "x", instance_name: "n", status: "Running" }), { status: 200, headers: { "content-type": "application/json" } });
+    };
+    await createApigClient({ projectId: "p", region: "cn-north-4", fetch }).getInstance("i");
+    await createApigClient({ projectId: "p", region: "eu-west-101", fetch }).getInstance("i");
+    expect(seen).toEqual(["https://apig.cn-north-4.myhuaweicloud.com/v2/p/apigw/instances/i", "https://apig.eu-west-101.myhuaweicloud.eu/v2/p/apigw/instances/i"]);
+  });
+
+  it("allows plain http to non-loopback hosts only when asked", () => {
+    expect(() => createApigClient({ projectId: "p", endpoint: "http://10.0.0.1:8080", allowInsecureHttp: true })).not.toThrow();
+    expect(() => createApigClient({ projectId: "p", endpoint: "http://localhost:8080" })).not.toThrow();
+  });
+});
