@@ -20,7 +20,8 @@ export function errorFromResponse(method: string, url: URL, status: number, stat
       if (parsed && typeof parsed === "object") {
         const o = parsed as Record<string, unknown>;
         const nested = o.error && typeof o.error === "object" ? (o.error as Record<string, unknown>) : undefined;
-        code = str(o.error_code) ?? str(o.code) ?? str(nested?.code);
+        // Keystone-style IAM errors nest `{code: 401}`: that is the HTTP status again, not an error code.
+        code = str(o.error_code) ?? (typeof o.code === "string" ? str(o.code) : undefined) ?? (typeof nested?.code === "string" ? str(nested.code) : undefined);
         message = str(o.error_msg) ?? str(o.error_message) ?? str(nested?.message) ?? str(o.message);
         bodyRequestId = str(o.request_id);
       }

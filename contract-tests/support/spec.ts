@@ -1,0 +1,356 @@
+/**
+ * The specs as the contract tests see them: the same files Prism mocks (`SPECS` of scripts/prism.mjs), parsed at
+ * test time, with every operation, parameter, request body, response, header and named example resolved, and an
+ * Ajv 2020 validator that knows each spec's components.
+ *
+ * Everything here is derived from the YAML; nothing is hand-listed, so a new operation, status or example shows
+ * up in the matrices (and in the coverage report) without touching the tests.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import Ajv2020Module from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+import type { ErrorObject, ValidateFunction } from "ajv";
+import { parse } from "yaml";
+// @ts-expect-error plain ESM script without types
+import { SPECS as PRISM_SPECS } from "../../scripts/prism.mjs";
+
+// Both packages are CommonJS (`module.exports = fn; exports.default = fn`): under NodeNext take `.default`.
+const Ajv2020 = Ajv2020Module.default;
+const addFormats = addFormatsModule.default;
+
+export type Obj = Record<string, unknown>;
+export type ApiName = "apig" | "dds" | "iam";
+export const API_NAMES: readonly ApiName[] = ["apig", "dds", "iam"];
+
+/** Repository root. */
+export const ROOT = path.resolve(import.meta.dirname, "..", "..");
+
+/** The spec files Prism is started with, relative to the root (`SPECS` of scripts/prism.mjs, the single source). */
+export const SPEC_FILES = PRISM_SPECS as Record<ApiName, string>;
+
+const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"] as const;
+
+export function isObj(value: unknown): value is Obj {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export function sha256(bytes: Uint8Array | string): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** A parameter after `$ref` resolution. */
+export interface Parameter {
+  name: string;
+  in: "path" | "query" | "header" | "cookie";
+  required: boolean;
+  schema: Obj;
+  example: unknown;
+}
+
+/** A named example (`examples.<name>.value`), or the single `example` under the name `(example)`. */
+export interface NamedExample {
+  name: string;
+  value: unknown;
+}
+
+export interface ResponseHeader {
+  name: string;
+  required: boolean;
+  schema: Obj;
+  example: unknown;
+}
+
+/** One documented response of an operation. */
+export interface ResponseSpec {
+  /** `"200"`, `"404"`, … or `"default"`. */
+  status: string;
+  headers: ResponseHeader[];
+  /** JSON schema of the `application/json` body, when there is one. */
+  schema: Obj | undefined;
+  examples: NamedExample[];
+}
+
+export interface RequestBodySpec {
+  required: boolean;
+  /** Media types the spec accepts. */
+  mediaTypes: string[];
+  schema: Obj | undefined;
+  examples: NamedExample[];
+}
+
+/** One operation of one spec, fully resolved. */
+export interface Operation {
+  api: ApiName;
+  operationId: string;
+  method: "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "HEAD" | "OPTIONS" | "TRACE";
+  /** Path template, e.g. `/v2/{project_id}/apigw/instances/{instance_id}`. */
+  path: string;
+  parameters: Parameter[];
+  requestBody: RequestBodySpec | undefined;
+  /** Effective security requirements (operation-level, else document-level); `[]` means none. */
+  security: Obj[];
+  responses: ResponseSpec[];
+}
+
+/** A security scheme sent in a header: its header name, lower-cased. */
+export interface HeaderScheme {
+  name: string;
+  header: string;
+}
+
+/** One loaded spec: document, resolution helpers, operations and an Ajv that knows its components. */
+export class LoadedSpec {
+  readonly doc: Obj;
+  readonly file: string;
+  /** sha256 of the exact bytes parsed (the file Prism mocks). */
+  readonly sha256: string;
+  readonly operations: Operation[];
+  private readonly base: string;
+  private readonly ajv: InstanceType<typeof Ajv2020>;
+  private readonly cache = new Map<string, ValidateFunction>();
+
+  constructor(readonly api: ApiName) {
+    this.file = SPEC_FILES[api];
+    const bytes = readFileSync(path.join(ROOT, this.file));
+    this.sha256 = sha256(bytes);
+    const doc: unknown = parse(bytes.toString("utf8"));
+    if (!isObj(doc)) throw new Error(`${this.file} is not a YAML mapping`);
+    this.doc = doc;
+    this.base = `https://hwc-gateways.invalid/contract-tests/${api}.json`;
+    // Same engine and options as Prism (Ajv 8, 2020-12 dialect per jsonSchemaDialect, all errors, formats).
+    this.ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
+    addFormats(this.ajv);
+    const components = isObj(doc["components"]) ? doc["components"] : {};
+    this.ajv.addSchema({ $id: this.base, components: this.absolutize(components) });
+    this.operations = this.readOperations();
+  }
+
+  /** Follows a local JSON pointer such as `#/components/responses/NotFound`. */
+  pointer(ref: string): unknown {
+    if (!ref.startsWith("#/")) throw new Error(`${this.file}: only local refs are supported, got ${ref}`);
+    let node: unknown = this.doc;
+    for (const raw of ref.slice(2).split("/")) {
+      const part = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+      if (!isObj(node) || !(part in node)) throw new Error(`${this.file}: unresolvable ref ${ref}`);
+      node = node[part];
+    }
+    return node;
+  }
+
+  /** Resolves an OpenAPI object that may be a `$ref` (parameter, response, header, example, request body). */
+  deref(node: unknown): Obj {
+    let current = node;
+    for (let hops = 0; hops < 20; hops++) {
+      if (isObj(current) && typeof current["$ref"] === "string") current = this.pointer(current["$ref"]);
+      else if (isObj(current)) return current;
+      else throw new Error(`${this.file}: expected an object, got ${JSON.stringify(current)}`);
+    }
+    throw new Error(`${this.file}: $ref chain too long`);
+  }
+
+  /** Security schemes of type apiKey-in-header, by scheme name. */
+  headerSchemes(): Map<string, HeaderScheme> {
+    const out = new Map<string, HeaderScheme>();
+    const comps = isObj(this.doc["components"]) ? this.doc["components"] : {};
+    const schemes = isObj(comps["securitySchemes"]) ? comps["securitySchemes"] : {};
+    for (const [name, raw] of Object.entries(schemes)) {
+      const s = this.deref(raw);
+      if (s["type"] === "apiKey" && s["in"] === "header" && typeof s["name"] === "string") out.set(name, { name, header: s["name"].toLowerCase() });
+    }
+    return out;
+  }
+
+  /** Validates `value` against `schema` (which may `$ref` this spec's components). Empty array = valid. */
+  validate(schema: unknown, value: unknown): ErrorObject[] {
+    const rewritten = this.absolutize(schema) as Obj;
+    const key = JSON.stringify(rewritten);
+    let fn = this.cache.get(key);
+    if (!fn) {
+      fn = this.ajv.compile(rewritten);
+      this.cache.set(key, fn);
+    }
+    return fn(value) ? [] : [...(fn.errors ?? [])];
+  }
+
+  /** Ajv errors as one readable line each. */
+  static describe(errors: readonly ErrorObject[], prefix = ""): string[] {
+    return errors.filter((e) => e.keyword !== "if").map((e) => [prefix.trim(), e.instancePath, e.message ?? e.keyword].filter(Boolean).join(" "));
+  }
+
+  operation(operationId: string): Operation {
+    const op = this.operations.find((o) => o.operationId === operationId);
+    if (!op) throw new Error(`${this.file}: no operation ${operationId}`);
+    return op;
+  }
+
+  /** Rewrites local `$ref: '#/…'` to `<base>#/…` so Ajv resolves them against the registered components. */
+  private absolutize(node: unknown): unknown {
+    if (Array.isArray(node)) return node.map((n) => this.absolutize(n));
+    if (!isObj(node)) return node;
+    const out: Obj = {};
+    for (const [k, v] of Object.entries(node)) out[k] = k === "$ref" && typeof v === "string" && v.startsWith("#/") ? `${this.base}${v}` : this.absolutize(v);
+    return out;
+  }
+
+  private examplesOf(holder: Obj): NamedExample[] {
+    const out: NamedExample[] = [];
+    if (isObj(holder["examples"])) {
+      for (const [name, raw] of Object.entries(holder["examples"])) {
+        const ex = this.deref(raw);
+        if ("value" in ex) out.push({ name, value: ex["value"] });
+      }
+    }
+    if ("example" in holder) out.push({ name: "(example)", value: holder["example"] });
+    return out;
+  }
+
+  private readOperations(): Operation[] {
+    const ops: Operation[] = [];
+    const paths = isObj(this.doc["paths"]) ? this.doc["paths"] : {};
+    const docSecurity = Array.isArray(this.doc["security"]) ? (this.doc["security"] as Obj[]) : [];
+    for (const [template, rawItem] of Object.entries(paths)) {
+      const item = this.deref(rawItem);
+      const shared = Array.isArray(item["parameters"]) ? item["parameters"].map((p) => this.deref(p)) : [];
+      for (const method of HTTP_METHODS) {
+        const op = item[method];
+        if (!isObj(op)) continue;
+        const own = Array.isArray(op["parameters"]) ? op["parameters"].map((p) => this.deref(p)) : [];
+        const byKey = new Map<string, Parameter>();
+        for (const p of [...shared, ...own]) {
+          byKey.set(`${String(p["in"])}:${String(p["name"])}`, {
+            name: String(p["name"]),
+            in: p["in"] as Parameter["in"],
+            required: p["required"] === true,
+            schema: isObj(p["schema"]) ? p["schema"] : {},
+            example: p["example"],
+          });
+        }
+        let requestBody: RequestBodySpec | undefined;
+        if (op["requestBody"] !== undefined) {
+          const rb = this.deref(op["requestBody"]);
+          const content = isObj(rb["content"]) ? rb["content"] : {};
+          const json = isObj(content["application/json"]) ? content["application/json"] : undefined;
+          requestBody = {
+            required: rb["required"] === true,
+            mediaTypes: Object.keys(content),
+            schema: json && isObj(json["schema"]) ? json["schema"] : undefined,
+            examples: json ? this.examplesOf(json) : [],
+          };
+        }
+        const responses: ResponseSpec[] = [];
+        for (const [status, rawResponse] of Object.entries(isObj(op["responses"]) ? op["responses"] : {})) {
+          const r = this.deref(rawResponse);
+          const headers: ResponseHeader[] = Object.entries(isObj(r["headers"]) ? r["headers"] : {}).map(([name, rawHeader]) => {
+            const h = this.deref(rawHeader);
+            const examples = this.examplesOf(h);
+            return { name, required: h["required"] === true, schema: isObj(h["schema"]) ? h["schema"] : {}, example: examples[0]?.value };
+          });
+          const content = isObj(r["content"]) ? r["content"] : {};
+          const json = isObj(content["application/json"]) ? content["application/json"] : undefined;
+          responses.push({
+            status,
+            headers,
+            schema: json && isObj(json["schema"]) ? json["schema"] : undefined,
+            examples: json ? this.examplesOf(json) : [],
+          });
+        }
+        ops.push({
+          api: this.api,
+          operationId: String(op["operationId"]),
+          method: method.toUpperCase() as Operation["method"],
+          path: template,
+          parameters: [...byKey.values()],
+          requestBody,
+          security: Array.isArray(op["security"]) ? (op["security"] as Obj[]) : docSecurity,
+          responses,
+        });
+      }
+    }
+    return ops;
+  }
+}
+
+const loaded = new Map<ApiName, LoadedSpec>();
+
+/** The parsed spec of one API (cached per worker). */
+export function spec(api: ApiName): LoadedSpec {
+  let s = loaded.get(api);
+  if (!s) {
+    s = new LoadedSpec(api);
+    loaded.set(api, s);
+  }
+  return s;
+}
+
+/** Every operation of every spec. */
+export function allOperations(): Operation[] {
+  return API_NAMES.flatMap((api) => spec(api).operations);
+}
+
+/** Finds an operation by id across the specs. */
+export function findOperation(operationId: string): Operation {
+  const op = allOperations().find((o) => o.operationId === operationId);
+  if (!op) throw new Error(`no operation ${operationId} in ${Object.values(SPEC_FILES).join(", ")}`);
+  return op;
+}
+
+/** The lowest 2xx response of an operation: what Prism serves for a valid request without `Prefer`. */
+export function successResponse(op: Operation): ResponseSpec {
+  const ok = op.responses.filter((r) => /^2\d\d$/.test(r.status)).sort((a, b) => Number(a.status) - Number(b.status))[0];
+  if (!ok) throw new Error(`${op.operationId} documents no 2xx response`);
+  return ok;
+}
+
+/** The example value of a path/query parameter of an operation. */
+export function parameterExample(op: Operation, name: string): unknown {
+  const p = op.parameters.find((x) => x.name === name);
+  if (!p || p.example === undefined) throw new Error(`${op.operationId}: parameter ${name} has no example`);
+  return p.example;
+}
+
+/** The first named example of the request body. */
+export function requestExample(op: Operation): unknown {
+  const ex = op.requestBody?.examples[0];
+  if (!ex) throw new Error(`${op.operationId}: request body has no example`);
+  return ex.value;
+}
+
+/** One row of the response matrix: operation × documented status × named example. */
+export interface ResponseRow {
+  api: ApiName;
+  operationId: string;
+  status: string;
+  /** Example name, or `(generated)` when the response has no example and Prism builds the body from the schema. */
+  example: string;
+  value: unknown;
+  /** Whether this example is the one Prism serves without `Prefer` (first example of the lowest 2xx). */
+  servedByDefault: boolean;
+}
+
+export const GENERATED_EXAMPLE = "(generated)";
+
+/** Every operation × status × named example in the specs. */
+export function responseMatrix(): ResponseRow[] {
+  const rows: ResponseRow[] = [];
+  for (const op of allOperations()) {
+    const ok = successResponse(op);
+    for (const r of op.responses) {
+      const examples = r.examples.length ? r.examples : [{ name: GENERATED_EXAMPLE, value: undefined }];
+      examples.forEach((ex, i) => {
+        rows.push({ api: op.api, operationId: op.operationId, status: r.status, example: ex.name, value: ex.value, servedByDefault: r === ok && i === 0 });
+      });
+    }
+  }
+  return rows;
+}
+
+export function rowKey(r: { operationId: string; status: string; example: string }): string {
+  return `${r.operationId} ${r.status} ${r.example}`;
+}
+
+/** The operation's path with every parameter set to its spec example, percent-encoded. */
+export function examplePath(op: Operation, overrides: Record<string, string> = {}): string {
+  return op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(overrides[name] ?? String(parameterExample(op, name))));
+}
