@@ -15,6 +15,23 @@ export type {
   ListInstancesResponse,
   UnbindPublicGatewayResponse,
 } from "./services/dds.js";
+export { JobFailedError, WaitTimeoutError } from "./wait/errors.js";
+export type { JobFailedErrorInit, WaitTimeoutErrorInit } from "./wait/errors.js";
+export type { ObservedPoll } from "./wait/waiter.js";
+export type { WaitOptions, WaitProgress } from "./wait/handle.js";
+export type { IngressIpsJobHandle } from "./wait/apig-ingress.js";
+export type { BindPublicGatewayHandle, PublicGatewayWait, UnbindPublicGatewayHandle } from "./wait/dds-gateway.js";
+export { WAIT_STATE_FORMAT } from "./wait/state.js";
+export type {
+  ApigWaitState,
+  BoundExpectation,
+  DdsWaitState,
+  IngressIpExpectation,
+  IngressIpKind,
+  WaitOperation,
+  WaitState,
+  WaitStateBase,
+} from "./wait/state.js";
 export { createIamClient } from "./services/iam.js";
 export type { CreateTokenByPasswordRequest, CreateTokenQuery, IamClient, IamClientOptions, IssuedToken, TokenResponse } from "./services/iam.js";
 

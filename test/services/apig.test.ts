@@ -23,7 +23,9 @@ describe("APIG client", () => {
     server = await startScriptedServer(json(202, accepted));
     const apig = createApigClient({ projectId: PROJECT, endpoint: server.url, auth: akskAuth({ accessKeyId: "AK", secretAccessKey: "SK" }) });
     const job = await apig.deregisterIngressIps(INSTANCE, body);
-    expect(job).toEqual(accepted);
+    // the 202 body as it is, plus camelCase ids; wait/toJSON are non-enumerable
+    expect({ ...job }).toEqual({ ...accepted, jobId: accepted.job_id, instanceId: INSTANCE });
+    expect(typeof job.wait).toBe("function");
     const [req] = server.requests;
     expect(req?.method).toBe("PUT");
     expect(req?.url).toBe(`/v2/${PROJECT}/apigw/instances/${INSTANCE}/ingress-unregister`);
