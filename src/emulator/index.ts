@@ -1,0 +1,57 @@
+/**
+ * `hwc-gateways/emulator`: a stateful in-memory emulator of the APIG, DDS and IAM operations the SDK uses, for
+ * tests and demos without a cloud account. Node-only (node:http); not part of the browser-safe SDK entry.
+ *
+ * ```ts
+ * const emu = await startEmulator({ jobDelayMs: 200 });
+ * try {
+ *   const apig = createApigClient({ projectId: emu.projectId, endpoint: emu.url, auth: tokenAuth(emu.issueToken()) });
+ *   await apig.deregisterIngressIps(id, body);
+ * } finally {
+ *   await emu.stop();
+ * }
+ * ```
+ */
+export { startEmulator } from "./server.js";
+export type { Emulator, EmulatorOptions, IssueTokenOptions, RequestLogEntry } from "./server.js";
+export { defaultSeed, loadSeed, parseSeed, SeedError } from "./seed.js";
+export type {
+  DdsInstanceMode,
+  DdsInstanceStatus,
+  IpVersion,
+  Seed,
+  SeedAccessKey,
+  SeedDdsGroup,
+  SeedDdsInstance,
+  SeedDdsNode,
+  SeedElb,
+  SeedGateway,
+  SeedIngressIp,
+  SeedProject,
+  SeedPublicGateway,
+  SeedUser,
+} from "./seed.js";
+export { validateFaults } from "./faults.js";
+export type { FaultOptions } from "./faults.js";
+export type { ServiceName } from "./errors.js";
+export type { OperationId } from "./routes.js";
+export { EmulatorState } from "./state.js";
+export type {
+  DdsGroupState,
+  DdsInstanceState,
+  DdsNodeState,
+  ElbState,
+  EmulatorCredentials,
+  EmulatorSnapshot,
+  GatewayState,
+  IngressAddress,
+  IngressChange,
+  IngressJob,
+  IngressKind,
+  PublicGatewayState,
+  UserState,
+} from "./state.js";
+export type { GatewayStatus } from "./status.js";
+export { INSTANCE_STATUS_CODES } from "./status.js";
+export { MAX_SIGNATURE_SKEW_MS } from "./auth.js";
+export { DEFAULT_TOKEN_TTL_MS } from "./tokens.js";

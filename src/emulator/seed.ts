@@ -1,0 +1,458 @@
+/**
+ * The emulator's seed: the JSON document that describes the starting state (project, IAM users, access keys,
+ * APIG gateways, DDS instances), its types, and its validation. Field names are camelCase; the emulator
+ * renders them in the APIs' snake_case.
+ */
+import { readFile } from "node:fs/promises";
+import { isIPv4, isIPv6 } from "node:net";
+import defaultSeedJson from "../../emulator/seed.default.json" with { type: "json" };
+import { canonicalIp } from "./ip.js";
+import { INSTANCE_STATUS_CODES, type GatewayStatus } from "./status.js";
+
+/** IP version of an ingress address, as the APIG API writes it. */
+export type IpVersion = "v4" | "v6";
+
+/** One ingress address registered on an ELB. */
+export interface SeedIngressIp {
+  /** IP version of `ip`. */
+  type: IpVersion;
+  /** IPv4 literal for `v4`, IPv6 literal for `v6`. */
+  ip: string;
+  /** Bandwidth shown for public addresses, in Mbit/s. @default 5 (public and global EIP addresses only) */
+  bandwidthSize?: number;
+}
+
+/** One load balancer (ELB) in front of an NLB gateway and the addresses registered on it. */
+export interface SeedElb {
+  /** ELB id, 32–36 characters (what requests send as `elb_id`). */
+  id: string;
+  /** Public addresses, shown in ShowInstance `publicips`. @default [] */
+  publicIps?: SeedIngressIp[];
+  /** Private addresses, shown in ShowInstance `privateips`. @default [] */
+  privateIps?: SeedIngressIp[];
+  /** Global EIP addresses (not shown by ShowInstance). @default [] */
+  globalEips?: SeedIngressIp[];
+}
+
+/** An APIG dedicated gateway. */
+export interface SeedGateway {
+  /** Gateway (instance) id, 32–36 characters. */
+  id: string;
+  /** Shown as `instance_name`. */
+  name: string;
+  /** Lifecycle status. @default "Running" */
+  status?: GatewayStatus;
+  /** `elb` for NLB-series gateways (ingress registration allowed), `lvs` for others. @default "elb" */
+  loadbalancerProvider?: "elb" | "lvs";
+  /** Private (VPC) IPv4 ingress address shown as `ingress_ip`. */
+  ingressIp?: string;
+  /** Private (VPC) IPv6 ingress address shown as `ingress_ip_v6`. */
+  ingressIpV6?: string;
+  /** The ELBs in front of an `elb` gateway. @default [] */
+  elbs?: SeedElb[];
+  /** Duration of this gateway's ingress jobs, in ms; overrides the emulator's `jobDelayMs`. */
+  jobDelayMs?: number;
+  /** Make the next job (`true`) or the next N jobs fail with `UpdateFailed`. @default false */
+  failNextJob?: boolean | number;
+  /** Shown as `unreliable_ips`. @default [] */
+  unreliableIps?: string[];
+}
+
+/** A public gateway (DNAT rule) bound to a DDS node. */
+export interface SeedPublicGateway {
+  /** NAT gateway id, 1–64 characters. */
+  natGatewayId: string;
+  /** EIP id, 1–64 characters. */
+  publicIpId: string;
+  /** 1–65535. */
+  externalServicePort: number;
+}
+
+/** A DDS node. */
+export interface SeedDdsNode {
+  /** Node id, 1–64 characters, unique across instances. */
+  id: string;
+  /** Node name. */
+  name: string;
+  /** `master` (mongos), `Primary`, `Secondary`, `Hidden` or `unknown`. */
+  role: string;
+  /** @default "normal" */
+  status?: string;
+  /** Private IP address. */
+  privateIp?: string;
+  /** EIP bound directly to the node (not the public gateway). @default "" */
+  publicIp?: string;
+  /** A public gateway bound from the start. */
+  publicGateway?: SeedPublicGateway;
+}
+
+/** A group of DDS nodes (`mongos`, `shard`, `config`, `replica` or `single`). */
+export interface SeedDdsGroup {
+  /** Group type; in a `Sharding` instance only the nodes of the `mongos` group accept public gateways. */
+  type: string;
+  /** Group id. */
+  id?: string;
+  /** Group name. */
+  name?: string;
+  /** @default "normal" */
+  status?: string;
+  /** The group's nodes. */
+  nodes: SeedDdsNode[];
+}
+
+/** DDS instance status values. */
+export type DdsInstanceStatus = "normal" | "abnormal" | "creating" | "frozen" | "data_disk_full" | "createfail" | "enlargefail";
+/** DDS instance modes. */
+export type DdsInstanceMode = "Sharding" | "ReplicaSet" | "Single";
+
+/** A DDS DB instance. */
+export interface SeedDdsInstance {
+  /** Instance id, 1–64 characters. */
+  id: string;
+  /** Instance name. */
+  name: string;
+  /** Instance type. */
+  mode: DdsInstanceMode;
+  /** @default "normal" */
+  status?: DdsInstanceStatus;
+  /** Operations shown as running; a non-empty list makes bind/unbind answer 403 DBS.201015. @default [] */
+  actions?: string[];
+  /** For the `vpc_id` filter. */
+  vpcId?: string;
+  /** For the `subnet_id` filter. */
+  subnetId?: string;
+  /** Time a bind/unbind takes to show in ListInstances, in ms; overrides the emulator's `ddsSettleMs`. */
+  settleMs?: number;
+  /** Node groups. */
+  groups: SeedDdsGroup[];
+}
+
+/** An IAM project the user may scope tokens to. */
+export interface SeedProject {
+  /** Project id. */
+  id: string;
+  /** Project name, usually the region id (e.g. `cn-north-4`). */
+  name: string;
+}
+
+/** An IAM user that can get tokens with a password. */
+export interface SeedUser {
+  /** Account (domain) name. */
+  domainName: string;
+  /** IAM user name. */
+  userName: string;
+  /** Login password (fake: the seed is for local use only). */
+  password: string;
+  /** Projects the user may scope tokens to. @default the seed's project */
+  projects?: SeedProject[];
+  /** @default derived from the names */
+  userId?: string;
+  /** @default derived from the domain name */
+  domainId?: string;
+  /** Role names listed in token bodies. @default ["te_admin"] */
+  roles?: string[];
+}
+
+/** An AK/SK pair accepted for SDK-HMAC-SHA256 signatures. */
+export interface SeedAccessKey {
+  /** Access key id (AK). */
+  accessKeyId: string;
+  /** Secret access key (SK); never shown in snapshots. */
+  secretAccessKey: string;
+  /** Temporary credentials: requests must send (and sign) this as `X-Security-Token`. */
+  securityToken?: string;
+}
+
+/** The emulator's starting state. */
+export interface Seed {
+  /** The project that owns every gateway and instance. */
+  projectId: string;
+  /** Region id, also the project name. @default "cn-north-4" */
+  region?: string;
+  /** IAM users that can get tokens. @default [] */
+  users?: SeedUser[];
+  /** AK/SK pairs accepted for signatures. @default [] */
+  accessKeys?: SeedAccessKey[];
+  /** APIG gateways. */
+  apig?: { gateways: SeedGateway[] };
+  /** DDS instances. */
+  dds?: { instances: SeedDdsInstance[] };
+}
+
+/** A seed failed validation; `issues` lists every problem as `path: message`. */
+export class SeedError extends Error {
+  /** Always `SeedError`. */
+  override name = "SeedError";
+  /** Every problem, as `path: message` (e.g. `apig.gateways[0].id: must have 32–36 characters (has 5)`). */
+  readonly issues: readonly string[];
+  /** @param source how the message names the document, e.g. its file path. */
+  constructor(issues: readonly string[], source = "seed") {
+    super(`${source} is invalid:\n${issues.map((i) => `  - ${i}`).join("\n")}`);
+    this.issues = issues;
+  }
+}
+
+const DDS_STATUSES: readonly DdsInstanceStatus[] = ["normal", "abnormal", "creating", "frozen", "data_disk_full", "createfail", "enlargefail"];
+const DDS_MODES: readonly DdsInstanceMode[] = ["Sharding", "ReplicaSet", "Single"];
+/** Keys allowed anywhere for human notes. */
+const NOTE_KEYS = new Set(["$schema", "$comment", "description"]);
+
+type Obj = Record<string, unknown>;
+
+/** Collects problems with their JSON path. */
+class Checker {
+  readonly issues: string[] = [];
+  add(path: string, message: string): void {
+    this.issues.push(`${path || "(root)"}: ${message}`);
+  }
+  object(value: unknown, path: string, known: readonly string[], required: readonly string[] = []): Obj | undefined {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      this.add(path, "must be an object");
+      return undefined;
+    }
+    const o = value as Obj;
+    for (const key of Object.keys(o)) if (!known.includes(key) && !NOTE_KEYS.has(key)) this.add(join(path, key), "is not a known field");
+    for (const key of required) if (o[key] === undefined) this.add(join(path, key), "is required");
+    return o;
+  }
+  array(value: unknown, path: string, required = false): unknown[] | undefined {
+    if (value === undefined) {
+      if (required) this.add(path, "is required");
+      return undefined;
+    }
+    if (!Array.isArray(value)) {
+      this.add(path, "must be an array");
+      return undefined;
+    }
+    return value;
+  }
+  string(value: unknown, path: string, opts: { min?: number; max?: number; optional?: boolean } = {}): string | undefined {
+    if (value === undefined) return undefined; // `required` is reported by object()
+    const min = opts.min ?? 1;
+    const max = opts.max ?? 64;
+    if (typeof value !== "string") this.add(path, "must be a string");
+    else if (value.length < min || value.length > max) this.add(path, min === max ? `must have exactly ${min} characters` : `must have ${min}–${max} characters (has ${value.length})`);
+    else return value;
+    return undefined;
+  }
+  integer(value: unknown, path: string, min: number, max: number): number | undefined {
+    if (value === undefined) return undefined;
+    if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) this.add(path, `must be an integer from ${min} to ${max}`);
+    else return value;
+    return undefined;
+  }
+  oneOf<T extends string>(value: unknown, path: string, allowed: readonly T[]): T | undefined {
+    if (value === undefined) return undefined;
+    if (typeof value !== "string" || !allowed.includes(value as T)) this.add(path, `must be one of ${allowed.join(", ")}`);
+    else return value as T;
+    return undefined;
+  }
+  unique(seen: Map<string, string>, value: string | undefined, path: string, what: string): void {
+    if (value === undefined) return;
+    const first = seen.get(value);
+    if (first !== undefined) this.add(path, `duplicate ${what} ${JSON.stringify(value)} (first at ${first})`);
+    else seen.set(value, path);
+  }
+}
+
+function join(path: string, key: string | number): string {
+  if (typeof key === "number") return `${path}[${key}]`;
+  return path ? `${path}.${key}` : key;
+}
+
+const MAX_DELAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Checks a parsed seed document and returns it typed. Throws {@link SeedError} listing every problem (field path
+ * and rule) at once. Ids follow the specs: gateway and ELB ids 32–36 characters, other ids 1–64.
+ * @param source how to name the document in the error message, e.g. its file path.
+ */
+export function parseSeed(value: unknown, source = "seed"): Seed {
+  const c = new Checker();
+  const root = c.object(value, "", ["projectId", "region", "users", "accessKeys", "apig", "dds"], ["projectId"]);
+  if (!root) throw new SeedError(c.issues, source);
+  c.string(root.projectId, "projectId");
+  c.string(root.region, "region");
+
+  checkUsers(c, root.users);
+  checkAccessKeys(c, root.accessKeys);
+  if (root.apig !== undefined) {
+    const apig = c.object(root.apig, "apig", ["gateways"], ["gateways"]);
+    checkGateways(c, apig?.gateways);
+  }
+  if (root.dds !== undefined) {
+    const dds = c.object(root.dds, "dds", ["instances"], ["instances"]);
+    checkInstances(c, dds?.instances);
+  }
+  if (c.issues.length) throw new SeedError(c.issues, source);
+  return structuredClone(value) as Seed;
+}
+
+function checkUsers(c: Checker, value: unknown): void {
+  const users = c.array(value, "users");
+  const names = new Map<string, string>();
+  users?.forEach((u, i) => {
+    const p = join("users", i);
+    const user = c.object(u, p, ["domainName", "userName", "password", "projects", "userId", "domainId", "roles"], ["domainName", "userName", "password"]);
+    if (!user) return;
+    const domain = c.string(user.domainName, join(p, "domainName"));
+    const name = c.string(user.userName, join(p, "userName"));
+    c.string(user.password, join(p, "password"), { max: 128 });
+    c.string(user.userId, join(p, "userId"));
+    c.string(user.domainId, join(p, "domainId"));
+    if (domain !== undefined && name !== undefined) c.unique(names, `${domain}/${name}`, p, "user");
+    c.array(user.projects, join(p, "projects"))?.forEach((pr, j) => {
+      const pp = join(join(p, "projects"), j);
+      const project = c.object(pr, pp, ["id", "name"], ["id", "name"]);
+      if (project) {
+        c.string(project.id, join(pp, "id"));
+        c.string(project.name, join(pp, "name"));
+      }
+    });
+    c.array(user.roles, join(p, "roles"))?.forEach((r, j) => c.string(r, join(join(p, "roles"), j), { max: 128 }));
+  });
+}
+
+function checkAccessKeys(c: Checker, value: unknown): void {
+  const keys = c.array(value, "accessKeys");
+  const ids = new Map<string, string>();
+  keys?.forEach((k, i) => {
+    const p = join("accessKeys", i);
+    const key = c.object(k, p, ["accessKeyId", "secretAccessKey", "securityToken"], ["accessKeyId", "secretAccessKey"]);
+    if (!key) return;
+    const id = c.string(key.accessKeyId, join(p, "accessKeyId"), { max: 128 });
+    if (id !== undefined && !/^[^\s,=]+$/.test(id)) c.add(join(p, "accessKeyId"), "must not contain whitespace, ',' or '='");
+    c.unique(ids, id, join(p, "accessKeyId"), "access key id");
+    c.string(key.secretAccessKey, join(p, "secretAccessKey"), { max: 256 });
+    c.string(key.securityToken, join(p, "securityToken"), { max: 65536 });
+  });
+}
+
+function checkGateways(c: Checker, value: unknown): void {
+  const gateways = c.array(value, "apig.gateways", true);
+  const ids = new Map<string, string>();
+  const elbIds = new Map<string, string>();
+  gateways?.forEach((g, i) => {
+    const p = join("apig.gateways", i);
+    const gw = c.object(
+      g,
+      p,
+      ["id", "name", "status", "loadbalancerProvider", "ingressIp", "ingressIpV6", "elbs", "jobDelayMs", "failNextJob", "unreliableIps"],
+      ["id", "name"],
+    );
+    if (!gw) return;
+    c.unique(ids, c.string(gw.id, join(p, "id"), { min: 32, max: 36 }), join(p, "id"), "gateway id");
+    c.string(gw.name, join(p, "name"));
+    c.oneOf(gw.status, join(p, "status"), Object.keys(INSTANCE_STATUS_CODES) as GatewayStatus[]);
+    const provider = c.oneOf(gw.loadbalancerProvider, join(p, "loadbalancerProvider"), ["elb", "lvs"] as const);
+    if (gw.ingressIp !== undefined && (typeof gw.ingressIp !== "string" || !isIPv4(gw.ingressIp))) c.add(join(p, "ingressIp"), "must be an IPv4 address");
+    if (gw.ingressIpV6 !== undefined && (typeof gw.ingressIpV6 !== "string" || !isIPv6(gw.ingressIpV6))) c.add(join(p, "ingressIpV6"), "must be an IPv6 address");
+    c.integer(gw.jobDelayMs, join(p, "jobDelayMs"), 0, MAX_DELAY_MS);
+    if (gw.failNextJob !== undefined && typeof gw.failNextJob !== "boolean") c.integer(gw.failNextJob, join(p, "failNextJob"), 0, 1000);
+    c.array(gw.unreliableIps, join(p, "unreliableIps"))?.forEach((ip, j) => {
+      if (typeof ip !== "string" || (!isIPv4(ip) && !isIPv6(ip))) c.add(join(join(p, "unreliableIps"), j), "must be an IP address");
+    });
+    const elbs = c.array(gw.elbs, join(p, "elbs"));
+    if (provider === "lvs" && elbs && elbs.length > 0) c.add(join(p, "elbs"), 'must be empty when loadbalancerProvider is "lvs"');
+    const addresses = new Map<string, string>();
+    elbs?.forEach((e, j) => {
+      const ep = join(join(p, "elbs"), j);
+      const elb = c.object(e, ep, ["id", "publicIps", "privateIps", "globalEips"], ["id"]);
+      if (!elb) return;
+      c.unique(elbIds, c.string(elb.id, join(ep, "id"), { min: 32, max: 36 }), join(ep, "id"), "ELB id");
+      for (const kind of ["publicIps", "privateIps", "globalEips"] as const) {
+        c.array(elb[kind], join(ep, kind))?.forEach((a, k) => {
+          const ap = join(join(ep, kind), k);
+          const addr = c.object(a, ap, ["type", "ip", "bandwidthSize"], ["type", "ip"]);
+          if (!addr) return;
+          const type = c.oneOf(addr.type, join(ap, "type"), ["v4", "v6"] as const);
+          c.integer(addr.bandwidthSize, join(ap, "bandwidthSize"), 0, 100_000);
+          if (typeof addr.ip !== "string") {
+            if (addr.ip !== undefined) c.add(join(ap, "ip"), "must be a string");
+            return;
+          }
+          if (type === "v4" && !isIPv4(addr.ip)) c.add(join(ap, "ip"), "must be an IPv4 address (type is v4)");
+          else if (type === "v6" && !isIPv6(addr.ip)) c.add(join(ap, "ip"), "must be an IPv6 address (type is v6)");
+          else c.unique(addresses, canonicalIp(addr.ip), join(ap, "ip"), "ingress address on this gateway");
+        });
+      }
+    });
+  });
+}
+
+function checkInstances(c: Checker, value: unknown): void {
+  const instances = c.array(value, "dds.instances", true);
+  const ids = new Map<string, string>();
+  const nodeIds = new Map<string, string>();
+  const rules = new Map<string, string>();
+  instances?.forEach((v, i) => {
+    const p = join("dds.instances", i);
+    const inst = c.object(v, p, ["id", "name", "mode", "status", "actions", "vpcId", "subnetId", "settleMs", "groups"], ["id", "name", "mode", "groups"]);
+    if (!inst) return;
+    c.unique(ids, c.string(inst.id, join(p, "id")), join(p, "id"), "instance id");
+    c.string(inst.name, join(p, "name"), { max: 128 });
+    c.oneOf(inst.mode, join(p, "mode"), DDS_MODES);
+    c.oneOf(inst.status, join(p, "status"), DDS_STATUSES);
+    c.string(inst.vpcId, join(p, "vpcId"));
+    c.string(inst.subnetId, join(p, "subnetId"));
+    c.integer(inst.settleMs, join(p, "settleMs"), 0, MAX_DELAY_MS);
+    c.array(inst.actions, join(p, "actions"))?.forEach((a, j) => c.string(a, join(join(p, "actions"), j)));
+    c.array(inst.groups, join(p, "groups"))?.forEach((g, j) => {
+      const gp = join(join(p, "groups"), j);
+      const group = c.object(g, gp, ["type", "id", "name", "status", "nodes"], ["type", "nodes"]);
+      if (!group) return;
+      c.string(group.type, join(gp, "type"), { max: 32 });
+      c.string(group.id, join(gp, "id"));
+      c.string(group.name, join(gp, "name"), { max: 128 });
+      c.string(group.status, join(gp, "status"));
+      c.array(group.nodes, join(gp, "nodes"))?.forEach((n, k) => {
+        const np = join(join(gp, "nodes"), k);
+        const node = c.object(n, np, ["id", "name", "role", "status", "privateIp", "publicIp", "publicGateway"], ["id", "name", "role"]);
+        if (!node) return;
+        c.unique(nodeIds, c.string(node.id, join(np, "id")), join(np, "id"), "node id");
+        c.string(node.name, join(np, "name"), { max: 128 });
+        c.string(node.role, join(np, "role"), { max: 32 });
+        c.string(node.status, join(np, "status"));
+        if (node.privateIp !== undefined && (typeof node.privateIp !== "string" || (!isIPv4(node.privateIp) && !isIPv6(node.privateIp)))) {
+          c.add(join(np, "privateIp"), "must be an IP address");
+        }
+        c.string(node.publicIp, join(np, "publicIp"), { min: 0, max: 45 });
+        if (node.publicGateway !== undefined) {
+          const gwp = join(np, "publicGateway");
+          const pg = c.object(node.publicGateway, gwp, ["natGatewayId", "publicIpId", "externalServicePort"], ["natGatewayId", "publicIpId", "externalServicePort"]);
+          if (pg) {
+            c.string(pg.natGatewayId, join(gwp, "natGatewayId"));
+            const eip = c.string(pg.publicIpId, join(gwp, "publicIpId"));
+            const port = c.integer(pg.externalServicePort, join(gwp, "externalServicePort"), 1, 65535);
+            if (eip !== undefined && port !== undefined) c.unique(rules, `${eip}:${port}`, gwp, "EIP and port");
+          }
+        }
+      });
+    });
+  });
+}
+
+/**
+ * Reads and validates a seed file (JSON). Rejects with {@link SeedError} naming the file and every problem,
+ * including unreadable files and JSON syntax errors.
+ */
+export async function loadSeed(path: string): Promise<Seed> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (err) {
+    throw new SeedError([`cannot read the file: ${(err as Error).message}`], path);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new SeedError([`not valid JSON: ${(err as Error).message}`], path);
+  }
+  return parseSeed(json, path);
+}
+
+/** The built-in seed (`emulator/seed.default.json`): two gateways, two DDS instances, one user, one AK/SK. A fresh copy each call. */
+export function defaultSeed(): Seed {
+  return parseSeed(defaultSeedJson, "emulator/seed.default.json");
+}
