@@ -1,4 +1,4 @@
-// `npm start`: the three Prism mocks on free loopback ports, driven by the specs, until Ctrl-C.
+// `npm run mocks`: the three Prism mocks on free loopback ports, driven by the specs, until Ctrl-C.
 // `--once` prints the URLs and stops (used by tests).
 import path from "node:path";
 import { SPECS, startPrism } from "./prism.mjs";

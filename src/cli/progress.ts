@@ -1,0 +1,63 @@
+import type { Io } from "./output.js";
+
+/** What a progress renderer shows for one observation of a wait. */
+export interface ProgressView {
+  status: string;
+  elapsedMs: number;
+  pending: readonly string[];
+}
+
+/** Renders wait progress on stderr. */
+export interface ProgressRenderer {
+  update(view: ProgressView): void;
+  /** Ends the display; a terminal line is cleared so the result prints on a clean line. */
+  done(): void;
+}
+
+const FRAMES = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+
+/**
+ * A live, redrawn line with a spinner when stderr is a terminal; plain timestamped lines (one per change)
+ * otherwise, so logs and pipes stay readable.
+ */
+export function createProgress(io: Io, label: string, now: () => number = Date.now): ProgressRenderer {
+  if (!io.stderr.isTTY) {
+    let last = "";
+    return {
+      update(v) {
+        const text = `${v.status}${v.pending.length ? ` — ${v.pending.join("; ")}` : ""}`;
+        if (text === last) return;
+        last = text;
+        io.stderr.write(`${new Date(now()).toISOString()} ${label}: ${text} (${seconds(v.elapsedMs)})\n`);
+      },
+      done() {},
+    };
+  }
+  let frame = 0;
+  let view: ProgressView | undefined;
+  let started = now();
+  const draw = () => {
+    if (!view) return;
+    const width = Math.max(20, (io.stderr.columns ?? 80) - 1);
+    const elapsed = seconds(view.elapsedMs + (now() - started));
+    const text = `${FRAMES[frame++ % FRAMES.length]} ${label}: ${view.status} ${elapsed}${view.pending.length ? ` — ${view.pending.join("; ")}` : ""}`;
+    // \r + clear-to-end redraws in place; truncation keeps the line from wrapping, which would break the redraw.
+    io.stderr.write(`\r\u001b[2K${text.length > width ? `${text.slice(0, width - 1)}…` : text}`);
+  };
+  const timer = setInterval(draw, 120);
+  return {
+    update(v) {
+      view = v;
+      started = now();
+      draw();
+    },
+    done() {
+      clearInterval(timer);
+      io.stderr.write("\r\u001b[2K");
+    },
+  };
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)}s`;
+}
