@@ -1,6 +1,6 @@
 /**
  * GENERATED FILE: DO NOT EDIT. Change the spec and run `npm run generate`.
- * Source: openapi/apig.yaml (sha256 4a6bf68064eb2320b23515ba6a141e9790801b8bc2bf807d4991be2620347e44)
+ * Source: openapi/apig.yaml (sha256 057278e2fcb4aebda48d16ea420210ff05802c9870f05356eb1770f8cbeb6306)
  */
 
 export interface paths {
@@ -200,6 +200,7 @@ export interface components {
          */
         InstanceStatus: "Creating" | "CreateSuccess" | "CreateFail" | "Initing" | "Registering" | "Running" | "InitingFailed" | "RegisterFailed" | "Installing" | "InstallFailed" | "Updating" | "UpdateFailed" | "Rollbacking" | "RollbackSuccess" | "RollbackFailed" | "Deleting" | "DeleteFailed" | "Unregistering" | "UnRegisterFailed" | "CreateTimeout" | "InitTimeout" | "RegisterTimeout" | "InstallTimeout" | "UpdateTimeout" | "RollbackTimeout" | "DeleteTimeout" | "UnregisterTimeout" | "Starting" | "Freezing" | "Frozen" | "Restarting" | "RestartFail" | "Unhealthy" | "RestartTimeout" | "Resizing" | "ResizeFailed" | "ResizeTimeout";
         /**
+         * Format: int32
          * @description Numeric gateway state: 1 creating, 2 created, 3 creation failed, 4 initializing,
          *     5 registering, 6 running, 7 initialization failed, 8 registration failed, 10 installing,
          *     11 installation failed, 12 upgrading, 13 upgrade failed, 20 rolling back, 21 rolled back,
@@ -217,7 +218,10 @@ export interface components {
             ip_address?: string;
             /** @description IPv6 address, when the gateway has one. */
             ipv6_address?: string;
-            /** @description Bandwidth of a public address, in Mbit/s. */
+            /**
+             * Format: int32
+             * @description Bandwidth of a public address, in Mbit/s.
+             */
             bandwidth_size?: number;
         };
         /** @description A billing (CBC) operation lock on the gateway; while present some operations are refused. */
@@ -262,7 +266,10 @@ export interface components {
         };
         /** @description Body of the HTTP 429 answer of the Huawei Cloud API gateway. The message is in `error_message`. */
         ThrottlingError: {
-            /** @description HTTP status code, 429. */
+            /**
+             * Format: int32
+             * @description HTTP status code, 429.
+             */
             status_code?: number;
             /** @description Request ID. */
             request_id?: string;

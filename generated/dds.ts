@@ -1,6 +1,6 @@
 /**
  * GENERATED FILE: DO NOT EDIT. Change the spec and run `npm run generate`.
- * Source: openapi/dds.yaml (sha256 1d7c1ae271ba603fd8bb874b14411d72ae3358d2353f6e9110b689dfddf9cbb1)
+ * Source: openapi/dds.yaml (sha256 6e6b0824c6082ab3e100c81d3e4ac7c3ba3f3ce0477ba44877fbd2b3c3a4a779)
  */
 
 export interface paths {
@@ -242,7 +242,10 @@ export interface components {
         };
         /** @description Body of the HTTP 429 answer of the Huawei Cloud API gateway. The message is in `error_message`. */
         ThrottlingError: {
-            /** @description HTTP status code, 429. */
+            /**
+             * Format: int32
+             * @description HTTP status code, 429.
+             */
             status_code?: number;
             /** @description Request ID. */
             request_id?: string;

@@ -1,6 +1,6 @@
 /**
  * GENERATED FILE: DO NOT EDIT. Change the spec and run `npm run generate`.
- * Source: openapi/iam.yaml (sha256 7ca06434a243bec42b45cc56fc105a7e2e8083926db4718cad10521c7d5b282f)
+ * Source: openapi/iam.yaml (sha256 92b90614a2ce50d47e54b2ae3df50e1863d7c78036a0bdeaa5dd8bfd28202638)
  */
 
 export interface paths {
@@ -189,7 +189,10 @@ export interface components {
         };
         /** @description Keystone-style error details. */
         KeystoneErrorDetail: {
-            /** @description HTTP status code. */
+            /**
+             * Format: int32
+             * @description HTTP status code.
+             */
             code?: number;
             /** @description HTTP reason phrase, for example `Unauthorized`. */
             title?: string;
@@ -198,7 +201,10 @@ export interface components {
         };
         /** @description Body of the HTTP 429 answer of the Huawei Cloud API gateway. The message is in `error_message`. */
         ThrottlingError: {
-            /** @description HTTP status code, 429. */
+            /**
+             * Format: int32
+             * @description HTTP status code, 429.
+             */
             status_code?: number;
             /** @description Request ID. */
             request_id?: string;

@@ -1,8 +1,8 @@
 /**
  * GENERATED FILE: DO NOT EDIT. Change the spec and run `npm run generate`.
- * Source: openapi/apig.yaml (sha256 4a6bf68064eb2320b23515ba6a141e9790801b8bc2bf807d4991be2620347e44)
- * Source: openapi/dds.yaml (sha256 1d7c1ae271ba603fd8bb874b14411d72ae3358d2353f6e9110b689dfddf9cbb1)
- * Source: openapi/iam.yaml (sha256 7ca06434a243bec42b45cc56fc105a7e2e8083926db4718cad10521c7d5b282f)
+ * Source: openapi/apig.yaml (sha256 057278e2fcb4aebda48d16ea420210ff05802c9870f05356eb1770f8cbeb6306)
+ * Source: openapi/dds.yaml (sha256 6e6b0824c6082ab3e100c81d3e4ac7c3ba3f3ce0477ba44877fbd2b3c3a4a779)
+ * Source: openapi/iam.yaml (sha256 92b90614a2ce50d47e54b2ae3df50e1863d7c78036a0bdeaa5dd8bfd28202638)
  */
 
 /** An Ajv error object, as the generated validators report them. */

@@ -12,7 +12,9 @@ const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const steps = [
   { name: "spec lint (redocly, recommended-strict)", cmd: [bin("redocly"), "lint"] },
   { name: "generated files match the specs", run: checkGenerated },
-  { name: "type-check (tsc)", cmd: [bin("tsc"), "-p", "tsconfig.json"] },
+  { name: "type-check (tsc, including the type-level tests in test/types)", cmd: [bin("tsc"), "-p", "tsconfig.json"] },
+  { name: "breaking changes against openapi/released (npm run spec:diff)", cmd: [process.execPath, path.join(root, "scripts", "spec-diff.mjs")] },
+  { name: "SDK mutants are all killed (npm run test:mutants)", cmd: [process.execPath, path.join(root, "scripts", "mutants.mjs")] },
 ];
 
 let failedSteps = 0;
