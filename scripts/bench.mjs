@@ -8,7 +8,7 @@
 // What is measured:
 // - per call: a GET of one gateway (ShowInstance) as wall time per call and client CPU per call (process-wide, so
 //   the libuv threads doing Web Crypto count). This SDK signs with AK/SK and has retries on (the defaults);
-// - signing: signatures per second, `signRequest` (async Web Crypto) vs the official `AKSKSigner.sign` (sync
+// - signing: signatures per second, `signRequest` (node:crypto when the runtime has it, else Web Crypto) vs the official `AKSKSigner.sign` (sync
 //   node:crypto), on the same request, neither given a date (both read the clock);
 // - cold import: a fresh `node` per run timing only the import (ESM `import()` of dist/index.js, `require` of the
 //   official core's ClientBuilder + HcClient + BasicCredentials, which real service clients load);

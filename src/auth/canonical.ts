@@ -39,6 +39,8 @@ function isUnreserved(b: number): boolean {
 }
 
 const ALL_UNRESERVED = /^[A-Za-z0-9\-._~]*$/;
+/** A path made only of unreserved characters and `/`: its canonical form is itself (plus a trailing `/`). */
+const PLAIN_PATH = /^[A-Za-z0-9\-._~/]*$/;
 
 /**
  * Percent-encodes `value` the way every Huawei signer and the gateway do:
@@ -89,6 +91,8 @@ function percentDecodeLenient(segment: string): string {
  * @internal
  */
 export function canonicalUri(pathname: string): string {
+  // Fast path: nothing to decode or encode (the common `/v3/<id>/jobs` shape).
+  if (PLAIN_PATH.test(pathname)) return pathname.endsWith("/") ? pathname : pathname + "/";
   const encoded = pathname
     .split("/")
     .map((segment) => rfc3986Encode(percentDecodeLenient(segment)))
@@ -158,8 +162,15 @@ export interface CanonicalRequestInput {
 /** Leading/trailing HTTP whitespace (SP, HTAB, CR, LF), what `Headers` strips before sending. */
 const HTTP_WS_EDGES = /^[\t\n\r ]+|[\t\n\r ]+$/g;
 
+/** True for SP, HTAB, CR and LF. */
+function isHttpWhitespace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
 /** Trims HTTP whitespace from both ends of a header value. @internal */
 export function trimHeaderValue(value: string): string {
+  const n = value.length;
+  if (n === 0 || (!isHttpWhitespace(value.charCodeAt(0)) && !isHttpWhitespace(value.charCodeAt(n - 1)))) return value;
   return value.replace(HTTP_WS_EDGES, "");
 }
 
@@ -170,7 +181,28 @@ export function trimHeaderValue(value: string): string {
  * @internal
  */
 export function normalizeSignedHeaders(names: readonly string[]): string[] {
-  return [...new Set(names.map((n) => n.toLowerCase()))].sort(compareCodePoints);
+  return sortCodePoints([...new Set(names.map((n) => n.toLowerCase()))]);
+}
+
+/**
+ * Sorts `list` in place with {@link compareCodePoints} and returns it. An
+ * insertion sort for the handful of names a request signs (cheaper than
+ * `Array#sort` with a comparator there), `Array#sort` beyond.
+ *
+ * @internal
+ */
+export function sortCodePoints(list: string[]): string[] {
+  if (list.length > 16) return list.sort(compareCodePoints);
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i] as string;
+    let j = i - 1;
+    while (j >= 0 && compareCodePoints(list[j] as string, item) > 0) {
+      list[j + 1] = list[j] as string;
+      j--;
+    }
+    list[j + 1] = item;
+  }
+  return list;
 }
 
 /**
@@ -185,21 +217,41 @@ export function normalizeSignedHeaders(names: readonly string[]): string[] {
  */
 export function canonicalRequest(input: CanonicalRequestInput): string {
   const url = typeof input.url === "string" ? new URL(input.url) : input.url;
+  const values = input.headers;
+  const valueOf = (name: string): string | undefined => (Object.hasOwn(values, name) ? values[name] : undefined);
   const names = normalizeSignedHeaders(input.signedHeaders);
+  return canonicalRequestOf(input.method, url, names, names.join(";"), valueOf, input.payloadHash);
+}
+
+/**
+ * {@link canonicalRequest} for callers that already hold the pieces: `names`
+ * MUST already be lower-case, de-duplicated and sorted with
+ * {@link compareCodePoints} (as {@link normalizeSignedHeaders} returns them),
+ * `signedHeaders` is `names.join(";")`, and `valueOf` gives the (untrimmed)
+ * value of a signed header.
+ *
+ * @throws TypeError when a signed header has no value.
+ * @internal
+ */
+export function canonicalRequestOf(
+  method: string,
+  url: URL,
+  names: readonly string[],
+  signedHeaders: string,
+  valueOf: (name: string) => string | undefined,
+  payloadHash: string,
+): string {
   let headerBlock = "";
   for (const name of names) {
-    const value = Object.hasOwn(input.headers, name) ? input.headers[name] : undefined;
+    const value = valueOf(name);
     if (value === undefined) throw new TypeError(`signed header "${name}" has no value`);
-    headerBlock += `${name}:${trimHeaderValue(value)}\n`;
+    headerBlock += name + ":" + trimHeaderValue(value) + "\n";
   }
-  return [
-    input.method,
-    canonicalUri(url.pathname),
-    canonicalQueryString(url.searchParams),
-    headerBlock,
-    names.join(";"),
-    input.payloadHash,
-  ].join("\n");
+  // `url.search` is "" for no (or an empty) query: skip materialising `searchParams`.
+  const query = url.search === "" ? "" : canonicalQueryString(url.searchParams);
+  return (
+    method + "\n" + canonicalUri(url.pathname) + "\n" + query + "\n" + headerBlock + "\n" + signedHeaders + "\n" + payloadHash
+  );
 }
 
 /**

@@ -1,9 +1,11 @@
 /**
  * Huawei Cloud AK/SK request signing (`SDK-HMAC-SHA256`) as a pure function.
  *
- * Uses only web-standard APIs (`crypto.subtle`, `TextEncoder`, `URL`), performs
- * no I/O and never logs, so it runs unchanged in Node ≥ 20, browsers, Deno,
- * Bun and edge workers.
+ * Performs no I/O and never logs. Hashing is synchronous `node:crypto` where the
+ * runtime offers `process.getBuiltinModule` (Node ≥ 20.16, Bun, Deno), reached
+ * at run time rather than imported, and Web Crypto (`crypto.subtle`) elsewhere
+ * (browsers, edge workers); see `./hash.ts`. Otherwise only web-standard APIs
+ * (`TextEncoder`, `URL`), so the module bundles for any platform unchanged.
  *
  * Algorithm (see the Go/Python/Node SDK signers):
  * canonical request = `METHOD\nURI/\nQUERY\nheaders…\n\nsigned;headers\nhex(sha256(body))`,
@@ -16,12 +18,15 @@
 import {
   EMPTY_BODY_SHA256,
   SIGNING_ALGORITHM,
-  canonicalRequest,
+  canonicalRequestOf,
   normalizeSignedHeaders,
+  sortCodePoints,
   stringToSign,
   trimHeaderValue,
 } from "./canonical.js";
+import { hashBackend, type HashBackend } from "./hash.js";
 
+export { hashBackend, hashBackends, type HashBackend } from "./hash.js";
 export { canonicalRequest, type CanonicalRequestInput } from "./canonical.js";
 export { SIGNING_ALGORITHM, EMPTY_BODY_SHA256 };
 
@@ -132,7 +137,8 @@ const FETCH_NORMALIZED_METHODS: ReadonlySet<string> = new Set(["DELETE", "GET", 
 /** Characters that would let a header value break the canonical request (CR, LF, NUL). */
 const INVALID_HEADER_VALUE = /[\r\n\0]/;
 
-const utf8 = new TextEncoder();
+/** `"00"`…`"99"`. */
+const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, i) => (i < 10 ? "0" : "") + String(i));
 
 /**
  * Formats a date as `X-Sdk-Date` wants it: `YYYYMMDDTHHMMSSZ` in UTC,
@@ -145,51 +151,51 @@ export function formatSdkDate(date: Date): string {
   if (!Number.isFinite(date.getTime()) || year < 0 || year > 9999) {
     throw new RangeError("formatSdkDate: date must be valid and within years 0000-9999");
   }
-  const p2 = (n: number): string => String(n).padStart(2, "0");
+  const d2 = TWO_DIGITS;
   return (
-    String(year).padStart(4, "0") +
-    p2(date.getUTCMonth() + 1) +
-    p2(date.getUTCDate()) +
+    (d2[(year / 100) | 0] as string) +
+    (d2[year % 100] as string) +
+    (d2[date.getUTCMonth() + 1] as string) +
+    (d2[date.getUTCDate()] as string) +
     "T" +
-    p2(date.getUTCHours()) +
-    p2(date.getUTCMinutes()) +
-    p2(date.getUTCSeconds()) +
+    (d2[date.getUTCHours()] as string) +
+    (d2[date.getUTCMinutes()] as string) +
+    (d2[date.getUTCSeconds()] as string) +
     "Z"
   );
 }
 
-function subtle(): SubtleCrypto {
-  const s = globalThis.crypto?.subtle;
-  if (s === undefined) throw new Error("signRequest: Web Crypto (globalThis.crypto.subtle) is not available");
-  return s;
-}
+/** The clock's `X-Sdk-Date` and the second it stands for: the text only changes once a second. */
+let clockSecond = Number.NaN;
+let clockText = "";
 
-const HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
-
-function toHex(buf: ArrayBuffer): string {
-  let out = "";
-  for (const b of new Uint8Array(buf)) out += HEX[b] as string;
-  return out;
-}
-
-async function sha256Hex(data: BufferSource): Promise<string> {
-  return toHex(await subtle().digest("SHA-256", data));
+/** `formatSdkDate(new Date())`, formatted at most once per second of clock time. */
+function clockSdkDate(): string {
+  const now = Date.now();
+  const second = Math.floor(now / 1000);
+  if (second !== clockSecond) {
+    clockText = formatSdkDate(new Date(now));
+    clockSecond = second;
+  }
+  return clockText;
 }
 
 /**
  * Lower-case hex HMAC-SHA256 of `message` keyed with the UTF-8 bytes of the
  * secret key: the signature step on its own (exported for the published HMAC
- * test vector). The key is imported as non-extractable and deliberately not
- * cached: measured on Node 20, an import costs ~25 µs of a ~160 µs signature,
- * nothing next to a network round trip, and a cache would keep key material
- * alive (and need eviction) for no practical gain.
+ * test vector and the emulator). Runs on the same backend as
+ * {@link signRequest} unless one is given. Nothing derived from the key is
+ * cached: on the Web Crypto backend the key is imported (non-extractable) for
+ * every call.
  *
  * @internal
  */
-export async function hmacSha256Hex(secretAccessKey: string, message: string): Promise<string> {
-  const s = subtle();
-  const key = await s.importKey("raw", utf8.encode(secretAccessKey), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-  return toHex(await s.sign("HMAC", key, utf8.encode(message)));
+export async function hmacSha256Hex(
+  secretAccessKey: string,
+  message: string,
+  backend: HashBackend = hashBackend(),
+): Promise<string> {
+  return backend.hmacSha256Hex(secretAccessKey, message);
 }
 
 function isHeadersLike(h: Headers | Record<string, string>): h is Headers {
@@ -199,36 +205,41 @@ function isHeadersLike(h: Headers | Record<string, string>): h is Headers {
 /** Lower-cased request headers; repeated names (case-insensitively) joined with `, ` as `Headers` does. */
 function collectHeaders(headers: SignableRequest["headers"]): Map<string, string> {
   const out = new Map<string, string>();
-  const add = (name: string, value: unknown): void => {
-    if (typeof value !== "string") throw new TypeError(`signRequest: header "${name}" must have a string value`);
-    if (INVALID_HEADER_VALUE.test(value)) {
-      throw new TypeError(`signRequest: header "${name}" contains CR, LF or NUL`);
-    }
-    const key = name.toLowerCase();
-    const previous = out.get(key);
-    out.set(key, previous === undefined ? value : `${previous}, ${value}`);
-  };
   if (headers === undefined) return out;
   if (isHeadersLike(headers)) {
     // Duck-typed so a Headers from another realm or polyfill is not mistaken for a Record.
-    headers.forEach((value, name) => add(name, value));
+    headers.forEach((value, name) => addHeader(out, name, value));
   } else {
-    for (const [name, value] of Object.entries(headers)) add(name, value);
+    const names = Object.keys(headers);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i] as string;
+      addHeader(out, name, headers[name]);
+    }
   }
   return out;
 }
 
-async function payloadHash(body: SignableRequest["body"]): Promise<string> {
-  if (body === undefined || body === null) return EMPTY_BODY_SHA256;
-  if (typeof body === "string") return body === "" ? EMPTY_BODY_SHA256 : sha256Hex(utf8.encode(body));
-  if (ArrayBuffer.isView(body)) {
-    // Any view (Uint8Array, Buffer, DataView…): hash exactly its bytes. Web Crypto
-    // wants ArrayBuffer-backed memory, so only a SharedArrayBuffer-backed view is copied.
-    const bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
-    return sha256Hex(bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : bytes.slice());
+function addHeader(out: Map<string, string>, name: string, value: unknown): void {
+  if (typeof value !== "string") throw new TypeError(`signRequest: header "${name}" must have a string value`);
+  if (INVALID_HEADER_VALUE.test(value)) {
+    throw new TypeError(`signRequest: header "${name}" contains CR, LF or NUL`);
   }
+  const key = name.toLowerCase();
+  const previous = out.get(key);
+  out.set(key, previous === undefined ? value : `${previous}, ${value}`);
+}
+
+/**
+ * The body as the hash input: `undefined` for no body (or an empty string),
+ * a string (hashed as UTF-8) or exactly the bytes of a view / ArrayBuffer.
+ */
+function bodyInput(body: SignableRequest["body"]): string | Uint8Array | undefined {
+  if (body === undefined || body === null || body === "") return undefined;
+  if (typeof body === "string") return body;
+  // Any view (Uint8Array, Buffer, DataView…): hash exactly its bytes.
+  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
   if (body instanceof ArrayBuffer || Object.prototype.toString.call(body) === "[object ArrayBuffer]") {
-    return sha256Hex(body as ArrayBuffer);
+    return new Uint8Array(body as ArrayBuffer);
   }
   throw new TypeError(
     "signRequest: body must be a string, Uint8Array or ArrayBuffer; for other bodies (streams, FormData) " +
@@ -237,6 +248,7 @@ async function payloadHash(body: SignableRequest["body"]): Promise<string> {
 }
 
 function normalizeMethod(method: string): string {
+  if (FETCH_NORMALIZED_METHODS.has(method)) return method;
   const upper = method.toUpperCase();
   return FETCH_NORMALIZED_METHODS.has(upper) ? upper : method;
 }
@@ -290,7 +302,23 @@ function checkCredentials(creds: SigningCredentials): void {
  *   signed-header name, malformed `X-Sdk-Date`, empty credentials); messages
  *   never contain the secret key or the security token.
  */
-export async function signRequest(
+export function signRequest(
+  req: SignableRequest,
+  creds: SigningCredentials,
+  opts: SignOptions = {},
+): Promise<Record<string, string>> {
+  return signRequestWith(hashBackend(), req, creds, opts);
+}
+
+/**
+ * {@link signRequest} on a given hash backend (tests run both; see `./hash.ts`).
+ * On the synchronous backend nothing is awaited: the returned promise is
+ * already settled.
+ *
+ * @internal
+ */
+export async function signRequestWith(
+  backend: HashBackend,
   req: SignableRequest,
   creds: SigningCredentials,
   opts: SignOptions = {},
@@ -311,7 +339,7 @@ export async function signRequest(
         throw new TypeError("signRequest: the request's X-Sdk-Date header must look like YYYYMMDDTHHMMSSZ");
       }
     } else {
-      sdkDate = formatSdkDate(new Date());
+      sdkDate = clockSdkDate();
     }
   }
   headers.set(HEADER_X_SDK_DATE, sdkDate);
@@ -333,28 +361,35 @@ export async function signRequest(
       }
     }
   } else {
-    names = normalizeSignedHeaders([...headers.keys()].filter((name) => !isExcludedByDefault(name)));
+    // Map keys are already lower-case and unique: filter and sort only.
+    names = [];
+    for (const name of headers.keys()) if (!isExcludedByDefault(name)) names.push(name);
+    sortCodePoints(names);
   }
 
-  const signedValues: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const name of names) signedValues[name] = headers.get(name) as string;
-
   const ownHash = headers.get(HEADER_CONTENT_SHA256);
-  const hash = ownHash !== undefined ? trimHeaderValue(ownHash) : await payloadHash(req.body);
+  // Read (and type-checked) before anything is awaited, on either backend.
+  const body = ownHash === undefined ? bodyInput(req.body) : undefined;
+  const method = normalizeMethod(req.method);
+  const valueOf = (name: string): string | undefined => headers.get(name);
+  let signedHeaders = names[0] ?? ""; // names.join(";"), which costs more than this loop for a few names
+  for (let i = 1; i < names.length; i++) signedHeaders += ";" + (names[i] as string);
 
-  const canonical = canonicalRequest({
-    method: normalizeMethod(req.method),
-    url,
-    headers: signedValues,
-    signedHeaders: names,
-    payloadHash: hash,
-  });
-  const toSign = stringToSign(sdkDate, await sha256Hex(utf8.encode(canonical)));
-  const signature = await hmacSha256Hex(creds.secretAccessKey, toSign);
+  // Same steps on both backends; the synchronous one is never awaited.
+  let signature: string;
+  if (backend.sync) {
+    const hash = ownHash !== undefined ? trimHeaderValue(ownHash) : body === undefined ? EMPTY_BODY_SHA256 : backend.sha256Hex(body);
+    const canonical = canonicalRequestOf(method, url, names, signedHeaders, valueOf, hash);
+    signature = backend.hmacSha256Hex(creds.secretAccessKey, stringToSign(sdkDate, backend.sha256Hex(canonical)));
+  } else {
+    const hash = ownHash !== undefined ? trimHeaderValue(ownHash) : body === undefined ? EMPTY_BODY_SHA256 : await backend.sha256Hex(body);
+    const canonical = canonicalRequestOf(method, url, names, signedHeaders, valueOf, hash);
+    signature = await backend.hmacSha256Hex(creds.secretAccessKey, stringToSign(sdkDate, await backend.sha256Hex(canonical)));
+  }
 
   const added: Record<string, string> = { "X-Sdk-Date": sdkDate };
   if (token !== undefined) added["X-Security-Token"] = token;
   added["Authorization"] =
-    `${SIGNING_ALGORITHM} Access=${creds.accessKeyId}, SignedHeaders=${names.join(";")}, Signature=${signature}`;
+    `${SIGNING_ALGORITHM} Access=${creds.accessKeyId}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
   return added;
 }

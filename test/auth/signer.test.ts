@@ -1,5 +1,7 @@
+import * as nodeCrypto from "node:crypto";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import vm from "node:vm";
 import { build } from "esbuild";
 import fc from "fast-check";
 import { afterEach, beforeAll, afterAll, describe, expect, it, vi } from "vitest";
@@ -9,17 +11,42 @@ import {
   compareCodePoints,
   rfc3986Encode,
 } from "../../src/auth/canonical.js";
+import { nodeCryptoBackend, webCryptoBackend, type HashBackend, type NodeCryptoLike } from "../../src/auth/hash.js";
 import {
   EMPTY_BODY_SHA256,
   canonicalRequest,
   formatSdkDate,
+  hashBackend,
+  hashBackends,
   hmacSha256Hex,
   signRequest,
+  signRequestWith,
+  type SignableRequest,
+  type SignOptions,
   type SigningCredentials,
 } from "../../src/auth/signer.js";
 
 const CREDS: SigningCredentials = { accessKeyId: "AccessKey", secretAccessKey: "SecretKey" };
 const DATE_2026 = new Date("2026-01-01T00:00:00Z");
+
+// Every hash backend, each run through the vectors and the comparison with the
+// official signer: node:crypto as Node gets it (crypto.hash one-shots, the
+// default here), node:crypto without crypto.hash (createHash/createHmac, as on
+// runtimes that lack it) and Web Crypto (browsers, edge workers).
+const NODE_CLASSIC = nodeCryptoBackend({
+  createHash: (algorithm: string) => nodeCrypto.createHash(algorithm),
+  createHmac: (algorithm: string, key: string) => nodeCrypto.createHmac(algorithm, key),
+} as unknown as NodeCryptoLike);
+const BACKENDS: ReadonlyArray<{ label: string; backend: HashBackend }> = [
+  { label: "node:crypto", backend: hashBackend() },
+  { label: "node:crypto without crypto.hash", backend: NODE_CLASSIC },
+  { label: "webcrypto", backend: webCryptoBackend },
+];
+type Sign = (req: SignableRequest, creds: SigningCredentials, opts?: SignOptions) => Promise<Record<string, string>>;
+const signerOn =
+  (backend: HashBackend): Sign =>
+  (req, creds, opts) =>
+    signRequestWith(backend, req, creds, opts);
 
 async function sha256Hex(text: string): Promise<string> {
   const buf = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
@@ -72,7 +99,8 @@ describe("formatSdkDate", () => {
   });
 });
 
-describe("published test vectors (facts §3.4)", () => {
+describe.each(BACKENDS)("published test vectors (facts §3.4) [$label]", ({ backend }) => {
+  const signRequest = signerOn(backend);
   const goHeaders = { "X-Sdk-Date": "20060102T150405Z", TEST_UNDERSCORE: "TEST_VALUE" };
 
   it("#1 GO: GET, signs only x-sdk-date", async () => {
@@ -130,7 +158,7 @@ describe("published test vectors (facts §3.4)", () => {
   it("#5 signing guide: HMAC step", async () => {
     const sts =
       "SDK-HMAC-SHA256\n20191115T033655Z\nb25362e603ee30f4f25e7858e8a7160fd36e803bb2dfe206278659d71a9bcd7a";
-    expect(await hmacSha256Hex("MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc", sts)).toBe(
+    expect(await hmacSha256Hex("MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc", sts, backend)).toBe(
       "7be6668032f70418fcc22abc52071e57aff61b84a1d2381bb430d6870f4f6ebe",
     );
   });
@@ -163,7 +191,8 @@ describe("published test vectors (facts §3.4)", () => {
   });
 });
 
-describe("computed vectors for our operations (facts §3.4, host;x-project-id;x-sdk-date)", () => {
+describe.each(BACKENDS)("computed vectors for our operations (facts §3.4, host;x-project-id;x-sdk-date) [$label]", ({ backend }) => {
+  const signRequest = signerOn(backend);
   const ddsProject = "0549b4a43100d4f32f51c01c2fe4acdb";
   const expectAuth = (h: Record<string, string>, sig: string): void => {
     expect(authOf(h)).toBe(`SDK-HMAC-SHA256 Access=AccessKey, SignedHeaders=host;x-project-id;x-sdk-date, Signature=${sig}`);
@@ -335,7 +364,8 @@ describe("header selection and inputs", () => {
     expect(authOf(other)).not.toBe(authOf(plain));
   });
 
-  it("Headers, Record, string, Uint8Array and ArrayBuffer inputs agree; values are trimmed", async () => {
+  it.each(BACKENDS)("Headers, Record, string, Uint8Array and ArrayBuffer inputs agree; values are trimmed [$label]", async ({ backend }) => {
+    const signRequest = signerOn(backend);
     const body = '{"k":"välue 😀"}';
     const bytes = new TextEncoder().encode(body);
     const opts = { date: DATE_2026 };
@@ -495,6 +525,13 @@ describe("secrets and clock", () => {
       vi.setSystemTime(new Date("2030-05-06T07:08:09.999Z"));
       const h = await signRequest({ method: "GET", url: "https://h.example/x" }, creds);
       expect(h["X-Sdk-Date"]).toBe("20300506T070809Z");
+      // The formatted clock is reused within a second only: the next millisecond is the next second.
+      vi.setSystemTime(new Date("2030-05-06T07:08:10.000Z"));
+      expect((await signRequest({ method: "GET", url: "https://h.example/x" }, creds))["X-Sdk-Date"]).toBe("20300506T070810Z");
+      vi.setSystemTime(new Date("2030-05-06T07:08:09.000Z")); // clocks can go back
+      expect((await signRequest({ method: "GET", url: "https://h.example/x" }, creds))["X-Sdk-Date"]).toBe("20300506T070809Z");
+      vi.setSystemTime(new Date("1969-12-31T23:59:59.500Z")); // negative epoch milliseconds floor to the right second
+      expect((await signRequest({ method: "GET", url: "https://h.example/x" }, creds))["X-Sdk-Date"]).toBe("19691231T235959Z");
     } finally {
       vi.useRealTimers();
     }
@@ -583,9 +620,23 @@ describe("agrees byte-for-byte with @huaweicloud/huaweicloud-sdk-core AKSKSigner
     dateMode: fc.constantFrom("option", "header", "clock"),
     body: jsonBody,
     bodyAsBytes: fc.boolean(),
+    // Mostly a realistic key (ASCII, ≤ 64 bytes: the one-shot HMAC path); also
+    // ASCII keys longer than the 64-byte block and non-ASCII keys (createHmac
+    // path), including a lone surrogate, which every signer encodes as U+FFFD.
+    secretKey: fc.oneof(
+      { arbitrary: fc.constantFrom("SK/secret+key=", "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc"), weight: 4 },
+      { arbitrary: fc.string({ unit: cp(0x00, 0x7f), minLength: 1, maxLength: 100 }), weight: 1 },
+      { arbitrary: fc.string({ unit: fc.oneof(cp(0x20, 0x7e), nonAscii, fc.constant("\udc00")), minLength: 1, maxLength: 40 }), weight: 1 },
+    ),
   });
 
-  it("≥1000 generated requests produce the identical Authorization header", async () => {
+  const RUNS: ReadonlyArray<{ label: string; backend: HashBackend; numRuns: number }> = [
+    { label: "node:crypto, the default", backend: hashBackend(), numRuns: 1000 },
+    { label: "node:crypto without crypto.hash", backend: NODE_CLASSIC, numRuns: 300 },
+    { label: "webcrypto", backend: webCryptoBackend, numRuns: 300 },
+  ];
+  it.each(RUNS)("$numRuns generated requests produce the identical Authorization header [$label]", async ({ backend, numRuns }) => {
+    const signRequest = signerOn(backend);
     await fc.assert(
       fc.asyncProperty(requestArb, async (r) => {
         const rawPath = "/" + r.segments.join("/") + (r.trailingSlash && r.segments.length > 0 ? "/" : "");
@@ -617,12 +668,12 @@ describe("agrees byte-for-byte with @huaweicloud/huaweicloud-sdk-core AKSKSigner
             headers: officialHeaders,
             data: r.body,
           },
-          { getAk: () => "AK0123456789", getSk: () => "SK/secret+key=" },
+          { getAk: () => "AK0123456789", getSk: () => r.secretKey },
         );
 
         // The official signer hashes JSON.stringify(data), and nothing when data is falsy.
         const bodyText = r.body ? JSON.stringify(r.body) : undefined;
-        const creds: SigningCredentials = { accessKeyId: "AK0123456789", secretAccessKey: "SK/secret+key=" };
+        const creds: SigningCredentials = { accessKeyId: "AK0123456789", secretAccessKey: r.secretKey };
         if (r.securityToken !== undefined) creds.securityToken = r.securityToken;
         const ours = await signRequest(
           {
@@ -645,7 +696,7 @@ describe("agrees byte-for-byte with @huaweicloud/huaweicloud-sdk-core AKSKSigner
         if (r.dateMode !== "header") expect(theirs["X-Sdk-Date"]).toBe(sdkDate);
         expect(theirs["host"]).toBe(url.host);
       }),
-      { numRuns: 1000 },
+      { numRuns },
     );
   });
 
@@ -668,24 +719,231 @@ describe("agrees byte-for-byte with @huaweicloud/huaweicloud-sdk-core AKSKSigner
 });
 
 // ---------------------------------------------------------------------------
-describe("bundles for the browser", () => {
-  for (const file of ["signer.ts", "canonical.ts"]) {
-    it(`src/auth/${file} bundles with esbuild (platform browser) without node: imports or require()`, async () => {
-      const entry = fileURLToPath(new URL(`../../src/auth/${file}`, import.meta.url));
-      const result = await build({
-        entryPoints: [entry],
-        bundle: true,
-        platform: "browser",
-        format: "esm",
-        write: false,
-        logLevel: "silent",
+describe("hash backends", () => {
+  const nodeDefault = hashBackend();
+  const all = [nodeDefault, NODE_CLASSIC, webCryptoBackend];
+  const createHmacHex = (key: string, message: string): string => nodeCrypto.createHmac("sha256", key).update(message).digest("hex");
+
+  it("Node gets the synchronous node:crypto backend, with Web Crypto available as the fallback", () => {
+    expect(nodeDefault.name).toBe("node:crypto");
+    expect(nodeDefault.sync).toBe(true);
+    expect(hashBackends().map((b) => b.name)).toEqual(["node:crypto", "webcrypto"]);
+  });
+
+  it("RFC 4231 HMAC-SHA256 test cases 1 and 2 on every backend", async () => {
+    for (const b of all) {
+      expect(await b.hmacSha256Hex("\x0b".repeat(20), "Hi There")).toBe(
+        "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7",
+      );
+      expect(await b.hmacSha256Hex("Jefe", "what do ya want for nothing?")).toBe(
+        "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
+      );
+    }
+  });
+
+  it("HMAC agrees with createHmac on every backend: key and message lengths across the one-shot limits, non-ASCII, lone surrogates", async () => {
+    const unit = fc.oneof(
+      { arbitrary: fc.integer({ min: 0, max: 0x7f }).map((n) => String.fromCharCode(n)), weight: 6 },
+      { arbitrary: fc.constantFrom("é", "一", "😀", "\ud800", "\udfff", "\u0080", "\uffff"), weight: 1 },
+    );
+    const key = fc.oneof(
+      fc.string({ unit, minLength: 1, maxLength: 70 }),
+      fc.integer({ min: 60, max: 68 }).map((n) => "k".repeat(n)),
+    );
+    const message = fc.oneof(
+      fc.string({ unit, maxLength: 200 }),
+      fc.integer({ min: 1020, max: 1028 }).map((n) => "m".repeat(n)),
+    );
+    await fc.assert(
+      fc.asyncProperty(key, message, async (k, m) => {
+        const expected = createHmacHex(k, m);
+        for (const b of all) expect(await b.hmacSha256Hex(k, m)).toBe(expected);
+      }),
+      { numRuns: 300 },
+    );
+    // Messages short in UTF-16 units but over the one-shot buffer once UTF-8 encoded, and ones that just fit.
+    for (const m of ["é".repeat(600), "😀".repeat(300), "一".repeat(341) + "ab", "一".repeat(341) + "a\ud800", "x".repeat(1024)]) {
+      const expected = createHmacHex("SecretKey", m);
+      for (const b of all) expect(await b.hmacSha256Hex("SecretKey", m)).toBe(expected);
+    }
+  });
+
+  it("SHA-256 agrees on every backend for strings (lone surrogates included) and bytes (SharedArrayBuffer included)", async () => {
+    const shared = new Uint8Array(new SharedArrayBuffer(5));
+    shared.set([1, 2, 3, 250, 0]);
+    const inputs: Array<string | Uint8Array> = ["", "abc", "é😀", "a\ud800b", "\udc00", "x".repeat(5000), new Uint8Array(0), new Uint8Array([0, 255, 128]), shared];
+    for (const input of inputs) {
+      const expected = nodeCrypto.createHash("sha256").update(input).digest("hex");
+      for (const b of all) expect(await b.sha256Hex(input)).toBe(expected);
+    }
+  });
+
+  it("signs identically on every backend: odd bodies, non-ASCII header values, a temporary token", async () => {
+    const requests: SignableRequest[] = [
+      { method: "POST", url: "https://h.example/a%2Fb/é?x=1&y=%F0%9F%98%80", headers: { "X-V": "välue 一" }, body: "lone \ud800 surrogate" },
+      { method: "PUT", url: "https://h.example/", headers: { "X-A": "1" }, body: new Uint8Array([0, 1, 2, 255]) },
+      { method: "DELETE", url: "https://h.example:8443/x", body: new DataView(new ArrayBuffer(3)) as unknown as Uint8Array },
+      { method: "GET", url: "https://h.example/x", headers: { "X-Sdk-Content-Sha256": "UNSIGNED-PAYLOAD" }, body: "ignored" },
+    ];
+    const keys: SigningCredentials[] = [
+      { accessKeyId: "AK", secretAccessKey: "S".repeat(64), securityToken: "tok/+=" },
+      { accessKeyId: "AK", secretAccessKey: "S".repeat(65) },
+      { accessKeyId: "AK", secretAccessKey: "sécret" },
+    ];
+    for (const req of requests) {
+      for (const creds of keys) {
+        const out = await Promise.all(all.map((b) => signRequestWith(b, req, creds, { date: DATE_2026 })));
+        for (const o of out.slice(1)) expect(o).toEqual(out[0]);
+      }
+    }
+  });
+
+  it("the node:crypto path returns an already-settled promise; Web Crypto does not", async () => {
+    const settlesInOneTick = async (p: Promise<unknown>): Promise<boolean> => {
+      let done = false;
+      void p.then(() => {
+        done = true;
       });
-      expect(result.errors).toEqual([]);
-      const text = result.outputFiles[0]?.text ?? "";
+      await Promise.resolve();
+      return done;
+    };
+    const req = { method: "POST", url: "https://h.example/x?y=1", headers: { "X-A": "1" }, body: '{"a":1}' };
+    expect(await settlesInOneTick(signRequest(req, CREDS, { date: DATE_2026 }))).toBe(true);
+    const web = signRequestWith(webCryptoBackend, req, CREDS, { date: DATE_2026 });
+    expect(await settlesInOneTick(web)).toBe(false);
+    expect(await web).toEqual(await signRequest(req, CREDS, { date: DATE_2026 }));
+    // Errors still arrive as rejections, never as synchronous throws.
+    const bad = signRequest({ method: "GET", url: "/relative" }, CREDS);
+    await expect(bad).rejects.toThrow(TypeError);
+  });
+
+  it("does not trust a crypto.hash that fails its known-answer check", async () => {
+    const base = {
+      createHash: (algorithm: string) => nodeCrypto.createHash(algorithm),
+      createHmac: (algorithm: string, key: string) => nodeCrypto.createHmac(algorithm, key),
+    };
+    const wrong = nodeCryptoBackend({ ...base, hash: () => "0".repeat(64) } as unknown as NodeCryptoLike);
+    const throwing = nodeCryptoBackend({
+      ...base,
+      hash: () => {
+        throw new Error("unsupported encoding");
+      },
+    } as unknown as NodeCryptoLike);
+    for (const b of [wrong, throwing]) {
+      expect(b.sha256Hex("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+      expect(b.hmacSha256Hex("SecretKey", "msg")).toBe(createHmacHex("SecretKey", "msg"));
+    }
+  });
+
+  it("the one-shot HMAC zeroes its key pads before returning", () => {
+    const views: Uint8Array[] = [];
+    const hash = (algorithm: string, data: string | Uint8Array, encoding: "hex" | "latin1"): string => {
+      if (typeof data !== "string") views.push(data);
+      return (nodeCrypto as unknown as { hash: (a: string, d: string | Uint8Array, e: string) => string }).hash(algorithm, data, encoding);
+    };
+    const b = nodeCryptoBackend({ createHash: nodeCrypto.createHash, createHmac: nodeCrypto.createHmac, hash } as unknown as NodeCryptoLike);
+    views.length = 0;
+    expect(b.hmacSha256Hex("SecretKey", "SDK-HMAC-SHA256\n20260101T000000Z\nabc")).toBe(
+      createHmacHex("SecretKey", "SDK-HMAC-SHA256\n20260101T000000Z\nabc"),
+    );
+    expect(views.length).toBe(2); // the one-shot path ran: inner and outer hash over the scratch pads
+    for (const v of views) expect(v.every((byte) => byte === 0)).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Browser safety. `node:crypto` is reached only through
+// `process.getBuiltinModule("node:crypto")` at run time, so the string
+// "node:crypto" is in the bundle, but nothing may IMPORT a `node:` module.
+// ---------------------------------------------------------------------------
+const NODE_IMPORTS: readonly RegExp[] = [
+  /\bfrom\s*["']node:/, // import … from "node:x" / export … from "node:x"
+  /\bimport\s*\(\s*["']node:/, // import("node:x")
+  /\brequire\s*\(\s*["']node:/, // require("node:x")
+  /^\s*import\s*["']node:/m, // import "node:x"
+];
+
+describe("bundles for the browser", () => {
+  const bundle = async (file: string, format: "esm" | "iife"): Promise<string> => {
+    const result = await build({
+      entryPoints: [fileURLToPath(new URL(`../../src/auth/${file}`, import.meta.url))],
+      bundle: true,
+      platform: "browser",
+      format,
+      ...(format === "iife" ? { globalName: "hwcSigner" } : {}),
+      write: false,
+      logLevel: "silent",
+    });
+    expect(result.errors).toEqual([]);
+    return result.outputFiles[0]?.text ?? "";
+  };
+
+  for (const file of ["signer.ts", "canonical.ts", "hash.ts"]) {
+    it(`src/auth/${file} bundles with esbuild (platform browser) without importing or requiring a node: module`, async () => {
+      const text = await bundle(file, "esm");
       expect(text.length).toBeGreaterThan(0);
-      expect(text).not.toMatch(/["']node:/);
-      expect(text).not.toContain("require(");
+      for (const re of NODE_IMPORTS) expect(text).not.toMatch(re);
+      expect(text).not.toMatch(/\brequire\s*\(/);
       expect(text).not.toMatch(/from\s+["'](crypto|buffer|url|util)["']/);
+      if (file !== "canonical.ts") expect(text).toContain("getBuiltinModule");
     });
   }
+
+  it("the patterns catch every form of node: import", () => {
+    const forms = [
+      'import { createHash } from "node:crypto";',
+      "import * as c from 'node:crypto'",
+      'export { x } from "node:crypto";',
+      'const c = await import("node:crypto");',
+      "const c = require( 'node:crypto' );",
+      'import "node:crypto";',
+    ];
+    for (const f of forms) expect(NODE_IMPORTS.some((re) => re.test(f))).toBe(true);
+    expect(NODE_IMPORTS.some((re) => re.test('globalThis.process?.getBuiltinModule?.("node:crypto")'))).toBe(false);
+  });
+
+  it("the browser bundle, run where there is no process (so no getBuiltinModule), signs the vectors on Web Crypto", async () => {
+    const code = await bundle("signer.ts", "iife");
+    // A fresh realm with only what a browser offers the signer: no process, no Buffer, no require.
+    const ctx = vm.createContext({ crypto: globalThis.crypto, TextEncoder, URL, URLSearchParams });
+    vm.runInContext(code, ctx);
+    expect(vm.runInContext("typeof process + typeof require + typeof Buffer", ctx)).toBe("undefinedundefinedundefined");
+    const browser = (ctx as { hwcSigner: typeof import("../../src/auth/signer.js") }).hwcSigner;
+    expect(browser.hashBackend().name).toBe("webcrypto");
+
+    const go = { "X-Sdk-Date": "20060102T150405Z", TEST_UNDERSCORE: "TEST_VALUE" };
+    const py = { "X-Sdk-Date": "20200608T023900Z", TEST_UNDERSCORE: "TEST_VALUE" };
+    const sig = async (req: SignableRequest, opts?: SignOptions): Promise<string> =>
+      authOf(await browser.signRequest(req, CREDS, opts)).replace(/^.*Signature=/, "");
+    expect(await sig({ method: "GET", url: "https://example.huaweicloud.com/path?limit=1", headers: go }, { signedHeaders: ["x-sdk-date"] })).toBe(
+      "5a2ce64c865e0e6046321c6f3d5a77ba8413eeaf355c3166c03d58d02ac79624",
+    );
+    expect(
+      await sig(
+        { method: "POST", url: "https://example.huaweicloud.com/path?key=value", headers: go, body: '{"Name":"test","Id":1}\n' },
+        { signedHeaders: ["x-sdk-date"] },
+      ),
+    ).toBe("cecc2af119b18ab70b4d094c0750f3b42c02f254903179a0fc2cc72fc9db4f59");
+    expect(await sig({ method: "GET", url: "https://service.endpoint.myhuaweicloud.com/resources?size=1", headers: py })).toBe(
+      "cfb4171acec81de07d50e53d57eb77edd537414d66ddb1d7d780f128e12cd842",
+    );
+    expect(
+      await sig({ method: "POST", url: "https://service.endpoint.myhuaweicloud.com/resources?size=1", headers: py, body: '{"name":"test","id":1}' }),
+    ).toBe("436b1ac0a1ae03705934bb70ef2f2e09f7bfed2117d731a38235053199323a1f");
+    const project = "0549b4a43100d4f32f51c01c2fe4acdb";
+    expect(
+      await sig(
+        {
+          method: "get",
+          url: `https://dds.ap-southeast-1.myhuaweicloud.com/v3/${project}/jobs?id=a9767ede-fe0f-4888-9003-e843a4c90514`,
+          headers: { "X-Project-Id": project },
+        },
+        { date: DATE_2026 },
+      ),
+    ).toBe("2c7f2adf9916ad4f0b0a55960ed7099cc63d71b4c4175ff1110c1d69e03ada6f");
+    const sts = "SDK-HMAC-SHA256\n20191115T033655Z\nb25362e603ee30f4f25e7858e8a7160fd36e803bb2dfe206278659d71a9bcd7a";
+    expect(await browser.hmacSha256Hex("MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc", sts)).toBe(
+      "7be6668032f70418fcc22abc52071e57aff61b84a1d2381bb430d6870f4f6ebe",
+    );
+  });
 });
