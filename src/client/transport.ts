@@ -25,7 +25,7 @@ export interface TransportOptions {
  * callers of `client.raw` get the same errors as the service methods.
  */
 export function createTransport(options: TransportOptions): typeof fetch {
-  const { auth, logger, maxRetries, timeoutMs, projectId } = options;
+  const { auth, logger, maxRetries, timeoutMs, projectId, userAgent } = options;
   const random = options.random ?? Math.random;
   const baseFetch = options.fetch;
 
@@ -44,7 +44,7 @@ export function createTransport(options: TransportOptions): typeof fetch {
       if (signal.aborted) throw abortErrorFrom(signal, "the request");
       const headers = new Headers(request.headers);
       const authRequest = { method, url, headers, body };
-      headers.set("User-Agent", options.userAgent);
+      headers.set("User-Agent", userAgent);
       if (auth) await auth.authenticate(authRequest, context);
 
       const started = Date.now();
@@ -58,9 +58,9 @@ export function createTransport(options: TransportOptions): typeof fetch {
         const { status, statusText, headers: resHeaders, bytes } = outcome;
         logger.debug(`${method} ${url.pathname} → ${status}`, { attempt, elapsedMs: elapsed, requestId: resHeaders.get("x-request-id") ?? undefined });
         if (status >= 200 && status < 300) {
-          const malformed = malformedJson(resHeaders, bytes);
-          if (!malformed) return rebuildResponse(outcome);
-          failure = new InvalidResponseError(`${method} ${url.pathname}: ${malformed}`, status, resHeaders.get("x-request-id") ?? undefined);
+          const json = parseJsonAnswer(resHeaders, bytes);
+          if (json !== MALFORMED) return answerResponse(outcome, json);
+          failure = new InvalidResponseError(`${method} ${url.pathname}: answer body is truncated or not valid JSON`, status, resHeaders.get("x-request-id") ?? undefined);
           retryable = idempotent;
         } else {
           const error = errorFromResponse(method, url, status, statusText, resHeaders, bytes);
@@ -90,6 +90,9 @@ export function createTransport(options: TransportOptions): typeof fetch {
     }
   };
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// One attempt
 
 type AttemptOutcome =
   | { kind: "answer"; status: number; statusText: string; headers: Headers; bytes: Uint8Array }
@@ -141,24 +144,129 @@ async function attemptOnce(
   }
 }
 
-function rebuildResponse(o: { status: number; statusText: string; headers: Headers; bytes: Uint8Array }): Response {
-  const nullBody = o.status === 204 || o.status === 205 || o.status === 304 || o.bytes.byteLength === 0;
-  const headers = new Headers(o.headers);
-  // The body is already decoded; stale encoding/length headers would mislead openapi-fetch's parser.
-  headers.delete("content-encoding");
-  headers.set("content-length", String(o.bytes.byteLength));
-  return new Response(nullBody ? null : (o.bytes as Uint8Array<ArrayBuffer>), { status: o.status, statusText: o.statusText, headers });
+// ---------------------------------------------------------------------------------------------------------------
+// Success answers
+
+const decoder = new TextDecoder();
+/** {@link parseJsonAnswer}: the body is declared JSON but does not parse. */
+const MALFORMED: unique symbol = Symbol("malformed");
+/** {@link parseJsonAnswer}: the body was not checked (not declared JSON, or empty). */
+const UNCHECKED: unique symbol = Symbol("unchecked");
+
+/**
+ * A success answer declared JSON must parse: a truncated body is a broken answer (retried when idempotent), not a
+ * `SyntaxError` for the caller. Returns the parsed value so it is not parsed again.
+ */
+function parseJsonAnswer(headers: Headers, bytes: Uint8Array): unknown {
+  if (bytes.byteLength === 0) return UNCHECKED;
+  const type = headers.get("content-type");
+  if (type === null || !/\bjson\b/i.test(type)) return UNCHECKED;
+  try {
+    return JSON.parse(decoder.decode(bytes));
+  } catch {
+    return MALFORMED;
+  }
 }
 
-function malformedJson(headers: Headers, bytes: Uint8Array): string | undefined {
-  const type = headers.get("content-type") ?? "";
-  if (!/\bjson\b/i.test(type) || bytes.byteLength === 0) return undefined;
-  try {
-    JSON.parse(new TextDecoder().decode(bytes));
-    return undefined;
-  } catch {
-    return "answer body is truncated or not valid JSON";
+/** The answer handed to openapi-fetch: the bytes already read, with headers that describe them. */
+function answerResponse(o: { status: number; statusText: string; headers: Headers; bytes: Uint8Array }, json: unknown): Response {
+  const init = { status: o.status, statusText: o.statusText, headers: o.headers };
+  const nullBody = o.status === 204 || o.status === 205 || o.status === 304 || o.bytes.byteLength === 0;
+  const response = nullBody ? new Response(null, init) : new (bufferedResponseCtor ??= bufferedResponseClass())(o.bytes, init, json);
+  // The body is already decoded; stale encoding/length headers would mislead openapi-fetch's parser.
+  const headers = response.headers;
+  if (headers.has("content-encoding")) headers.delete("content-encoding");
+  headers.set("content-length", String(o.bytes.byteLength));
+  return response;
+}
+
+/**
+ * UTF-8 decoding exactly as Node's `Response#json()` does it: a leading BOM cut off, then a `TextDecoder` (which drops
+ * one more), invalid sequences replaced. A body that passed {@link parseJsonAnswer} decodes to the same text either
+ * way, so its parsed value stands in for `json()`.
+ */
+function utf8(bytes: Uint8Array): string {
+  return decoder.decode(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes);
+}
+
+type BufferedResponseClass = new (bytes: Uint8Array, init: ResponseInit, json: unknown) => Response;
+let bufferedResponseCtor: BufferedResponseClass | undefined;
+
+/**
+ * A `Response` over bytes already in memory. Its first `json()` (openapi-fetch's, normally the only read) is the
+ * value the transport's check already parsed, or a parse of the bytes; everything else (`body`, the other readers,
+ * a second read, `clone()` of a body in use) goes to an ordinary `Response` over the same bytes, made on first need.
+ * So it behaves like `new Response(bytes)` without building and draining a body stream per call. Defined on first
+ * use, so importing the SDK needs no global `Response`.
+ */
+function bufferedResponseClass(): BufferedResponseClass {
+  class BufferedResponse extends Response {
+    readonly #bytes: Uint8Array;
+    /** What the first `json()` resolves to, when the transport already parsed the body; otherwise UNCHECKED. */
+    #json: unknown;
+    /** Read by that first `json()`, with no stream made. */
+    #read = false;
+    /** The ordinary `Response` everything else goes to, once made. */
+    #stream: Response | undefined;
+
+    constructor(bytes: Uint8Array, init: ResponseInit, json: unknown) {
+      super(null, init);
+      this.#bytes = bytes;
+      this.#json = json;
+    }
+
+    #streamed(): Response {
+      if (this.#stream === undefined) {
+        this.#json = UNCHECKED; // every read goes to the stream from now on
+        this.#stream = new Response(this.#bytes as Uint8Array<ArrayBuffer>, { status: this.status, statusText: this.statusText, headers: this.headers });
+        // Read already: the stream must be as disturbed and locked as one that was read.
+        if (this.#read) this.#stream.arrayBuffer().catch(() => undefined);
+      }
+      return this.#stream;
+    }
+
+    override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
+      return this.#streamed().body;
+    }
+
+    override get bodyUsed(): boolean {
+      return this.#stream === undefined ? this.#read : this.#stream.bodyUsed;
+    }
+
+    override json(): Promise<any> {
+      if (this.#read || this.#stream !== undefined) return this.#streamed().json();
+      this.#read = true;
+      const parsed = this.#json;
+      this.#json = UNCHECKED;
+      try {
+        return Promise.resolve(parsed === UNCHECKED ? JSON.parse(utf8(this.#bytes)) : parsed);
+      } catch (err) {
+        return Promise.reject(err);
+      }
+    }
+
+    override clone(): Response {
+      const init = { status: this.status, statusText: this.statusText, headers: this.headers };
+      if (this.#stream === undefined && !this.#read) return new BufferedResponse(this.#bytes, init, UNCHECKED);
+      // Throws as Response#clone does once the body is read or locked; otherwise tees the stream in use.
+      return new Response(this.#streamed().clone().body, init);
+    }
+
+    static {
+      // The other readers go to the stream; only those this runtime's Response has, so feature checks still work.
+      for (const name of ["text", "arrayBuffer", "blob", "bytes", "formData"] as const) {
+        if (typeof Response.prototype[name] !== "function") continue;
+        Object.defineProperty(this.prototype, name, {
+          value(this: BufferedResponse) {
+            return this.#streamed()[name]();
+          },
+          writable: true,
+          configurable: true,
+        });
+      }
+    }
   }
+  return BufferedResponse;
 }
 
 function causeCode(err: unknown): string | undefined {
