@@ -25,15 +25,17 @@ function toIssues(errors: readonly GeneratedValidationError[]): ValidationIssue[
   for (const e of errors) {
     // `if` only reports that its `then`/`else` branch failed; that branch's own error says what is wrong.
     if (e.keyword === "if") continue;
-    const at = jsonPath(e.instancePath);
+    // An error about a whole input group (say, a body that is not an object) is reported on the group's name.
+    const inner = jsonPath(e.instancePath);
+    const at = inner || group(e.instancePath);
     const p = e.params;
     const s = e.parentSchema ?? {};
     switch (e.keyword) {
       case "required":
-        out.push({ path: join(at, String(p.missingProperty)), keyword: "required", message: "is required" });
+        out.push({ path: join(inner, String(p.missingProperty)), keyword: "required", message: "is required" });
         break;
       case "additionalProperties":
-        out.push({ path: join(at, String(p.additionalProperty)), keyword: "additionalProperties", message: "is not a known field" });
+        out.push({ path: join(inner, String(p.additionalProperty)), keyword: "additionalProperties", message: "is not a known field" });
         break;
       case "minLength":
       case "maxLength":
@@ -80,6 +82,10 @@ function jsonPath(instancePath: string): string {
   let out = "";
   for (const part of parts) out += /^\d+$/.test(part) ? `[${part}]` : out ? `.${part}` : part;
   return out;
+}
+
+function group(instancePath: string): string {
+  return instancePath.split("/")[1] ?? "";
 }
 
 function join(at: string, name: string): string {

@@ -130,3 +130,14 @@ describe("client options", () => {
     expect(() => createApigClient({ projectId: "p", endpoint: "http://localhost:8080" })).not.toThrow();
   });
 });
+
+describe("validation paths", () => {
+  it("names the body itself when the body is not an object", async () => {
+    const apig = createApigClient({ projectId: PROJECT, region: "cn-north-4", auth: tokenAuth("tok"), fetch: () => Promise.reject(new Error("no I/O expected")) });
+    const err = (await apig.deregisterIngressIps(INSTANCE, "nope" as never).catch((e: unknown) => e)) as ValidationError;
+    expect(err).toBeInstanceOf(ValidationError);
+    expect(err.issues).toContainEqual({ path: "body", keyword: "type", message: "must be an object" });
+    const missing = (await apig.deregisterIngressIps(INSTANCE, {} as never).catch((e: unknown) => e)) as ValidationError;
+    expect(missing.issues).toEqual([{ path: "elbs", keyword: "required", message: "is required" }]);
+  });
+});

@@ -425,7 +425,8 @@ export function mutatedInput(input: Schema, site: Site): fc.Arbitrary<Mutated> {
           (at.parent as Record<string | number, unknown>)[at.key] = bad;
         }
         const parentPath = at.path.replace(/(\.[^.[\]]+|\[\d+\])$/, "");
-        return { input: value, expectedPath: at.path, scope: groupScope(at.path === parentPath ? "" : parentPath) };
+        // A whole group of the wrong type (say, a body that is not an object) is reported on the group's name.
+        return { input: value, expectedPath: at.path || site.group, scope: groupScope(at.path === parentPath ? "" : parentPath) };
       }
     }
   });
