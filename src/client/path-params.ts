@@ -7,10 +7,10 @@ import { ValidationError, type ValidationIssue } from "../errors.js";
  * with openapi-fetch 0.17). Separators are refused rather than encoded because no Huawei id contains them.
  */
 export function pathParamIssues(name: string, value: unknown): ValidationIssue[] {
-  if (typeof value !== "string" && typeof value !== "number") {
+  if (typeof value !== "string") {
     return [{ path: name, keyword: "type", message: "must be a string" }];
   }
-  const s = String(value);
+  const s = value;
   if (s.length === 0) return [{ path: name, keyword: "minLength", message: "must not be empty" }];
   if (s === "." || s === ".." || /^%2e(%2e)?$/i.test(s) || /^\.%2e$|^%2e\.$/i.test(s)) {
     return [{ path: name, keyword: "pattern", message: "must not be a dot segment (. or ..)" }];

@@ -101,6 +101,7 @@ describe("client options", () => {
     [{ projectId: "p", endpoint: "http://apig.example.org" }, ["endpoint"]],
     [{ projectId: "p", region: "cn-north-4", maxRetries: -1, timeoutMs: 0 }, ["maxRetries", "timeoutMs"]],
     [{ projectId: "p/..", region: "cn-north-4" }, ["projectId"]],
+    [{ projectId: 42, region: "cn-north-4" }, ["projectId"]],
   ])("%j is refused naming %j", (options, fields) => {
     const err = (() => {
       try {
