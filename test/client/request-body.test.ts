@@ -3,18 +3,14 @@
  * the transport, whatever middleware did to it; and openapi-fetch's other ways of reading an answer (`parseAs`)
  * still work on the answers the transport hands back.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AuthStrategy } from "../../src/auth/strategy.js";
 import { akskAuth } from "../../src/auth/aksk.js";
 import { createApigClient } from "../../src/services/apig.js";
-import { json, startScriptedServer } from "../helpers/scripted-server.js";
+import { json, scriptedServers, type ScriptedServer } from "../helpers/scripted-server.js";
 
-type Server = Awaited<ReturnType<typeof startScriptedServer>>;
-let server: Server | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const serve = scriptedServers();
+let server: ScriptedServer;
 
 const PROJECT = "05041fffa40025702f6dc009cc6f8f33";
 const INSTANCE = "eddc4d25480b4cd6b512f270a1b8b341";
@@ -38,7 +34,7 @@ const hex = (s: string) => Buffer.from(s, "utf8").toString("hex");
 
 describe("request bodies", () => {
   it("a JSON body is sent and signed as the exact UTF-8 bytes, on every attempt", async () => {
-    server = await startScriptedServer(json(503, {}), json(202, accepted));
+    server = await serve(json(503, {}), json(202, accepted));
     const { auth, signed } = recordingAuth();
     const apig = createApigClient({ projectId: PROJECT, endpoint: server.url, auth, logLevel: "off" });
     const { data } = await apig.raw.PUT(ROUTE, { params: { path }, body: body as never });
@@ -49,7 +45,7 @@ describe("request bodies", () => {
   });
 
   it("AK/SK signs the bytes on the wire", async () => {
-    server = await startScriptedServer(json(202, accepted));
+    server = await serve(json(202, accepted));
     const apig = createApigClient({ projectId: PROJECT, endpoint: server.url, auth: akskAuth({ accessKeyId: "AK", secretAccessKey: "SK" }) });
     await apig.raw.PUT(ROUTE, { params: { path }, body: body as never });
     expect(server.requests[0]?.body).toBe(JSON.stringify(body));
@@ -57,7 +53,7 @@ describe("request bodies", () => {
   });
 
   it("middleware that reads a clone of the request leaves the body to send", async () => {
-    server = await startScriptedServer(json(202, accepted));
+    server = await serve(json(202, accepted));
     const { auth, signed } = recordingAuth();
     const apig = createApigClient({ projectId: PROJECT, endpoint: server.url, auth });
     let logged = "";
@@ -74,7 +70,7 @@ describe("request bodies", () => {
   });
 
   it("middleware that replaces the request: its body is the one sent and signed", async () => {
-    server = await startScriptedServer(json(202, accepted));
+    server = await serve(json(202, accepted));
     const { auth, signed } = recordingAuth();
     const apig = createApigClient({ projectId: PROJECT, endpoint: server.url, auth });
     const replaced = JSON.stringify({ elbs: [] });
@@ -89,7 +85,7 @@ describe("request bodies", () => {
   });
 
   it("middleware that used up the body makes the call fail, as reading a used body does", async () => {
-    server = await startScriptedServer(json(202, accepted));
+    server = await serve(json(202, accepted));
     const apig = createApigClient({ projectId: PROJECT, endpoint: server.url, auth: recordingAuth().auth });
     apig.raw.use({
       async onRequest({ request }) {
@@ -102,7 +98,7 @@ describe("request bodies", () => {
   });
 
   it("middleware that holds a reader on the body makes the call fail too", async () => {
-    server = await startScriptedServer(json(202, accepted));
+    server = await serve(json(202, accepted));
     const apig = createApigClient({ projectId: PROJECT, endpoint: server.url, auth: recordingAuth().auth });
     apig.raw.use({
       onRequest({ request }) {
@@ -115,7 +111,7 @@ describe("request bodies", () => {
   });
 
   it("a body serializer that returns bytes: those bytes are sent and signed", async () => {
-    server = await startScriptedServer(json(202, accepted));
+    server = await serve(json(202, accepted));
     const { auth, signed } = recordingAuth();
     const apig = createApigClient({ projectId: PROJECT, endpoint: server.url, auth });
     const bytes = new Uint8Array([0x7b, 0x7d, 0x0a, 0xc3, 0xa9]);
@@ -125,7 +121,7 @@ describe("request bodies", () => {
   });
 
   it("a request without a body signs none", async () => {
-    server = await startScriptedServer(json(200, { id: INSTANCE, status: "Running" }));
+    server = await serve(json(200, { id: INSTANCE, status: "Running" }));
     const { auth, signed } = recordingAuth();
     const apig = createApigClient({ projectId: PROJECT, endpoint: server.url, auth });
     await apig.getInstance(INSTANCE);
@@ -138,7 +134,7 @@ describe("openapi-fetch's parseAs on success answers", () => {
   const details = { id: INSTANCE, instance_name: "gw", status: "Running", instance_status: 6 };
   const text = JSON.stringify(details);
   const get = async (parseAs: "json" | "text" | "blob" | "arrayBuffer" | "stream") => {
-    server = await startScriptedServer(json(200, details));
+    server = await serve(json(200, details));
     const apig = createApigClient({ projectId: PROJECT, endpoint: server.url, auth: recordingAuth().auth });
     return apig.raw.GET("/v2/{project_id}/apigw/instances/{instance_id}", { params: { path }, parseAs });
   };

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { tokenAuth } from "../../src/auth/token.js";
 import type { AuthStrategy } from "../../src/auth/strategy.js";
 import { levelFilteredLogger } from "../../src/client/logger.js";
@@ -14,14 +14,10 @@ import {
   RateLimitError,
   TimeoutError,
 } from "../../src/errors.js";
-import { json, reset, stall, startScriptedServer, text } from "../helpers/scripted-server.js";
+import { json, scriptedServers, type ScriptedServer, reset, stall, startScriptedServer, text } from "../helpers/scripted-server.js";
 
-type Server = Awaited<ReturnType<typeof startScriptedServer>>;
-let server: Server | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const serve = scriptedServers();
+let server: ScriptedServer;
 
 function transport(overrides: Partial<TransportOptions> = {}) {
   return createTransport({
@@ -41,7 +37,7 @@ const accepted = { instance_id: "6a7d71827fd54572b1f31aa9548fcc81", message: "ok
 
 describe("fault matrix", () => {
   it("retries a reset connection and then succeeds", async () => {
-    server = await startScriptedServer(reset, json(202, accepted));
+    server = await serve(reset, json(202, accepted));
     const res = await transport()(`${server.url}/v2/p1/apigw/instances/i1/ingress-unregister`, { method: "PUT", body: "{}" });
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual(accepted);
@@ -49,21 +45,21 @@ describe("fault matrix", () => {
   });
 
   it("gives TimeoutError after 1 + maxRetries slow attempts", async () => {
-    server = await startScriptedServer(stall);
+    server = await serve(stall);
     const t = transport({ timeoutMs: 150, maxRetries: 1 });
     await expect(t(`${server.url}/x`, { method: "GET" })).rejects.toBeInstanceOf(TimeoutError);
     expect(server.requests).toHaveLength(2);
   });
 
   it("503 twice then 202: three attempts, the 202 body", async () => {
-    server = await startScriptedServer(json(503, { error_code: "APIC.9000", error_msg: "busy" }), json(503, {}), json(202, accepted));
+    server = await serve(json(503, { error_code: "APIC.9000", error_msg: "busy" }), json(503, {}), json(202, accepted));
     const res = await transport()(`${server.url}/v2/p/apigw/instances/i/ingress-register`, { method: "PUT", body: "{}" });
     expect(res.status).toBe(202);
     expect(server.requests).toHaveLength(3);
   });
 
   it("503 three times: InternalServerError after maxRetries", async () => {
-    server = await startScriptedServer(json(503, { error_code: "APIC.9000", error_msg: "Failed to request internal service" }));
+    server = await serve(json(503, { error_code: "APIC.9000", error_msg: "Failed to request internal service" }));
     const err = await transport()(`${server.url}/x`, { method: "GET" }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InternalServerError);
     expect(err).toMatchObject({ status: 503, code: "APIC.9000", message: "Failed to request internal service", requestId: "req-503" });
@@ -71,7 +67,7 @@ describe("fault matrix", () => {
   });
 
   it("429 with Retry-After waits as told, then succeeds", async () => {
-    server = await startScriptedServer(
+    server = await serve(
       json(429, { error_code: "APIGW.0308", error_message: "The throttling threshold has been reached" }, { "retry-after": "1" }),
       json(200, { ok: true }),
     );
@@ -83,20 +79,20 @@ describe("fault matrix", () => {
   });
 
   it("429 reads error_message into message", async () => {
-    server = await startScriptedServer(json(429, { error_code: "APIGW.0308", error_message: "throttled", request_id: "body-id" }, { "x-request-id": "" }));
+    server = await serve(json(429, { error_code: "APIGW.0308", error_message: "throttled", request_id: "body-id" }, { "x-request-id": "" }));
     const err = await transport({ maxRetries: 0 })(`${server.url}/x`, { method: "GET" }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RateLimitError);
     expect(err).toMatchObject({ code: "APIGW.0308", message: "throttled" });
   });
 
   it("429 with a Retry-After beyond the bound is not waited for", async () => {
-    server = await startScriptedServer(json(429, { error_code: "APIGW.0308", error_message: "slow down" }, { "retry-after": "3600" }));
+    server = await serve(json(429, { error_code: "APIGW.0308", error_message: "slow down" }, { "retry-after": "3600" }));
     await expect(transport()(`${server.url}/x`, { method: "GET" })).rejects.toBeInstanceOf(RateLimitError);
     expect(server.requests).toHaveLength(1);
   });
 
   it("HTML 502 gives InternalServerError with the page as body, after retries", async () => {
-    server = await startScriptedServer(text(502, "<html><body>Bad Gateway</body></html>", "text/html"));
+    server = await serve(text(502, "<html><body>Bad Gateway</body></html>", "text/html"));
     const err = (await transport()(`${server.url}/x`, { method: "GET" }).catch((e: unknown) => e)) as InternalServerError;
     expect(err).toBeInstanceOf(InternalServerError);
     expect(err.code).toBeUndefined();
@@ -106,14 +102,14 @@ describe("fault matrix", () => {
   });
 
   it("a non-JSON 400 body becomes BadRequestError without retry", async () => {
-    server = await startScriptedServer(text(400, "nope", "text/plain"));
+    server = await serve(text(400, "nope", "text/plain"));
     const err = await transport()(`${server.url}/x`, { method: "GET" }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(BadRequestError);
     expect(server.requests).toHaveLength(1);
   });
 
   it("an empty 500 body still gives a typed error", async () => {
-    server = await startScriptedServer((_r, res) => {
+    server = await serve((_r, res) => {
       res.writeHead(500);
       res.end();
     });
@@ -123,14 +119,14 @@ describe("fault matrix", () => {
   });
 
   it("truncated JSON in a 2xx is retried, then InvalidResponseError", async () => {
-    server = await startScriptedServer(text(200, '{"instance_id":"6a7d', "application/json"));
+    server = await serve(text(200, '{"instance_id":"6a7d', "application/json"));
     const err = await transport()(`${server.url}/x`, { method: "GET" }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InvalidResponseError);
     expect(server.requests).toHaveLength(3);
   });
 
   it("an empty 2xx body is passed on as an empty answer", async () => {
-    server = await startScriptedServer((_r, res) => {
+    server = await serve((_r, res) => {
       res.writeHead(200, { "content-type": "application/json" });
       res.end();
     });
@@ -153,7 +149,7 @@ describe("fault matrix", () => {
         return true;
       },
     };
-    server = await startScriptedServer(json(401, { error_code: "APIC.7101", error_msg: "Token expired" }), json(200, { ok: 1 }));
+    server = await serve(json(401, { error_code: "APIC.7101", error_msg: "Token expired" }), json(200, { ok: 1 }));
     const res = await transport({ auth })(`${server.url}/x`, { method: "GET" });
     expect(res.status).toBe(200);
     expect(renewals).toBe(1);
@@ -162,26 +158,26 @@ describe("fault matrix", () => {
 
   it("401 twice: AuthenticationError after one renewal, never more", async () => {
     const auth: AuthStrategy = { kind: "test", async authenticate() {}, onUnauthorized: async () => true };
-    server = await startScriptedServer(json(401, { error_code: "APIC.7102", error_msg: "Incorrect token or token resolution failed" }));
+    server = await serve(json(401, { error_code: "APIC.7102", error_msg: "Incorrect token or token resolution failed" }));
     await expect(transport({ auth })(`${server.url}/x`, { method: "GET" })).rejects.toBeInstanceOf(AuthenticationError);
     expect(server.requests).toHaveLength(2);
   });
 
   it("409 busy (APIC.7701) is retried; another 409 is not", async () => {
-    server = await startScriptedServer(json(409, { error_code: "APIC.7701", error_msg: "busy" }), json(202, accepted));
+    server = await serve(json(409, { error_code: "APIC.7701", error_msg: "busy" }), json(202, accepted));
     expect((await transport()(`${server.url}/x`, { method: "PUT", body: "{}" })).status).toBe(202);
     await server.close();
-    server = await startScriptedServer(json(409, { error_code: "APIC.7711", error_msg: "already enabled" }));
+    server = await serve(json(409, { error_code: "APIC.7711", error_msg: "already enabled" }));
     await expect(transport()(`${server.url}/x`, { method: "PUT", body: "{}" })).rejects.toBeInstanceOf(ConflictError);
     expect(server.requests).toHaveLength(1);
   });
 
   it("POST bind is not retried after a 503 (it may have been applied) but is after a busy answer", async () => {
-    server = await startScriptedServer(json(503, { error_code: "DBS.200999", error_msg: "x" }));
+    server = await serve(json(503, { error_code: "DBS.200999", error_msg: "x" }));
     await expect(transport()(`${server.url}/v3/p/instances/i/nodes/n/public-gateway`, { method: "POST", body: "{}" })).rejects.toBeInstanceOf(InternalServerError);
     expect(server.requests).toHaveLength(1);
     await server.close();
-    server = await startScriptedServer(json(403, { error_code: "DBS.201015", error_msg: "in progress" }), json(200, { ok: 1 }));
+    server = await serve(json(403, { error_code: "DBS.201015", error_msg: "in progress" }), json(200, { ok: 1 }));
     expect((await transport()(`${server.url}/v3/p/instances/i/nodes/n/public-gateway`, { method: "POST", body: "{}" })).status).toBe(200);
   });
 
@@ -204,7 +200,7 @@ describe("fault matrix", () => {
         r.headers.set("X-Attempt", String(++n));
       },
     };
-    server = await startScriptedServer(json(500, {}), json(200, {}));
+    server = await serve(json(500, {}), json(200, {}));
     const body = JSON.stringify({ elbs: [{ elb_id: "é".repeat(3) }] });
     await transport({ auth })(`${server.url}/x`, { method: "PUT", body });
     expect(seen).toEqual([body, body]);
@@ -215,7 +211,7 @@ describe("fault matrix", () => {
   });
 
   it("abort during the backoff rejects at once with AbortError and sends nothing more", async () => {
-    server = await startScriptedServer(json(503, {}));
+    server = await serve(json(503, {}));
     const ac = new AbortController();
     const p = transport({ random: () => 0 })(`${server.url}/x`, { method: "GET", signal: ac.signal });
     await new Promise((r) => setTimeout(r, 100));

@@ -1,3 +1,4 @@
+import { afterEach } from "vitest";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 
@@ -66,3 +67,22 @@ export const reset: Handler = (_req, res) => {
 
 /** Never answers (until the server closes). */
 export const stall: Handler = () => {};
+
+/** A server from {@link startScriptedServer}. */
+export type ScriptedServer = Awaited<ReturnType<typeof startScriptedServer>>;
+
+/**
+ * For a test file: returns a starter whose servers are all closed after each test, also when it fails, so no
+ * test leaves a listening socket behind.
+ */
+export function scriptedServers(): (...handlers: Handler[]) => Promise<ScriptedServer> {
+  const open: ScriptedServer[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((s) => s.close()));
+  });
+  return async (...handlers) => {
+    const server = await startScriptedServer(...handlers);
+    open.push(server);
+    return server;
+  };
+}

@@ -1,16 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { akskAuth } from "../../src/auth/aksk.js";
 import { tokenAuth } from "../../src/auth/token.js";
 import { createApigClient } from "../../src/services/apig.js";
 import { NotFoundError, ValidationError } from "../../src/errors.js";
-import { json, startScriptedServer } from "../helpers/scripted-server.js";
+import { json, scriptedServers, type ScriptedServer } from "../helpers/scripted-server.js";
 
-type Server = Awaited<ReturnType<typeof startScriptedServer>>;
-let server: Server | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const serve = scriptedServers();
+let server: ScriptedServer;
 
 const PROJECT = "05041fffa40025702f6dc009cc6f8f33";
 const INSTANCE = "eddc4d25480b4cd6b512f270a1b8b341";
@@ -20,7 +16,7 @@ const body = { elbs: [{ elb_id: ELB, public_ips: [{ type: "v4" as const, ip: "19
 
 describe("APIG client", () => {
   it("deregisters with an AK/SK signature and X-Project-Id, and returns the typed 202 body", async () => {
-    server = await startScriptedServer(json(202, accepted));
+    server = await serve(json(202, accepted));
     const apig = createApigClient({ projectId: PROJECT, endpoint: server.url, auth: akskAuth({ accessKeyId: "AK", secretAccessKey: "SK" }) });
     const job = await apig.deregisterIngressIps(INSTANCE, body);
     // the 202 body as it is, plus camelCase ids; wait/toJSON are non-enumerable
@@ -37,7 +33,7 @@ describe("APIG client", () => {
   });
 
   it("registers with a token", async () => {
-    server = await startScriptedServer(json(202, accepted));
+    server = await serve(json(202, accepted));
     const apig = createApigClient({ projectId: PROJECT, endpoint: server.url, auth: tokenAuth("tok") });
     await apig.registerIngressIps(INSTANCE, body);
     expect(server.requests[0]?.url).toMatch(/ingress-register$/);
@@ -45,7 +41,7 @@ describe("APIG client", () => {
   });
 
   it("reads gateway details and maps 404 to NotFoundError with code and request id", async () => {
-    server = await startScriptedServer(json(200, { id: INSTANCE, instance_name: "gw", status: "Running", instance_status: 6 }), json(404, { error_code: "APIC.7302", error_msg: "Instance not found" }));
+    server = await serve(json(200, { id: INSTANCE, instance_name: "gw", status: "Running", instance_status: 6 }), json(404, { error_code: "APIC.7302", error_msg: "Instance not found" }));
     const apig = createApigClient({ projectId: PROJECT, endpoint: server.url, auth: tokenAuth("tok") });
     expect((await apig.getInstance(INSTANCE)).status).toBe("Running");
     const err = await apig.getInstance(INSTANCE).catch((e: unknown) => e);
@@ -54,7 +50,7 @@ describe("APIG client", () => {
   });
 
   it("rejects bad input before any I/O, naming every field", async () => {
-    server = await startScriptedServer(json(202, accepted));
+    server = await serve(json(202, accepted));
     const apig = createApigClient({ projectId: PROJECT, endpoint: server.url, auth: tokenAuth("tok") });
     const bad = {
       elbs: [
@@ -74,7 +70,7 @@ describe("APIG client", () => {
   it.each([["..", "dot segment"], [".", "dot segment"], ["", "must not be empty"], ["a/b", "must not contain"], ["a?b", "must not contain"], ["a#b", "must not contain"]])(
     "refuses instance id %j before any I/O",
     async (id, message) => {
-      server = await startScriptedServer(json(200, {}));
+      server = await serve(json(200, {}));
       const apig = createApigClient({ projectId: PROJECT, endpoint: server.url, auth: tokenAuth("tok") });
       const err = (await apig.getInstance(id).catch((e: unknown) => e)) as ValidationError;
       expect(err).toBeInstanceOf(ValidationError);
@@ -87,7 +83,7 @@ describe("APIG client", () => {
   );
 
   it("percent-encodes unusual but legal ids", async () => {
-    server = await startScriptedServer(json(200, { id: "x", instance_name: "gw", status: "Running" }));
+    server = await serve(json(200, { id: "x", instance_name: "gw", status: "Running" }));
     const apig = createApigClient({ projectId: PROJECT, endpoint: server.url, auth: tokenAuth("tok") });
     await apig.getInstance("a b:é");
     expect(server.requests[0]?.url).toBe(`/v2/${PROJECT}/apigw/instances/a%20b%3A%C3%A9`);

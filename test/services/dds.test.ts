@@ -1,15 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { tokenAuth } from "../../src/auth/token.js";
 import { NotFoundError, ValidationError } from "../../src/errors.js";
 import { createDdsClient } from "../../src/services/dds.js";
-import { json, startScriptedServer } from "../helpers/scripted-server.js";
+import { json, scriptedServers, type ScriptedServer } from "../helpers/scripted-server.js";
 
-type Server = Awaited<ReturnType<typeof startScriptedServer>>;
-let server: Server | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const serve = scriptedServers();
+let server: ScriptedServer;
 
 const PROJECT = "05041fffa40025702f6dc009cc6f8f33";
 const DB = "9136fd2a9fcd405ea4674276ce36dae8in02";
@@ -32,7 +28,7 @@ const page = {
 
 describe("DDS client", () => {
   it("unbinds with DELETE and resolves with the 200 body as a handle", async () => {
-    server = await startScriptedServer(json(200, unbound));
+    server = await serve(json(200, unbound));
     const dds = createDdsClient({ projectId: PROJECT, endpoint: server.url, auth: tokenAuth("tok") });
     const handle = await dds.unbindPublicGateway(DB, NODE);
     expect({ ...handle }).toEqual(unbound);
@@ -43,7 +39,7 @@ describe("DDS client", () => {
 
   it("binds with POST and the body, and remembers the bound values for the wait", async () => {
     const body = { nat_gateway_id: NAT, public_ip_id: EIP, external_service_port: 8635 };
-    server = await startScriptedServer(json(200, { ...unbound, ...body }));
+    server = await serve(json(200, { ...unbound, ...body }));
     const dds = createDdsClient({ projectId: PROJECT, endpoint: server.url, auth: tokenAuth("tok") });
     const handle = await dds.bindPublicGateway(DB, NODE, body);
     expect(handle.external_service_port).toBe(8635);
@@ -52,7 +48,7 @@ describe("DDS client", () => {
   });
 
   it("finds a node, and reports a missing one as NotFoundError", async () => {
-    server = await startScriptedServer(json(200, page));
+    server = await serve(json(200, page));
     const dds = createDdsClient({ projectId: PROJECT, endpoint: server.url, auth: tokenAuth("tok") });
     expect((await dds.getNode(DB, NODE)).node.role).toBe("Primary");
     const err = await dds.getNode(DB, "othernode").catch((e: unknown) => e);
@@ -62,7 +58,7 @@ describe("DDS client", () => {
   });
 
   it("refuses bad bind input before any I/O", async () => {
-    server = await startScriptedServer(json(200, unbound));
+    server = await serve(json(200, unbound));
     const dds = createDdsClient({ projectId: PROJECT, endpoint: server.url, auth: tokenAuth("tok") });
     const err = await dds.bindPublicGateway(DB, NODE, { nat_gateway_id: NAT, public_ip_id: EIP, external_service_port: 0 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ValidationError);
