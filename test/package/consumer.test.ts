@@ -1,5 +1,5 @@
 // The package as a consumer installs it: `npm pack`, then two fresh projects outside this repository that install
-// the tarball offline (openapi-fetch comes from the npm cache):
+// the tarball as a user would (its dependency openapi-fetch from the npm cache when it is there, else the registry):
 // - ESM TypeScript (`module`/`moduleResolution: NodeNext`, strict, no @types/node): typed usage compiles, wrong
 //   field names and enum values are compile errors, and the compiled code calls each service;
 // - CommonJS JavaScript: `require("hwc-gateways")`, type-checked with checkJs against the `.d.cts` types, and run.
@@ -183,8 +183,10 @@ function writeFiles(dir: string, files: Record<string, string>) {
 }
 
 async function install(dir: string, tarball: string) {
-  // No network: openapi-fetch and its one dependency come from the local npm cache.
-  const r = await run("npm", ["install", "--offline", "--no-audit", "--no-fund", "--loglevel=error", tarball], { cwd: dir, timeoutMs: 120_000 });
+  // `--prefer-offline`, not `--offline`: `npm ci` caches tarballs but not the registry metadata a fresh install
+  // resolves `openapi-fetch@0.17.0` with, so on a machine whose cache was never warmed `--offline` fails with
+  // ENOTCACHED. The registry is the one network CI has; the tarball under test itself is a local file.
+  const r = await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error", tarball], { cwd: dir, timeoutMs: 120_000 });
   if (r.status !== 0) throw new Error(`npm install of the tarball failed in ${dir}:\n${r.stderr}`);
 }
 
