@@ -1,6 +1,8 @@
 /**
- * When an APIG ingress register/deregister job is done, read from ShowInstance (Huawei has no API that takes
- * the job id, huawei-api-facts.md §1.3), and the handle that register/deregister resolve with.
+ * When an APIG ingress register/deregister job is done, read from ShowInstance, and the handle that
+ * register/deregister resolve with. Huawei has no API that takes the job id: the reference
+ * (https://support.huaweicloud.com/intl/en-us/api-apig/UnregisterIngressIps.html) documents only the 202
+ * `job_id`, so the gateway details are read instead.
  */
 import type { IngressIpsJob, IngressIpsRequest, InstanceDetails } from "../services/apig.js";
 import type { Evaluation, WaitOptions } from "./handle.js";

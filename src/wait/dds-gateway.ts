@@ -1,7 +1,7 @@
 /**
- * When a DDS public-gateway bind/unbind is in effect, read from ListInstances (the 200 answer carries no job and
- * the DDS job API does not list this operation, huawei-api-facts.md §2.3), and the handles bind/unbind resolve
- * with.
+ * When a DDS public-gateway bind/unbind is in effect, read from ListInstances, and the handles bind/unbind
+ * resolve with. The 200 answer carries no job, and the DDS job API
+ * (https://support.huaweicloud.com/intl/en-us/api-dds/dds_api_0118.html) does not list this operation.
  */
 import type { BindPublicGatewayRequest, BindPublicGatewayResponse, DdsNodeLocation, UnbindPublicGatewayResponse } from "../services/dds.js";
 import type { Evaluation, WaitOptions } from "./handle.js";

@@ -4,6 +4,7 @@ import { defaultSeed, startEmulator } from "../../emulator/index.js";
 import { createApigClient, type InstanceDetails } from "../../services/apig.js";
 import { createDdsClient, type DdsNode } from "../../services/dds.js";
 import type { Command } from "../command.js";
+import { optionalInteger } from "../config.js";
 import { EXIT } from "../exit-codes.js";
 import type { Io } from "../output.js";
 import { waitWithProgress, type ShownProgress } from "../wait-progress.js";
@@ -35,7 +36,8 @@ const demo: Command = {
   help,
   options: { "job-delay-ms": { type: "string" }, help: { type: "boolean", short: "h" } },
   async run(flags, io, signal) {
-    const jobDelayMs = flags["job-delay-ms"] !== undefined ? Number(flags["job-delay-ms"]) : 2500;
+    // Checked before the emulator starts: a bad value is a usage error (exit 2), like every other flag.
+    const jobDelayMs = optionalInteger(flags["job-delay-ms"], "--job-delay-ms", help) ?? 2500;
     const emulator = await startEmulator({ port: 0, jobDelayMs, ddsSettleMs: 1500 });
     const seed = defaultSeed();
     const key = seed.accessKeys?.[0];
