@@ -104,7 +104,7 @@ describe(RAW_CLIENT_SUITE, () => {
     it(rawClientTitle("CreateTokenByPassword"), async () => {
       const op = findOperation("CreateTokenByPassword");
       const { data, response } = await clients().iam.POST("/v3/auth/tokens", {
-        params: { query: { nocatalog: true } },
+        params: { query: { nocatalog: "true" } },
         body: requestExample(op) as TokenRequest,
       });
       expectExample(op, response, data);

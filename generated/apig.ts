@@ -1,6 +1,6 @@
 /**
  * GENERATED FILE: DO NOT EDIT. Change the spec and run `npm run generate`.
- * Source: openapi/apig.yaml (sha256 057278e2fcb4aebda48d16ea420210ff05802c9870f05356eb1770f8cbeb6306)
+ * Source: openapi/apig.yaml (sha256 3a30e8f9dda5d47bbc29d9897b0035b541a0ac44ddde73d27050455fe382fc4a)
  */
 
 export interface paths {
@@ -41,9 +41,10 @@ export interface paths {
          *     deregistered addresses no longer appear in `publicips` / `privateips`. A status ending in
          *     `Failed` or `Timeout` (or `Unhealthy`) means the change did not complete.
          *
-         *     While another change is running on the gateway the call answers **409** (`APIC.7701` or
-         *     `APIC.7712`); wait and retry. On **429** (`APIGW.0308`) back off with jitter, honouring
-         *     `Retry-After` when the gateway sends it.
+         *     While another change is running on the gateway the call answers **409** `APIC.7701`; wait
+         *     and retry. A **409** `APIC.7712` means a billing order has locked the gateway: pay or cancel
+         *     the order first. On **429** (`APIGW.0308`) back off with jitter, honouring `Retry-After`
+         *     when the gateway sends it.
          */
         put: operations["UnregisterIngressIps"];
         post?: never;
@@ -91,8 +92,9 @@ export interface paths {
          *     6) and the new addresses appear in `publicips` / `privateips`; a `*Failed` or `*Timeout`
          *     status means the change did not complete.
          *
-         *     A **409** (`APIC.7701`, `APIC.7712`) means the gateway is busy with another change: retry
-         *     later. On **429** (`APIGW.0308`) back off with jitter, honouring `Retry-After` when present.
+         *     A **409** `APIC.7701` means the gateway is busy with another change: retry later; a **409**
+         *     `APIC.7712` means a billing order has locked the gateway until it is paid or cancelled. On
+         *     **429** (`APIGW.0308`) back off with jitter, honouring `Retry-After` when present.
          */
         put: operations["RegisterIngressIps"];
         post?: never;
@@ -187,11 +189,11 @@ export interface components {
         /** @description Answer to an accepted ingress register/deregister request. */
         IngressIpsJob: {
             /** @description ID of the gateway. */
-            instance_id: string;
+            instance_id?: string;
             /** @description Human-readable job information. */
-            message: string;
+            message?: string;
             /** @description ID of the background job (for example `JOB-` followed by 32 hexadecimal digits). No public API accepts it. */
-            job_id: string;
+            job_id?: string;
         };
         /**
          * @description Gateway lifecycle state. `Running` is the stable, healthy state. States ending in `Failed`
@@ -224,19 +226,33 @@ export interface components {
              */
             bandwidth_size?: number;
         };
-        /** @description A billing (CBC) operation lock on the gateway; while present some operations are refused. */
+        /**
+         * @description A billing (CBC) operation lock on the gateway; while one is held, changes are refused with 409
+         *     `APIC.7712` until the order is paid. Source: table "CbcOperationLock" of the ShowDetailsOfInstanceV2
+         *     reference (Open Telekom Cloud export `api-ref/source/dedicated_gateway_apis_v2/gateway_management/querying_dedicated_gateway_details.rst`)
+         *     and the official model `CbcOperationLock` (huaweicloud-sdk-nodejs-v3 `services/apig/v2/model/CbcOperationLock.ts`).
+         */
         CbcOperationLock: {
-            /** @description Why the gateway is locked, for example `TO_PERIOD_LOCK` (switching to yearly/monthly billing). */
-            lock_scene?: string;
+            /**
+             * @description Why the gateway is locked. `TO_PERIOD_LOCK`: the billing mode is changing from pay-per-use
+             *     to yearly/monthly (no deletion, specification change or billing change meanwhile).
+             *     `PEC_CHG_LOCK`: a specification change of a yearly/monthly gateway (no deletion or
+             *     specification change meanwhile); the reference's prose writes `SPEC_CHG_LOCK`, its
+             *     enumeration `PEC_CHG_LOCK`, which is the value listed here.
+             * @enum {string}
+             */
+            lock_scene?: "TO_PERIOD_LOCK" | "PEC_CHG_LOCK";
+            /** @description ID of the object (the order) that set the lock. */
+            lock_source_id?: string;
         };
         /** @description Details of a dedicated gateway. Only the fields the SDK relies on are listed; more are returned. */
         InstanceDetails: {
             /** @description ID of the gateway. */
-            id: string;
+            id?: string;
             /** @description Name of the gateway. */
-            instance_name: string;
-            status: components["schemas"]["InstanceStatus"];
-            instance_status: components["schemas"]["InstanceStatusCode"];
+            instance_name?: string;
+            status?: components["schemas"]["InstanceStatus"];
+            instance_status?: components["schemas"]["InstanceStatusCode"];
             /**
              * @description Load-balancer provider in front of the gateway: `lvs` or `elb`.
              * @enum {string}
@@ -258,9 +274,9 @@ export interface components {
         /** @description Error body of the APIG management API (`APIC.*` / `APIG.*` codes) and of most API gateway (`APIGW.*`) errors. */
         ApigError: {
             /** @description Error code, for example `APIC.7302`. */
-            error_code: string;
+            error_code?: string;
             /** @description Error message. */
-            error_msg: string;
+            error_msg?: string;
             /** @description Request ID, present on errors raised by the API gateway itself. */
             request_id?: string;
         };
@@ -274,9 +290,9 @@ export interface components {
             /** @description Request ID. */
             request_id?: string;
             /** @description Error code, `APIGW.0308` (older documents write `APIG.0308`). */
-            error_code: string;
+            error_code?: string;
             /** @description Error message naming the throttling policy and limit. */
-            error_message: string;
+            error_message?: string;
             /** @description Encoded authorization details; usually empty. */
             encoded_authorization_message?: string;
         };
@@ -302,7 +318,14 @@ export interface components {
                 "application/json": components["schemas"]["ApigError"];
             };
         };
-        /** @description Bad Request. A path parameter breaks a validation rule. */
+        /**
+         * @description Bad Request. A path parameter breaks a validation rule.
+         *
+         *     Not in Huawei's reference for ShowDetailsOfInstanceV2, which lists 200, 401, 403, 404 and 500:
+         *     modelled because the APIG error code appendix gives `APIC.7211` (400) for any parameter that
+         *     breaks its rules, so a malformed `instance_id` can get it, and callers then get a typed
+         *     `BadRequestError` rather than an undocumented status.
+         */
         BadRequest: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -346,8 +369,19 @@ export interface components {
             };
         };
         /**
-         * @description Conflict. The gateway is busy with another operation, or its state does not allow this one.
-         *     This is transient: wait (for example until `ShowInstance` reports `Running`) and retry.
+         * @description Conflict. `APIC.7701`: the gateway's status conflicts with the operation (another change is
+         *     running); this is transient: wait until `ShowInstance` reports `Running` and retry.
+         *     `APIC.7712`: "The gateway operation has already been locked": a billing (CBC) order holds
+         *     the gateway's operation lock (`cbc_operation_locks` in `ShowInstance`). It is **not**
+         *     transient: it lasts until the order is paid (or cancelled) in the Billing Center, so do not
+         *     retry before that.
+         *
+         *     Not in Huawei's reference for the ingress operations (their pages list 202, 400, 401, 403,
+         *     404 and 500): modelled because the APIG error code appendix lists both codes with HTTP 409,
+         *     `APIC.7701` "Instance status conflict." (solution: try again after the upgrade completes) and
+         *     `APIC.7712` "The gateway operation has already been locked." (solution: pay the order)
+         *     (https://support.huaweicloud.com/intl/en-us/api-apig/ErrorCode.html; Open Telekom Cloud export
+         *     `api-ref/source/appendix/error_codes.rst`), and a caller must get a typed `ConflictError`.
          */
         Conflict: {
             headers: {
@@ -362,6 +396,11 @@ export interface components {
          * @description Too Many Requests. A flow-control limit of the Huawei Cloud API gateway was reached. Retry
          *     after `Retry-After` seconds if sent, otherwise with exponential backoff and jitter. Note that
          *     this body uses `error_message`, not `error_msg`.
+         *
+         *     Not in Huawei's reference for these operations: modelled because every cloud API call passes
+         *     through the API gateway, which answers 429 `APIGW.0308` when a flow-control policy is hit
+         *     (API gateway error codes; the throttling FAQ
+         *     https://support.huaweicloud.com/intl/en-us/ocr_faq/ocr_01_0041.html shows this body).
          */
         TooManyRequests: {
             headers: {
@@ -411,8 +450,10 @@ export interface components {
          */
         XRequestId: string;
         /**
-         * @description Seconds to wait before retrying. Huawei does not document this header on throttled
-         *     answers; when it is absent, back off exponentially with jitter.
+         * @description Seconds to wait before retrying. Not in Huawei's reference: no Huawei page or official SDK
+         *     documents or reads this header. It is modelled so that a gateway or proxy that sends the
+         *     standard HTTP header (RFC 9110 §10.2.3) is honoured; when it is absent, back off
+         *     exponentially with jitter.
          * @example 2
          */
         RetryAfter: number;

@@ -1,6 +1,6 @@
 /**
  * GENERATED FILE: DO NOT EDIT. Change the spec and run `npm run generate`.
- * Source: openapi/dds.yaml (sha256 6e6b0824c6082ab3e100c81d3e4ac7c3ba3f3ce0477ba44877fbd2b3c3a4a779)
+ * Source: openapi/dds.yaml (sha256 cdd1a717f7d38b5fd49797a2a82ec40aee51a73e4a4bea9b505f0978f0eb576d)
  */
 
 export interface paths {
@@ -40,8 +40,10 @@ export interface paths {
          *     - Not allowed on frozen or abnormal instances.
          *     - For a cluster (sharding) instance only a mongos node can be chosen; for a replica set
          *       instance only the primary or a secondary node.
-         *     - The NAT gateway must be a public NAT gateway in the same VPC as the instance, and the EIP
-         *       must belong to it.
+         *     - The NAT gateway must be a public NAT gateway in the same VPC **and subnet** as the
+         *       instance, and the EIP must be bound to it. Source: the prerequisites of the DDS user manual
+         *       page on public gateways (https://support.huaweicloud.com/usermanual-dds/dds_03_0370.html);
+         *       the API reference (dds_api_0139) does not repeat them.
          *     - IAM users need `dds:instance:bindPublicGateway` plus the NAT and EIP actions it depends on
          *       (for example `nat:dnatRules:create`, `eip:publicIps:associateInstance`).
          *
@@ -120,7 +122,7 @@ export interface components {
     schemas: {
         /** @description Body of `BindPublicGateway`. */
         BindPublicGatewayRequest: {
-            /** @description ID of the public NAT gateway, in the same VPC as the instance. */
+            /** @description ID of the public NAT gateway, in the same VPC and subnet as the instance. */
             nat_gateway_id: string;
             /** @description ID of the EIP (bound to the NAT gateway) through which the node is exposed. */
             public_ip_id: string;
@@ -133,11 +135,11 @@ export interface components {
         /** @description Result of `BindPublicGateway`. */
         BindPublicGatewayResponse: {
             /** @description ID of the DB instance. */
-            instance_id: string;
+            instance_id?: string;
             /** @description Name of the DB instance. */
             instance_name?: string;
             /** @description ID of the node. */
-            node_id: string;
+            node_id?: string;
             /** @description Name of the node. */
             node_name?: string;
             /** @description ID of the NAT gateway that now carries the rule. */
@@ -153,11 +155,11 @@ export interface components {
         /** @description Result of `UnbindPublicGateway`. */
         UnbindPublicGatewayResponse: {
             /** @description ID of the DB instance. */
-            instance_id: string;
+            instance_id?: string;
             /** @description Name of the DB instance. */
             instance_name?: string;
             /** @description ID of the node. */
-            node_id: string;
+            node_id?: string;
             /** @description Name of the node. */
             node_name?: string;
         };
@@ -176,30 +178,54 @@ export interface components {
         /** @description One page of DB instances. */
         ListInstancesResponse: {
             /** @description The instances on this page. */
-            instances: components["schemas"]["DdsInstance"][];
+            instances?: components["schemas"]["DdsInstance"][];
             /**
              * Format: int32
              * @description Total number of instances that match the filters (all pages).
              */
-            total_count: number;
+            total_count?: number;
         };
-        /** @description A DB instance. Only the fields the SDK relies on are listed; more are returned. */
+        /**
+         * @description A DB instance. Only the fields the SDK relies on are listed; more are returned. The official
+         *     model `QueryInstanceResponse` makes most fields required, but the reference shows none as
+         *     always present, so none is required here (the SDK checks what its waits read).
+         */
         DdsInstance: {
             /** @description ID of the instance. */
-            id: string;
+            id?: string;
             /** @description Name of the instance. */
-            name: string;
-            status: components["schemas"]["DdsInstanceStatus"];
-            mode: components["schemas"]["DdsInstanceMode"];
+            name?: string;
+            status?: components["schemas"]["DdsInstanceStatus"];
+            mode?: components["schemas"]["DdsInstanceMode"];
+            datastore?: components["schemas"]["DdsDatastore"];
+            /** @description Tags of the instance (what the `tags` filter matches). */
+            tags?: components["schemas"]["DdsTag"][];
             /** @description Operations currently running on the instance, for example `RESTARTING` or `RESIZE_FLAVOR`. Empty when idle. */
             actions?: string[];
             /** @description Node groups of the instance (mongos, shard and config groups of a cluster, or the replica group). */
-            groups: components["schemas"]["DdsGroup"][];
+            groups?: components["schemas"]["DdsGroup"][];
         };
-        /** @description A group of nodes inside an instance. */
+        /** @description Database type and version of an instance. */
+        DdsDatastore: {
+            /** @description `DDS-Community` or `DDS-Enhanced`. */
+            type?: string;
+            /** @description Database version, for example `4.4`. */
+            version?: string;
+        };
+        /** @description One tag of an instance. */
+        DdsTag: {
+            /** @description Tag key. */
+            key?: string;
+            /** @description Tag value. */
+            value?: string;
+        };
+        /**
+         * @description A group of nodes inside an instance. The official model `GroupResponseItem` makes all its
+         *     fields required; the reference shows none as always present, so none is required here.
+         */
         DdsGroup: {
             /** @description Group type, for example `mongos`, `shard`, `config`, `replica` or `single`. */
-            type: string;
+            type?: string;
             /** @description ID of the group (shard and config groups of a cluster). */
             id?: string;
             /** @description Name of the group. */
@@ -207,18 +233,22 @@ export interface components {
             /** @description Status of the group. */
             status?: string;
             /** @description Nodes of the group. */
-            nodes: components["schemas"]["DdsNode"][];
+            nodes?: components["schemas"]["DdsNode"][];
         };
-        /** @description A node of an instance. */
+        /**
+         * @description A node of an instance. The official model `NodeItem` makes all but `nat_gateway_id` and
+         *     `external_service_port` required; the reference shows none as always present, so none is
+         *     required here.
+         */
         DdsNode: {
             /** @description ID of the node. */
-            id: string;
+            id?: string;
             /** @description Name of the node. */
-            name: string;
+            name?: string;
             /** @description Node status, for example `normal`, `abnormal`, `reboot`, `resize_flavor` or `bind_eip`. */
-            status: string;
+            status?: string;
             /** @description Node role, for example `master` (mongos), `Primary`, `Secondary`, `Hidden` or `unknown`. */
-            role: string;
+            role?: string;
             /** @description Private IP address of the node. */
             private_ip?: string;
             /** @description EIP bound directly to the node (empty when none). This is not the public gateway. */
@@ -234,9 +264,9 @@ export interface components {
         /** @description Error body of DDS (`DBS.*` codes) and of most API gateway (`APIGW.*`) errors. */
         DdsError: {
             /** @description Error code, for example `DBS.200002`. */
-            error_code: string;
+            error_code?: string;
             /** @description Error message. */
-            error_msg: string;
+            error_msg?: string;
             /** @description Request ID, present on errors raised by the API gateway itself. */
             request_id?: string;
         };
@@ -250,15 +280,22 @@ export interface components {
             /** @description Request ID. */
             request_id?: string;
             /** @description Error code, `APIGW.0308` (older documents write `APIG.0308`). */
-            error_code: string;
+            error_code?: string;
             /** @description Error message naming the throttling policy and limit. */
-            error_message: string;
+            error_message?: string;
             /** @description Encoded authorization details; usually empty. */
             encoded_authorization_message?: string;
         };
     };
     responses: {
-        /** @description Bad Request. A parameter is invalid; fix the request before retrying. */
+        /**
+         * @description Bad Request. A parameter is invalid; fix the request before retrying.
+         *
+         *     Not in Huawei's reference, which documents every error of these operations as `default` with
+         *     `error_code` / `error_msg`: this status is modelled from the DDS error code appendix
+         *     (https://support.huaweicloud.com/intl/en-us/api-dds/dds_api_0060.html) and, for 401, the API
+         *     gateway's `APIGW.0301`, so callers get the typed error of the status.
+         */
         BadRequest: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -271,6 +308,11 @@ export interface components {
         /**
          * @description Bad Request. A parameter is invalid, or the node cannot carry a public gateway (only mongos
          *     nodes of clusters and primary/secondary nodes of replica sets can).
+         *
+         *     Not in Huawei's reference for the public-gateway operations, which document every error as
+         *     `default` with `error_code` / `error_msg`: this status is modelled from the DDS error code
+         *     appendix (https://support.huaweicloud.com/intl/en-us/api-dds/dds_api_0060.html), so callers
+         *     get the typed error of the status.
          */
         PublicGatewayBadRequest: {
             headers: {
@@ -285,6 +327,11 @@ export interface components {
          * @description Unauthorized. The API gateway rejected the token or the AK/SK signature (for example an
          *     expired token, a wrong signature or a clock more than 15 minutes off). Fix the credentials
          *     before retrying.
+         *
+         *     Not in Huawei's reference, which documents every error of these operations as `default` with
+         *     `error_code` / `error_msg`: this status is modelled from the DDS error code appendix
+         *     (https://support.huaweicloud.com/intl/en-us/api-dds/dds_api_0060.html) and, for 401, the API
+         *     gateway's `APIGW.0301`, so callers get the typed error of the status.
          */
         Unauthorized: {
             headers: {
@@ -295,7 +342,14 @@ export interface components {
                 "application/json": components["schemas"]["DdsError"];
             };
         };
-        /** @description Forbidden. The instance does not belong to the caller or the caller lacks the permission. */
+        /**
+         * @description Forbidden. The instance does not belong to the caller or the caller lacks the permission.
+         *
+         *     Not in Huawei's reference, which documents every error of these operations as `default` with
+         *     `error_code` / `error_msg`: this status is modelled from the DDS error code appendix
+         *     (https://support.huaweicloud.com/intl/en-us/api-dds/dds_api_0060.html) and, for 401, the API
+         *     gateway's `APIGW.0301`, so callers get the typed error of the status.
+         */
         Forbidden: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -308,6 +362,11 @@ export interface components {
         /**
          * @description Forbidden. The instance or node state does not allow the operation right now, typically
          *     because another operation is in progress. Wait until the instance is idle and retry.
+         *
+         *     Not in Huawei's reference for the public-gateway operations, which document every error as
+         *     `default` with `error_code` / `error_msg`: this status is modelled from the DDS error code
+         *     appendix (https://support.huaweicloud.com/intl/en-us/api-dds/dds_api_0060.html), so callers
+         *     get the typed error of the status.
          */
         PublicGatewayForbidden: {
             headers: {
@@ -318,7 +377,14 @@ export interface components {
                 "application/json": components["schemas"]["DdsError"];
             };
         };
-        /** @description Not Found. The instance (or node) does not exist in this project. */
+        /**
+         * @description Not Found. The instance (or node) does not exist in this project.
+         *
+         *     Not in Huawei's reference for the public-gateway operations, which document every error as
+         *     `default` with `error_code` / `error_msg`: this status is modelled from the DDS error code
+         *     appendix (https://support.huaweicloud.com/intl/en-us/api-dds/dds_api_0060.html), so callers
+         *     get the typed error of the status.
+         */
         NotFound: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -332,6 +398,10 @@ export interface components {
          * @description Too Many Requests. A flow-control limit of the Huawei Cloud API gateway was reached. Retry
          *     after `Retry-After` seconds if sent, otherwise with exponential backoff and jitter. Note that
          *     this body uses `error_message`, not `error_msg`.
+         *
+         *     Not in Huawei's reference for these operations: modelled because every cloud API call passes
+         *     through the API gateway, which answers 429 `APIGW.0308` when a flow-control policy is hit
+         *     (throttling FAQ: https://support.huaweicloud.com/intl/en-us/ocr_faq/ocr_01_0041.html).
          */
         TooManyRequests: {
             headers: {
@@ -381,8 +451,10 @@ export interface components {
          */
         XRequestId: string;
         /**
-         * @description Seconds to wait before retrying. Huawei does not document this header on throttled
-         *     answers; when it is absent, back off exponentially with jitter.
+         * @description Seconds to wait before retrying. Not in Huawei's reference: no Huawei page or official SDK
+         *     documents or reads this header. It is modelled so that a gateway or proxy that sends the
+         *     standard HTTP header (RFC 9110 §10.2.3) is honoured; when it is absent, back off
+         *     exponentially with jitter.
          * @example 2
          */
         RetryAfter: number;
@@ -495,20 +567,38 @@ export interface operations {
                  */
                 id?: string;
                 /**
-                 * @description Return only instances with this name (fuzzy match).
+                 * @description Return only the instances with exactly this name; a value that starts with `*` is a fuzzy
+                 *     match on the rest (`*4352` finds `dds-4352`), and `*` alone is not allowed. Instance names
+                 *     have 4 to 64 characters (CreateInstance's `name`), so the value has at most 65 (`*` and a
+                 *     whole name). Source: the `listInstances` parameter documentation of the official Node.js
+                 *     `DdsClient` (huaweicloud-sdk-nodejs-v3 `services/dds/v3/DdsClient.ts`; the same in the Go
+                 *     model `ListInstancesRequest`) and the reference
+                 *     (https://support.huaweicloud.com/intl/en-us/api-dds/dds_api_0023.html).
                  * @example dds-4352
                  */
                 name?: string;
+                /**
+                 * @description Return only the instances that carry every given tag: `key=value` pairs separated by
+                 *     commas, at most 20 pairs (`env=prod,team=db`); a key must not be empty or repeated, a
+                 *     value may be empty. Source: the `tags` parameter of ListInstances in the official models
+                 *     (`ListInstancesRequest.tags`, a string, in Go, Python and Node.js) and the reference
+                 *     (https://support.huaweicloud.com/intl/en-us/api-dds/dds_api_0023.html).
+                 * @example env=prod,team=db
+                 */
+                tags?: string;
                 /**
                  * @description Return only instances of this type: `Sharding` (cluster), `ReplicaSet` or `Single` (single node).
                  * @example ReplicaSet
                  */
                 mode?: components["schemas"]["DdsInstanceMode"];
                 /**
-                 * @description Database type; DDS uses `DDS-Community`.
+                 * @description Return only the instances of this database type: `DDS-Community` (Community Edition) or
+                 *     `DDS-Enhanced` (Enhanced Edition). Source: the official models' enum
+                 *     (Go `ListInstancesRequestDatastoreTypeEnum`, the Node.js `DdsClient.listInstances` type
+                 *     `'DDS-Community' | 'DDS-Enhanced'`); the reference's prose names only `DDS-Community`.
                  * @example DDS-Community
                  */
-                datastore_type?: string;
+                datastore_type?: "DDS-Community" | "DDS-Enhanced";
                 /**
                  * @description Return only instances in this VPC.
                  * @example 3dbd6f0d-6b3c-4a0f-8a0b-7e5b2c1d9f40

@@ -1,6 +1,6 @@
 /**
  * GENERATED FILE: DO NOT EDIT. Change the spec and run `npm run generate`.
- * Source: openapi/iam.yaml (sha256 92b90614a2ce50d47e54b2ae3df50e1863d7c78036a0bdeaa5dd8bfd28202638)
+ * Source: openapi/iam.yaml (sha256 da049d98fb8c260ad79c23095cf99d502d9b27f4f532501a37871dedaf279855)
  */
 
 export interface paths {
@@ -19,16 +19,16 @@ export interface paths {
          *     (domain) name, and returns a token in the **`X-Subject-Token` response header**. Send that
          *     value as `X-Auth-Token` when calling APIG, DDS and other services.
          *
-         *     - Scope the token to a project (`scope.project.id` or `scope.project.name`, for example
-         *       `cn-north-4`) to call regional services such as APIG and DDS. A `scope.domain` scope gives a
-         *       token for global services; when both are given, the project wins; without `scope` you get
-         *       a domain-level token.
+         *     - `scope` is mandatory. Scope the token to a project (`scope.project.id` or
+         *       `scope.project.name`, for example `cn-north-4`) to call regional services such as APIG and
+         *       DDS. A `scope.domain` scope gives a token for global services; when both are given, the
+         *       project wins; an empty `scope` gives a global (domain-level) token.
          *     - A token is valid for **24 hours**. Cache it and obtain a new one well before `expires_at`;
          *       requesting a new token does not invalidate older ones. Tokens become invalid early
          *       (within about 30 minutes) when the user is deleted or disabled, or its password, access
          *       keys or permissions change.
          *     - Users with MFA login protection cannot use this password-only operation.
-         *     - Pass `nocatalog=true` to omit the (large) service catalog from the body.
+         *     - Pass `nocatalog=true` (any non-empty value) to omit the (large) service catalog from the body.
          *
          *     The call needs no authentication. Never log the request body or the returned token.
          *     On 429 (`APIGW.0308`) back off with jitter, honouring `Retry-After` when present.
@@ -51,7 +51,7 @@ export interface components {
         /** @description Authentication information. */
         PasswordAuth: {
             identity: components["schemas"]["PasswordIdentity"];
-            scope?: components["schemas"]["AuthScope"];
+            scope: components["schemas"]["AuthScope"];
         };
         /** @description How the user proves its identity; here, by password. */
         PasswordIdentity: {
@@ -80,8 +80,14 @@ export interface components {
             name: string;
         };
         /**
-         * @description Scope of the token. Use `project` for regional services such as APIG and DDS; `domain` gives
-         *     a token for global services. When both are given the project wins.
+         * @description Scope of the token; mandatory. Use `project` for regional services such as APIG and DDS;
+         *     `domain` gives a token for global services. When both are given the project wins; an empty
+         *     scope gives a global (domain-level) token. Source: the reference
+         *     (https://support.huaweicloud.com/api-iam/iam_30_0001.html; Open Telekom Cloud export
+         *     `api-ref/source/apis/token_management/obtaining_a_user_token_through_password_authentication.rst`:
+         *     `scope` Mandatory "Yes", "if you leave scope empty, the token applies to global services")
+         *     and the official models `PwdAuth` (Go: `Scope` without `omitempty`; Python: always assigned;
+         *     Node.js: a constructor parameter).
          */
         AuthScope: {
             project?: components["schemas"]["ScopeTarget"];
@@ -96,22 +102,34 @@ export interface components {
         };
         /** @description Body of a successful token request. */
         TokenResponse: {
-            token: components["schemas"]["Token"];
+            token?: components["schemas"]["Token"];
         };
-        /** @description Details of the issued token. The token itself is in the `X-Subject-Token` header. */
+        /**
+         * @description Details of the issued token. The token itself is in the `X-Subject-Token` header. The
+         *     official models (`TokenResult`) make `catalog`, `expires_at`, `issued_at`, `methods`, `roles`
+         *     and `user` required, but the reference shows no field as always present (and `catalog` is
+         *     absent with `nocatalog`), so none is required here; the SDK checks `expires_at` itself.
+         */
         Token: {
             /**
              * Format: date-time
              * @description When the token expires (UTC, ISO 8601). Renew it well before then.
              */
-            expires_at: string;
+            expires_at?: string;
             /**
              * Format: date-time
              * @description When the token was issued (UTC, ISO 8601).
              */
             issued_at?: string;
+            /**
+             * @description When the user passed multi-factor authentication; present only when virtual MFA login
+             *     authentication is enabled. Source: the reference's token table
+             *     (https://support.huaweicloud.com/intl/en-us/api-iam/iam_30_0001.html; Open Telekom Cloud
+             *     export `api-ref/source/apis/token_management/obtaining_a_user_token_through_password_authentication.rst`).
+             */
+            mfa_authn_at?: string;
             /** @description How the user authenticated, for example `["password"]`. */
-            methods: string[];
+            methods?: string[];
             project?: components["schemas"]["TokenProject"];
             domain?: components["schemas"]["TokenDomain"];
             user?: components["schemas"]["TokenUser"];
@@ -209,9 +227,9 @@ export interface components {
             /** @description Request ID. */
             request_id?: string;
             /** @description Error code, `APIGW.0308` (older documents write `APIG.0308`). */
-            error_code: string;
+            error_code?: string;
             /** @description Error message naming the throttling policy and limit. */
-            error_message: string;
+            error_message?: string;
             /** @description Encoded authorization details; usually empty. */
             encoded_authorization_message?: string;
         };
@@ -232,8 +250,10 @@ export interface components {
          */
         XSubjectToken: string;
         /**
-         * @description Seconds to wait before retrying. Huawei does not document this header on throttled
-         *     answers; when it is absent, back off exponentially with jitter.
+         * @description Seconds to wait before retrying. Not in Huawei's reference: no Huawei page or official SDK
+         *     documents or reads this header. It is modelled so that a gateway or proxy that sends the
+         *     standard HTTP header (RFC 9110 §10.2.3) is honoured; when it is absent, back off
+         *     exponentially with jitter.
          * @example 2
          */
         RetryAfter: number;
@@ -246,18 +266,31 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Set to `true` to leave the service catalog out of the response body.
+                 * @description Leaves the (large) service catalog out of the response body. A **string**: any non-empty
+                 *     value omits the catalog, so `nocatalog=false` omits it too; to get the catalog, leave the
+                 *     parameter out. Source: the reference
+                 *     (https://support.huaweicloud.com/api-iam/iam_30_0001.html: type String, "any non-empty
+                 *     string is interpreted as true") and the official models
+                 *     `KeystoneCreateUserTokenByPasswordRequest.nocatalog`, a string in Python (`str`), Go
+                 *     (`*string`) and Node.js (`string`).
                  * @example true
                  */
-                nocatalog?: boolean;
+                nocatalog?: string;
             };
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** @description The user's credentials and the requested scope. */
+        /**
+         * @description The user's credentials and the requested scope. The reference asks for
+         *     `Content-Type: application/json;charset=utf8`, which is what the SDK sends; the official
+         *     Go, Node.js and Python clients send `application/json;charset=UTF-8` (`iam_meta.go`,
+         *     `IamClient.ts`, `iam_client.py`), which the service takes too: any `application/json`
+         *     media type, the second entry below.
+         */
         requestBody: {
             content: {
+                "application/json;charset=utf8": components["schemas"]["CreateTokenByPasswordRequest"];
                 "application/json": components["schemas"]["CreateTokenByPasswordRequest"];
             };
         };
@@ -310,10 +343,25 @@ export interface operations {
                     "application/json": components["schemas"]["IamError"];
                 };
             };
+            /** @description The requested resource cannot be found (listed by the reference). */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IamError"];
+                };
+            };
             /**
              * @description Too Many Requests. A flow-control limit of the Huawei Cloud API gateway was reached. Retry
              *     after `Retry-After` seconds if sent, otherwise with exponential backoff and jitter. Note
              *     that this body uses `error_message`, not `error_msg`.
+             *
+             *     Not in Huawei's reference for this operation (it lists 201, 400, 401, 403, 404, 500 and
+             *     503): modelled because the API gateway in front of every cloud API answers 429 `APIGW.0308`
+             *     when a flow-control policy is hit (throttling FAQ:
+             *     https://support.huaweicloud.com/intl/en-us/ocr_faq/ocr_01_0041.html).
              */
             429: {
                 headers: {
@@ -329,6 +377,17 @@ export interface operations {
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IamError"];
+                };
+            };
+            /** @description Service Unavailable (listed by the reference). Retry later with backoff. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -1,8 +1,8 @@
 /**
  * GENERATED FILE: DO NOT EDIT. Change the spec and run `npm run generate`.
- * Source: openapi/apig.yaml (sha256 057278e2fcb4aebda48d16ea420210ff05802c9870f05356eb1770f8cbeb6306)
- * Source: openapi/dds.yaml (sha256 6e6b0824c6082ab3e100c81d3e4ac7c3ba3f3ce0477ba44877fbd2b3c3a4a779)
- * Source: openapi/iam.yaml (sha256 92b90614a2ce50d47e54b2ae3df50e1863d7c78036a0bdeaa5dd8bfd28202638)
+ * Source: openapi/apig.yaml (sha256 3a30e8f9dda5d47bbc29d9897b0035b541a0ac44ddde73d27050455fe382fc4a)
+ * Source: openapi/dds.yaml (sha256 cdd1a717f7d38b5fd49797a2a82ec40aee51a73e4a4bea9b505f0978f0eb576d)
+ * Source: openapi/iam.yaml (sha256 da049d98fb8c260ad79c23095cf99d502d9b27f4f532501a37871dedaf279855)
  */
 
 /** An Ajv error object, as the generated validators report them. */

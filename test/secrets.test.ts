@@ -104,7 +104,7 @@ describe("secrets never leak", () => {
     servers.push(server);
     const { logger, lines } = capturingLogger();
     const iam = createIamClient({ endpoint: server.url, logger, logLevel: "debug" });
-    const issued = await iam.createTokenByPassword({ auth: { identity: { methods: ["password"], password: { user: { name: "u", password: SECRETS.password, domain: { name: "d" } } } } } });
+    const issued = await iam.createTokenByPassword({ auth: { identity: { methods: ["password"], password: { user: { name: "u", password: SECRETS.password, domain: { name: "d" } } } }, scope: { project: { name: "cn-north-4" } } } });
     expect(issued.token).toBe(SECRETS.token);
     expectNoSecret("logs", lines.join("\n"));
     expectNoSecret("client", everyView(iam));

@@ -193,7 +193,7 @@ export const SDK_METHODS: readonly SdkMethod[] = [
     expectSuccess: (result, example, served) => {
       const subjectToken = served["x-subject-token"];
       expect(subjectToken, "Prism served no X-Subject-Token header").toBeTruthy();
-      expect(result).toEqual({ token: subjectToken, body: example });
+      expect(result).toEqual({ token: subjectToken, expiresAt: (example as { token?: { expires_at?: string } }).token?.expires_at, body: example });
       return (result as { body: unknown }).body;
     },
   },
@@ -314,11 +314,11 @@ export const REQUEST_CASES: readonly RequestCase[] = [
   {
     method: "iam.createTokenByPassword",
     operationId: "CreateTokenByPassword",
-    variant: "every request example, nocatalog=false",
+    variant: "every request example, with the catalog (no nocatalog: any value, false included, leaves it out)",
     authModes: ["none"],
     call: async (c) => {
       for (const ex of findOperation("CreateTokenByPassword").requestBody?.examples ?? []) {
-        await c.iam.createTokenByPassword(structuredClone(ex.value) as CreateTokenByPasswordRequest, { nocatalog: false });
+        await c.iam.createTokenByPassword(structuredClone(ex.value) as CreateTokenByPasswordRequest, {});
       }
     },
   },

@@ -82,8 +82,8 @@ export function passwordAuth(options: PasswordAuthOptions): AuthStrategy {
         logLevel: "off",
       });
       const requestedAt = Date.now();
-      const { token, body: answer } = await iam.createTokenByPassword(body);
-      cached = { token, refreshAt: refreshTime(requestedAt, answer.token.issued_at, answer.token.expires_at, refreshBeforeMs) };
+      const { token, expiresAt, body: answer } = await iam.createTokenByPassword(body);
+      cached = { token, refreshAt: refreshTime(requestedAt, answer.token?.issued_at, expiresAt, refreshBeforeMs) };
       return cached;
     })().finally(() => {
       renewal = undefined;

@@ -2,10 +2,13 @@
  * When a failed attempt is tried again, and after how long. Pure functions: the transport owns the loop.
  */
 
-/** Error codes meaning "busy, try again later": the request was refused, not applied. */
+/**
+ * Error codes meaning "busy, try again later": the request was refused, not applied. Not `APIC.7712` ("The gateway
+ * operation has already been locked"): a billing order holds that lock until it is paid, so repeating the call
+ * within seconds cannot succeed and the caller must see it at once.
+ */
 export const BUSY_ERROR_CODES: ReadonlySet<string> = new Set([
-  "APIC.7701", // APIG: instance status conflict
-  "APIC.7712", // APIG: another gateway operation holds the lock
+  "APIC.7701", // APIG: instance status conflict (another change is running)
   "DBS.201015", // DDS: another operation is in progress
   "DBS.200998", // DDS: system busy
 ]);

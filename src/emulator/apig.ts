@@ -43,7 +43,7 @@ export function instanceDetails(gw: GatewayState): Record<string, unknown> {
     publicips: all(["public_ips"]),
     privateips: all(["private_ips"]),
     unreliable_ips: [...gw.unreliableIps],
-    cbc_operation_locks: [],
+    cbc_operation_locks: gw.cbcLocks.map((l) => ({ lock_scene: l.lockScene, ...(l.lockSourceId !== undefined ? { lock_source_id: l.lockSourceId } : {}) })),
   };
 }
 
@@ -72,6 +72,8 @@ function ingress(action: IngressJob["action"]): Handler {
     const gw = lookupGateway(ctx);
     if (!gw) return gatewayNotFound();
     if (gw.loadbalancerProvider !== "elb") return serviceError(400, "APIC.7242", "The gateway edition does not support load balancing (not an NLB-series gateway)");
+    // A billing order holds the operation lock until it is paid or cancelled: not a transient busy state.
+    if (gw.cbcLocks.length > 0) return serviceError(409, "APIC.7712", "The gateway operation has already been locked.");
     if (!JOB_START_STATES.has(gw.status)) return serviceError(409, "APIC.7701", `Instance status conflict: the gateway is ${gw.status}`);
 
     for (const change of parsed.changes) {

@@ -1,6 +1,7 @@
 /**
  * Test hook behind the `corrupt` fault: turns a conforming success body into one that breaks its spec, in a
- * way typical of real drift (an unknown enum value, a missing required field).
+ * way typical of real drift (an unknown enum value, a field of the wrong type). The specs mark no response field
+ * required (the reference shows none as always present), so dropping a field would still conform.
  */
 import type { OperationId } from "./routes.js";
 
@@ -15,17 +16,17 @@ export function corruptBody(operation: OperationId, body: unknown): unknown {
       break;
     case "RegisterIngressIps":
     case "UnregisterIngressIps":
-      delete copy.job_id;
+      copy.job_id = 12345; // a number where the spec says string
       break;
     case "BindPublicGateway":
     case "UnbindPublicGateway":
-      delete copy.node_id;
+      copy.node_id = 42;
       break;
     case "ListInstances":
-      delete copy.total_count;
+      copy.total_count = "two";
       break;
     case "CreateTokenByPassword":
-      if (copy.token && typeof copy.token === "object") delete (copy.token as Obj).expires_at;
+      if (copy.token && typeof copy.token === "object") (copy.token as Obj).methods = "password"; // not an array
       break;
   }
   return copy;

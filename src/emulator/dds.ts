@@ -54,10 +54,11 @@ export function instanceView(i: DdsInstanceState): Record<string, unknown> {
     name: i.name,
     status: i.status,
     mode: i.mode,
-    datastore: { type: "DDS-Community", version: "4.4" },
+    datastore: { type: i.datastoreType, version: "4.4" },
     ...(i.vpcId !== undefined ? { vpc_id: i.vpcId } : {}),
     ...(i.subnetId !== undefined ? { subnet_id: i.subnetId } : {}),
     actions: [...i.actions],
+    tags: Object.entries(i.tags).map(([key, value]) => ({ key, value })),
     groups: i.groups.map(groupView),
   };
 }
@@ -70,7 +71,37 @@ function intParam(query: URLSearchParams, name: string, min: number, max: number
   return n;
 }
 
-/** GET /v3/{project_id}/instances with the `id`, `name` (substring, case-insensitive), `mode`, `datastore_type`, `vpc_id`, `subnet_id`, `offset` and `limit` filters. */
+/** At most this many `key=value` pairs in the `tags` filter. */
+const MAX_TAG_FILTERS = 20;
+
+/**
+ * The `tags` filter: `key=value` pairs joined by commas, at most 20; an instance matches when it has every pair.
+ * An answer when the value is malformed.
+ */
+function tagFilter(raw: string | null): [string, string][] | Answer | undefined {
+  if (raw === null) return undefined;
+  const pairs = raw.split(",").map((p) => p.split("="));
+  if (pairs.length > MAX_TAG_FILTERS) return parameterError(`tags takes at most ${MAX_TAG_FILTERS} key=value pairs`);
+  if (pairs.some((p) => p.length !== 2 || p[0] === "")) return parameterError("tags must be key=value pairs separated by commas");
+  if (new Set(pairs.map((p) => p[0])).size !== pairs.length) return parameterError("tags must not repeat a key");
+  return pairs as [string, string][];
+}
+
+/**
+ * The `name` filter: an exact match, or a fuzzy (case-insensitive substring) match when the value starts with `*`,
+ * as the official DdsClient documents it.
+ */
+function nameMatcher(raw: string | null): ((name: string) => boolean) | undefined {
+  if (raw === null) return undefined;
+  if (!raw.startsWith("*")) return (name) => name === raw;
+  const part = raw.slice(1).toLowerCase();
+  return (name) => name.toLowerCase().includes(part);
+}
+
+/**
+ * GET /v3/{project_id}/instances with the `id`, `name` (exact, or fuzzy after a leading `*`), `mode`,
+ * `datastore_type`, `vpc_id`, `subnet_id`, `tags`, `offset` and `limit` filters.
+ */
 export const listInstances: Handler = (ctx) => {
   const q = ctx.query;
   const offset = intParam(q, "offset", 0, INT32_MAX, 0);
@@ -79,8 +110,11 @@ export const listInstances: Handler = (ctx) => {
   if (typeof limit !== "number") return limit;
   const mode = q.get("mode");
   if (mode !== null && !MODES.includes(mode as DdsInstanceMode)) return parameterError(`mode must be one of ${MODES.join(", ")}`);
+  const tags = tagFilter(q.get("tags"));
+  if (tags !== undefined && !Array.isArray(tags)) return tags;
   const id = q.get("id");
-  const name = q.get("name")?.toLowerCase();
+  if (q.get("name") === "*") return parameterError("name: * alone is not allowed");
+  const name = nameMatcher(q.get("name"));
   const datastore = q.get("datastore_type");
   const vpc = q.get("vpc_id");
   const subnet = q.get("subnet_id");
@@ -88,11 +122,12 @@ export const listInstances: Handler = (ctx) => {
   const matching = inProject.filter(
     (i) =>
       (id === null || i.id === id) &&
-      (name === undefined || i.name.toLowerCase().includes(name)) &&
+      (name === undefined || name(i.name)) &&
       (mode === null || i.mode === mode) &&
-      (datastore === null || datastore === "DDS-Community") &&
+      (datastore === null || datastore === i.datastoreType) &&
       (vpc === null || i.vpcId === vpc) &&
-      (subnet === null || i.subnetId === subnet),
+      (subnet === null || i.subnetId === subnet) &&
+      (tags === undefined || tags.every(([k, v]) => i.tags[k] === v)),
   );
   return { status: 200, body: { instances: matching.slice(offset, offset + limit).map(instanceView), total_count: matching.length } };
 };
@@ -165,6 +200,13 @@ export const bindPublicGateway: Handler = (ctx) => {
   if ("status" in target) return target;
   const { instance, node } = target;
   if (node.publicGateway) return serviceError(400, "DBS.200004", "Invalid operation: the node already has a public gateway. Unbind it first.");
+  // The NAT gateway must be in the instance's VPC and subnet, and the EIP bound to it (DDS user manual).
+  const nat = ctx.state.natGateways.get(rule.natGatewayId);
+  if (!nat) return parameterError(`NAT gateway ${rule.natGatewayId} does not exist`);
+  if (nat.vpcId !== instance.vpcId || nat.subnetId !== instance.subnetId) {
+    return parameterError(`NAT gateway ${rule.natGatewayId} is not in the VPC and subnet of instance ${instance.id}`);
+  }
+  if (!nat.publicIpIds.includes(rule.publicIpId)) return parameterError(`EIP ${rule.publicIpId} is not bound to NAT gateway ${rule.natGatewayId}`);
   for (const other of ctx.state.instances.values()) {
     for (const g of other.groups) {
       for (const n of g.nodes) {

@@ -1,6 +1,7 @@
 /**
  * IAM handler: CreateTokenByPassword (`POST /v3/auth/tokens`). Answers 201 with the token in `X-Subject-Token`
- * and its details in the body (with a service catalog pointing at the emulator unless `nocatalog=true`).
+ * and its details in the body (with a service catalog pointing at the emulator unless `nocatalog` is set to any
+ * non-empty value).
  * Wrong credentials → 401 Keystone-style; a project or domain the user cannot use → 403; a malformed body →
  * 400 (`IAM.0007` naming the parameter, or Keystone-style when the body is not a JSON object).
  */
@@ -84,17 +85,12 @@ export const createTokenByPassword: Handler = (ctx) => {
   const userName = user.name;
   const domainName = user.domain.name;
 
-  let projectScope: ScopeTarget | undefined;
-  let domainScope: ScopeTarget | undefined;
-  if (auth.scope !== undefined) {
-    if (!isObj(auth.scope)) return invalidParameter("auth.scope");
-    const p = scopeTarget(auth.scope.project, "auth.scope.project");
-    if (p && "status" in p) return p;
-    const d = scopeTarget(auth.scope.domain, "auth.scope.domain");
-    if (d && "status" in d) return d;
-    projectScope = p;
-    domainScope = d;
-  }
+  // `scope` is mandatory (an empty one gives a domain-level token), as in the reference and the Go/Python models.
+  if (!isObj(auth.scope)) return invalidParameter("auth.scope");
+  const projectScope = scopeTarget(auth.scope.project, "auth.scope.project");
+  if (projectScope && "status" in projectScope) return projectScope;
+  const domainScope = scopeTarget(auth.scope.domain, "auth.scope.domain");
+  if (domainScope && "status" in domainScope) return domainScope;
 
   const found: UserState | undefined = ctx.state.users.find((u) => u.domainName === domainName && u.userName === userName);
   // Checked even for an unknown user so that both failures take the same time.
@@ -112,5 +108,7 @@ export const createTokenByPassword: Handler = (ctx) => {
   }
 
   const { token, record } = ctx.tokens.issue(found, project, ctx.now(), ctx.timings.tokenTtlMs);
-  return { status: 201, headers: { "X-Subject-Token": token }, body: tokenBody(ctx, record, ctx.query.get("nocatalog") !== "true") };
+  // `nocatalog` is a string: any non-empty value leaves the catalog out, `false` included.
+  const nocatalog = ctx.query.get("nocatalog");
+  return { status: 201, headers: { "X-Subject-Token": token }, body: tokenBody(ctx, record, nocatalog === null || nocatalog === "") };
 };

@@ -56,6 +56,31 @@ export interface SeedGateway {
   failNextJob?: boolean | number;
   /** Shown as `unreliable_ips`. @default [] */
   unreliableIps?: string[];
+  /**
+   * Billing (CBC) locks, shown as `cbc_operation_locks`; while one is held, register/deregister answer 409
+   * `APIC.7712` (the gateway operation is locked until the order is paid or cancelled). @default []
+   */
+  cbcOperationLocks?: SeedCbcLock[];
+}
+
+/** A billing (CBC) operation lock on a gateway. */
+export interface SeedCbcLock {
+  /** `TO_PERIOD_LOCK` (changing to yearly/monthly billing) or `PEC_CHG_LOCK` (a specification change order). */
+  lockScene: "TO_PERIOD_LOCK" | "PEC_CHG_LOCK";
+  /** Id of the order that holds the lock, shown as `lock_source_id`. */
+  lockSourceId?: string;
+}
+
+/** A public NAT gateway that DDS public gateways (DNAT rules) can be bound through. */
+export interface SeedNatGateway {
+  /** NAT gateway id, 1–64 characters (what bind requests send as `nat_gateway_id`). */
+  id: string;
+  /** The VPC it is in; a bind needs the instance's VPC. */
+  vpcId: string;
+  /** The subnet it is in; a bind needs the instance's subnet. */
+  subnetId: string;
+  /** EIPs bound to it (`public_ip_id` of a bind must be one of them). */
+  publicIpIds: string[];
 }
 
 /** A public gateway (DNAT rule) bound to a DDS node. */
@@ -104,6 +129,8 @@ export interface SeedDdsGroup {
 export type DdsInstanceStatus = "normal" | "abnormal" | "creating" | "frozen" | "data_disk_full" | "createfail" | "enlargefail";
 /** DDS instance modes. */
 export type DdsInstanceMode = "Sharding" | "ReplicaSet" | "Single";
+/** DDS database types (`datastore.type`). */
+export type DdsDatastoreType = "DDS-Community" | "DDS-Enhanced";
 
 /** A DDS DB instance. */
 export interface SeedDdsInstance {
@@ -121,6 +148,10 @@ export interface SeedDdsInstance {
   vpcId?: string;
   /** For the `subnet_id` filter. */
   subnetId?: string;
+  /** For the `datastore_type` filter. @default "DDS-Community" */
+  datastoreType?: DdsDatastoreType;
+  /** Tags, for the `tags` filter (`key=value` pairs), shown in ListInstances `tags`. @default {} */
+  tags?: Record<string, string>;
   /** Time a bind/unbind takes to show in ListInstances, in ms; overrides the emulator's `ddsSettleMs`. */
   settleMs?: number;
   /** Node groups. */
@@ -175,8 +206,8 @@ export interface Seed {
   accessKeys?: SeedAccessKey[];
   /** APIG gateways. */
   apig?: { gateways: SeedGateway[] };
-  /** DDS instances. */
-  dds?: { instances: SeedDdsInstance[] };
+  /** DDS instances, and the NAT gateways their nodes can be exposed through. */
+  dds?: { instances: SeedDdsInstance[]; natGateways?: SeedNatGateway[] };
 }
 
 /** A seed failed validation; `issues` lists every problem as `path: message`. */
@@ -194,6 +225,7 @@ export class SeedError extends Error {
 
 const DDS_STATUSES: readonly DdsInstanceStatus[] = ["normal", "abnormal", "creating", "frozen", "data_disk_full", "createfail", "enlargefail"];
 const DDS_MODES: readonly DdsInstanceMode[] = ["Sharding", "ReplicaSet", "Single"];
+const DDS_DATASTORES: readonly DdsDatastoreType[] = ["DDS-Community", "DDS-Enhanced"];
 /** Keys allowed anywhere for human notes. */
 const NOTE_KEYS = new Set(["$schema", "$comment", "description"]);
 
@@ -281,8 +313,9 @@ export function parseSeed(value: unknown, source = "seed"): Seed {
     checkGateways(c, apig?.gateways);
   }
   if (root.dds !== undefined) {
-    const dds = c.object(root.dds, "dds", ["instances"], ["instances"]);
+    const dds = c.object(root.dds, "dds", ["instances", "natGateways"], ["instances"]);
     checkInstances(c, dds?.instances);
+    checkNatGateways(c, dds?.natGateways);
   }
   if (c.issues.length) throw new SeedError(c.issues, source);
   return structuredClone(value) as Seed;
@@ -337,7 +370,7 @@ function checkGateways(c: Checker, value: unknown): void {
     const gw = c.object(
       g,
       p,
-      ["id", "name", "status", "loadbalancerProvider", "ingressIp", "ingressIpV6", "elbs", "jobDelayMs", "failNextJob", "unreliableIps"],
+      ["id", "name", "status", "loadbalancerProvider", "ingressIp", "ingressIpV6", "elbs", "jobDelayMs", "failNextJob", "unreliableIps", "cbcOperationLocks"],
       ["id", "name"],
     );
     if (!gw) return;
@@ -351,6 +384,13 @@ function checkGateways(c: Checker, value: unknown): void {
     if (gw.failNextJob !== undefined && typeof gw.failNextJob !== "boolean") c.integer(gw.failNextJob, join(p, "failNextJob"), 0, 1000);
     c.array(gw.unreliableIps, join(p, "unreliableIps"))?.forEach((ip, j) => {
       if (typeof ip !== "string" || (!isIPv4(ip) && !isIPv6(ip))) c.add(join(join(p, "unreliableIps"), j), "must be an IP address");
+    });
+    c.array(gw.cbcOperationLocks, join(p, "cbcOperationLocks"))?.forEach((l, j) => {
+      const lp = join(join(p, "cbcOperationLocks"), j);
+      const lock = c.object(l, lp, ["lockScene", "lockSourceId"], ["lockScene"]);
+      if (!lock) return;
+      c.oneOf(lock.lockScene, join(lp, "lockScene"), ["TO_PERIOD_LOCK", "PEC_CHG_LOCK"] as const);
+      c.string(lock.lockSourceId, join(lp, "lockSourceId"));
     });
     const elbs = c.array(gw.elbs, join(p, "elbs"));
     if (provider === "lvs" && elbs && elbs.length > 0) c.add(join(p, "elbs"), 'must be empty when loadbalancerProvider is "lvs"');
@@ -387,7 +427,7 @@ function checkInstances(c: Checker, value: unknown): void {
   const rules = new Map<string, string>();
   instances?.forEach((v, i) => {
     const p = join("dds.instances", i);
-    const inst = c.object(v, p, ["id", "name", "mode", "status", "actions", "vpcId", "subnetId", "settleMs", "groups"], ["id", "name", "mode", "groups"]);
+    const inst = c.object(v, p, ["id", "name", "mode", "status", "actions", "vpcId", "subnetId", "datastoreType", "tags", "settleMs", "groups"], ["id", "name", "mode", "groups"]);
     if (!inst) return;
     c.unique(ids, c.string(inst.id, join(p, "id")), join(p, "id"), "instance id");
     c.string(inst.name, join(p, "name"), { max: 128 });
@@ -395,6 +435,14 @@ function checkInstances(c: Checker, value: unknown): void {
     c.oneOf(inst.status, join(p, "status"), DDS_STATUSES);
     c.string(inst.vpcId, join(p, "vpcId"));
     c.string(inst.subnetId, join(p, "subnetId"));
+    c.oneOf(inst.datastoreType, join(p, "datastoreType"), DDS_DATASTORES);
+    if (inst.tags !== undefined) {
+      const tags = c.object(inst.tags, join(p, "tags"), typeof inst.tags === "object" && inst.tags !== null ? Object.keys(inst.tags) : []);
+      for (const [key, tag] of Object.entries(tags ?? {})) {
+        if (!/^[^=,]{1,128}$/.test(key)) c.add(join(join(p, "tags"), key), "tag keys have 1–128 characters and no '=' or ','");
+        if (typeof tag !== "string" || !/^[^=,]{0,255}$/.test(tag)) c.add(join(join(p, "tags"), key), "must be a string of at most 255 characters without '=' or ','");
+      }
+    }
     c.integer(inst.settleMs, join(p, "settleMs"), 0, MAX_DELAY_MS);
     c.array(inst.actions, join(p, "actions"))?.forEach((a, j) => c.string(a, join(join(p, "actions"), j)));
     c.array(inst.groups, join(p, "groups"))?.forEach((g, j) => {
@@ -429,6 +477,19 @@ function checkInstances(c: Checker, value: unknown): void {
         }
       });
     });
+  });
+}
+
+function checkNatGateways(c: Checker, value: unknown): void {
+  const ids = new Map<string, string>();
+  c.array(value, "dds.natGateways")?.forEach((v, i) => {
+    const p = join("dds.natGateways", i);
+    const nat = c.object(v, p, ["id", "vpcId", "subnetId", "publicIpIds"], ["id", "vpcId", "subnetId", "publicIpIds"]);
+    if (!nat) return;
+    c.unique(ids, c.string(nat.id, join(p, "id")), join(p, "id"), "NAT gateway id");
+    c.string(nat.vpcId, join(p, "vpcId"));
+    c.string(nat.subnetId, join(p, "subnetId"));
+    c.array(nat.publicIpIds, join(p, "publicIpIds"))?.forEach((e, j) => c.string(e, join(join(p, "publicIpIds"), j)));
   });
 }
 

@@ -3,7 +3,7 @@
  * change it directly (for example set a DDS instance to `frozen`). Nothing here does I/O or keeps timers.
  */
 import { createHash } from "node:crypto";
-import type { DdsInstanceMode, DdsInstanceStatus, IpVersion, Seed, SeedAccessKey, SeedIngressIp, SeedProject, SeedUser } from "./seed.js";
+import type { DdsDatastoreType, DdsInstanceMode, DdsInstanceStatus, IpVersion, Seed, SeedAccessKey, SeedCbcLock, SeedIngressIp, SeedNatGateway, SeedProject, SeedUser } from "./seed.js";
 import type { GatewayStatus } from "./status.js";
 
 /** Default bandwidth of a public or global EIP ingress address, in Mbit/s. */
@@ -54,6 +54,8 @@ export interface GatewayState {
   failNextJobs: number;
   /** Shown as `unreliable_ips`. */
   unreliableIps: string[];
+  /** Billing locks, shown as `cbc_operation_locks`; any lock makes register/deregister answer 409 `APIC.7712`. */
+  cbcLocks: SeedCbcLock[];
 }
 
 /** One ELB's part of an ingress job. */
@@ -140,6 +142,10 @@ export interface DdsInstanceState {
   vpcId: string | undefined;
   /** For the `subnet_id` filter. */
   subnetId: string | undefined;
+  /** Database type, for the `datastore_type` filter. */
+  datastoreType: DdsDatastoreType;
+  /** Tags, for the `tags` filter. */
+  tags: Record<string, string>;
   /** Per-instance settle time in ms, else the emulator default. */
   settleMs: number | undefined;
   /** Node groups. */
@@ -176,6 +182,8 @@ export interface EmulatorSnapshot {
   jobs: IngressJob[];
   /** DDS instances. */
   instances: DdsInstanceState[];
+  /** NAT gateways for DDS public gateways. */
+  natGateways: SeedNatGateway[];
   /** IAM users, without passwords. */
   users: { domainName: string; userName: string; projects: SeedProject[] }[];
   /** Access key ids, without secret keys; `temporary` when a security token is required. */
@@ -213,6 +221,8 @@ export class EmulatorState {
   readonly jobs = new Map<string, IngressJob>();
   /** DDS instances by id. */
   readonly instances = new Map<string, DdsInstanceState>();
+  /** NAT gateways that DDS public gateways can be bound through, by id. */
+  readonly natGateways = new Map<string, SeedNatGateway>();
   /** IAM users. */
   readonly users: UserState[] = [];
   /** AK/SK pairs by access key id. */
@@ -251,6 +261,7 @@ export class EmulatorState {
         jobDelayMs: g.jobDelayMs,
         failNextJobs: g.failNextJob === true ? 1 : typeof g.failNextJob === "number" ? g.failNextJob : 0,
         unreliableIps: [...(g.unreliableIps ?? [])],
+        cbcLocks: (g.cbcOperationLocks ?? []).map((l) => ({ ...l })),
       });
     }
     for (const i of seed.dds?.instances ?? []) {
@@ -262,6 +273,8 @@ export class EmulatorState {
         actions: [...(i.actions ?? [])],
         vpcId: i.vpcId,
         subnetId: i.subnetId,
+        datastoreType: i.datastoreType ?? "DDS-Community",
+        tags: { ...(i.tags ?? {}) },
         settleMs: i.settleMs,
         groups: i.groups.map((g) => ({
           type: g.type,
@@ -280,6 +293,7 @@ export class EmulatorState {
         })),
       });
     }
+    for (const n of seed.dds?.natGateways ?? []) this.natGateways.set(n.id, { ...n, publicIpIds: [...n.publicIpIds] });
   }
 
   /**
@@ -309,6 +323,7 @@ export class EmulatorState {
       gateways: [...this.gateways.values()],
       jobs: [...this.jobs.values()],
       instances: [...this.instances.values()],
+      natGateways: [...this.natGateways.values()],
       users: this.users.map((u) => ({ domainName: u.domainName, userName: u.userName, projects: u.projects })),
       accessKeys: [...this.accessKeys.values()].map((k) => ({ accessKeyId: k.accessKeyId, temporary: k.securityToken !== undefined })),
       tokens,

@@ -18,8 +18,14 @@ export type CreateTokenQuery = NonNullable<operations["CreateTokenByPassword"]["
 export interface IssuedToken {
   /** The token (from `X-Subject-Token`); send it as `X-Auth-Token`. Secret: never log it. */
   token: string;
+  /** When the token expires (`token.expires_at` of the body, ISO 8601 UTC); checked to be present. */
+  expiresAt: string;
+  /** The answer body as it came. */
   body: TokenResponse;
 }
+
+/** The media type the IAM reference asks for on the token request (the spec's first request media type). */
+const TOKEN_REQUEST_CONTENT_TYPE = "application/json;charset=utf8";
 
 /** Options of {@link createIamClient}. IAM calls need no `projectId` and usually no `auth`. */
 export type IamClientOptions = ClientOptions;
@@ -36,12 +42,24 @@ export interface IamClient {
 export function createIamClient(options: IamClientOptions): IamClient {
   const { raw, options: resolved } = createBaseClient<paths>("iam", options, false);
   const client: IamClient = {
-    async createTokenByPassword(body, query = { nocatalog: true }, callOptions) {
+    async createTokenByPassword(body, query = { nocatalog: "true" }, callOptions) {
       validateInput("CreateTokenByPassword", validateCreateTokenByPassword, { path: {}, query, body });
-      const { data, response } = await raw.POST("/v3/auth/tokens", { params: { query }, body, ...requestInit(callOptions) });
+      const { data, response } = await raw.POST("/v3/auth/tokens", {
+        params: { query },
+        body,
+        headers: { "Content-Type": TOKEN_REQUEST_CONTENT_TYPE },
+        ...requestInit(callOptions),
+      });
+      const requestId = response.headers.get("x-request-id") ?? undefined;
       const token = response.headers.get("x-subject-token");
-      if (!token) throw new InvalidResponseError("IAM answered 201 without an X-Subject-Token header", response.status, response.headers.get("x-request-id") ?? undefined);
-      return { token, body: bodyOf(data, response) };
+      if (!token) throw new InvalidResponseError("IAM answered 201 without an X-Subject-Token header", response.status, requestId);
+      const answer = bodyOf(data, response);
+      // No response field is required by the spec (the reference marks none), so what the SDK relies on is checked here.
+      const expiresAt = answer.token?.expires_at;
+      if (typeof expiresAt !== "string" || !Number.isFinite(Date.parse(expiresAt))) {
+        throw new InvalidResponseError("IAM answered 201 without a valid token.expires_at", response.status, requestId);
+      }
+      return { token, expiresAt, body: answer };
     },
     raw,
   };

@@ -18,8 +18,6 @@ export interface IngressIpsJobHandle extends IngressIpsJob {
   readonly jobId: string;
   /** The gateway the request was sent to (the path's `instance_id`; the answer's `instance_id` names the same one). */
   readonly instanceId: string;
-  /** Human-readable job information from the answer. */
-  readonly message: string;
   /**
    * Polls ShowInstance until the job is done and resolves with the gateway details of the successful poll.
    *

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConflictError, NotFoundError, BadRequestError, type InstanceDetails } from "../../src/index.js";
 import { apigPath, emulator, raw, recordingLogger, rejection, SEED, tokenClients, until } from "./support.js";
+import { defaultSeed } from "../../src/emulator/index.js";
 
 const twoPublic = { elbs: [{ elb_id: SEED.elbA, public_ips: [{ type: "v4" as const, ip: "192.0.2.10" }, { type: "v4" as const, ip: "192.0.2.11" }] }] };
 const publicV4 = (d: InstanceDetails) => (d.publicips ?? []).map((p) => p.ip_address).filter((x): x is string => x !== undefined);
@@ -57,7 +58,7 @@ describe("emulator: APIG ingress jobs", () => {
     expect(after.instance_status).toBe(6);
     expect(publicV4(after)).toEqual(["198.51.100.7"]);
     expect(after.publicips).toContainEqual({ ipv6_address: "2001:db8::10", bandwidth_size: 5 });
-    expect(emu.state.jobs.get(job.job_id)).toMatchObject({ status: "Succeeded", action: "unregister" });
+    expect(emu.state.jobs.get(job.job_id ?? "")).toMatchObject({ status: "Succeeded", action: "unregister" });
   });
 
   it("registers them back, and the SDK's own wait() sees the job through", async () => {
@@ -92,6 +93,23 @@ describe("emulator: APIG ingress jobs", () => {
     const err = await rejection(apig.deregisterIngressIps(SEED.gateway, { elbs: [{ elb_id: SEED.elbA, public_ips: [{ type: "v4", ip: "192.0.2.11" }] }] }));
     expect(err).toBeInstanceOf(ConflictError);
     expect(err).toMatchObject({ status: 409, code: "APIC.7701" });
+  });
+
+  it("answers 409 APIC.7712 while a billing order locks the gateway, shows the lock, and the SDK does not retry it", async () => {
+    const seed = defaultSeed();
+    const gw = seed.apig?.gateways[0];
+    if (!gw) throw new Error("seed gateway missing");
+    gw.cbcOperationLocks = [{ lockScene: "TO_PERIOD_LOCK", lockSourceId: "CS2312011200ABCDE" }];
+    const emu = await emulator({ seed });
+    const logger = recordingLogger();
+    const { apig } = tokenClients(emu, { logger });
+    const details = await apig.getInstance(SEED.gateway);
+    expect(details.cbc_operation_locks).toEqual([{ lock_scene: "TO_PERIOD_LOCK", lock_source_id: "CS2312011200ABCDE" }]);
+    const err = await rejection(apig.deregisterIngressIps(SEED.gateway, { elbs: [{ elb_id: SEED.elbA, public_ips: [{ type: "v4", ip: "192.0.2.10" }] }] }));
+    expect(err).toBeInstanceOf(ConflictError);
+    expect(err).toMatchObject({ status: 409, code: "APIC.7712", message: "The gateway operation has already been locked." });
+    expect(logger.lines.filter((l) => l.includes("retry"))).toEqual([]);
+    expect(emu.state.jobs.size).toBe(0);
   });
 
   it("lets the SDK retry a 409 until the previous job ended", async () => {

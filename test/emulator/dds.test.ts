@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { BadRequestError, NotFoundError, PermissionDeniedError } from "../../src/index.js";
 import { ddsGatewayPath, emulator, raw, recordingLogger, rejection, SEED, tokenClients, until } from "./support.js";
 
-const rule = { nat_gateway_id: "nat-2b7e6d41-4a8e-9b0c", public_ip_id: "eip-5a3d2b7f-4e90", external_service_port: 27017 };
+const rule = { nat_gateway_id: SEED.boundGateway.nat_gateway_id, public_ip_id: SEED.spareEip, external_service_port: 27017 };
 
 describe("emulator: DDS ListInstances", () => {
   it("lists both seed instances with groups, nodes and the bound public gateway", async () => {
@@ -10,7 +10,7 @@ describe("emulator: DDS ListInstances", () => {
     const { dds } = tokenClients(emu);
     const page = await dds.listInstances();
     expect(page.total_count).toBe(2);
-    expect(page.instances.map((i) => [i.id, i.mode, i.status, i.actions])).toEqual([
+    expect((page.instances ?? []).map((i) => [i.id, i.mode, i.status, i.actions])).toEqual([
       [SEED.replicaSet, "ReplicaSet", "normal", []],
       [SEED.cluster, "Sharding", "normal", []],
     ]);
@@ -32,20 +32,32 @@ describe("emulator: DDS ListInstances", () => {
     expect(mongos.node.role).toBe("master");
   });
 
-  it("filters by id, name (substring, any case), mode, vpc, and pages with offset and limit", async () => {
+  it("filters by id, name (exact; fuzzy after a leading *), mode, datastore type, vpc, tags, and pages with offset and limit", async () => {
     const emu = await emulator();
     const { dds } = tokenClients(emu);
     const ids = async (q: Parameters<typeof dds.listInstances>[0]) => {
       const page = await dds.listInstances(q);
-      return [page.total_count, page.instances.map((i) => i.id)];
+      return [page.total_count, (page.instances ?? []).map((i) => i.id)];
     };
     expect(await ids({ id: SEED.cluster })).toEqual([1, [SEED.cluster]]);
     expect(await ids({ id: "nope" })).toEqual([0, []]);
-    expect(await ids({ name: "4352" })).toEqual([1, [SEED.replicaSet]]);
-    expect(await ids({ name: "DDS-" })).toEqual([2, [SEED.replicaSet, SEED.cluster]]);
+    // Exact unless the value starts with `*` (the official DdsClient's parameter doc).
+    expect(await ids({ name: "dds-4352" })).toEqual([1, [SEED.replicaSet]]);
+    expect(await ids({ name: "dds-43" })).toEqual([0, []]);
+    expect(await ids({ name: "4352" })).toEqual([0, []]);
+    expect(await ids({ name: "*dds-4352" })).toEqual([1, [SEED.replicaSet]]);
+    expect(await ids({ name: "*4352" })).toEqual([1, [SEED.replicaSet]]);
+    expect(await ids({ name: "*DDS-" })).toEqual([2, [SEED.replicaSet, SEED.cluster]]);
+    expect(await ids({ datastore_type: "DDS-Enhanced" })).toEqual([1, [SEED.cluster]]);
+    expect(await ids({ datastore_type: "DDS-Community" })).toEqual([1, [SEED.replicaSet]]);
+    expect(await ids({ tags: "env=prod" })).toEqual([1, [SEED.replicaSet]]);
+    expect(await ids({ tags: "env=prod,team=db" })).toEqual([1, [SEED.replicaSet]]);
+    expect(await ids({ tags: "env=dev,team=db" })).toEqual([0, []]);
+    expect(await ids({ tags: "env=dev" })).toEqual([1, [SEED.cluster]]);
+    expect(await ids({ tags: "env=" })).toEqual([0, []]);
     expect(await ids({ mode: "Sharding" })).toEqual([1, [SEED.cluster]]);
     expect(await ids({ mode: "Single" })).toEqual([0, []]);
-    expect(await ids({ vpc_id: "3dbd6f0d-6b3c-4a0f-8a0b-7e5b2c1d9f40", datastore_type: "DDS-Community" })).toEqual([2, [SEED.replicaSet, SEED.cluster]]);
+    expect(await ids({ vpc_id: "3dbd6f0d-6b3c-4a0f-8a0b-7e5b2c1d9f40" })).toEqual([2, [SEED.replicaSet, SEED.cluster]]);
     expect(await ids({ offset: 1 })).toEqual([2, [SEED.cluster]]);
     expect(await ids({ limit: 1 })).toEqual([2, [SEED.replicaSet]]);
     expect(await ids({ offset: 5, limit: 1 })).toEqual([2, []]);
@@ -57,6 +69,11 @@ describe("emulator: DDS ListInstances", () => {
     ["offset=-1", "offset"],
     ["offset=x", "offset"],
     ["mode=Cluster", "mode"],
+    ["tags=env", "tags"],
+    ["tags==prod", "tags"],
+    ["tags=env=a,env=b", "repeat"],
+    ["name=*", "name"],
+    [`tags=${Array.from({ length: 21 }, (_, i) => `k${i}=v`).join(",")}`, "at most 20"],
   ])("answers 400 DBS.200001 for %s", async (query, name) => {
     const emu = await emulator();
     const res = await raw(emu, "GET", `/v3/${SEED.project}/instances?${query}`, { token: emu.issueToken() });
@@ -188,6 +205,21 @@ describe("emulator: DDS public gateway", () => {
     expect(res.status).toBe(400);
     expect(res.json.error_code).toBe("DBS.200001");
     expect(res.json.error_msg).toContain(mention);
+  });
+
+  it.each([
+    ["an unknown NAT gateway", { ...rule, nat_gateway_id: "9e9e9e9e-0000-4000-8000-000000000000" }, "does not exist"],
+    ["a NAT gateway in another subnet of the instance's VPC", { ...rule, nat_gateway_id: SEED.otherSubnetNat.id, public_ip_id: SEED.otherSubnetNat.eip }, "not in the VPC and subnet"],
+    ["a NAT gateway in another VPC", { ...rule, nat_gateway_id: SEED.otherVpcNat.id, public_ip_id: SEED.otherVpcNat.eip }, "not in the VPC and subnet"],
+    ["an EIP the NAT gateway does not hold", { ...rule, public_ip_id: SEED.otherVpcNat.eip }, "is not bound to NAT gateway"],
+  ])("answers 400 DBS.200001 for a bind through %s (the NAT gateway must be in the instance's VPC and subnet)", async (_name, body, mention) => {
+    const emu = await emulator();
+    const { dds } = tokenClients(emu);
+    const err = await rejection(dds.bindPublicGateway(SEED.replicaSet, SEED.secondary, body));
+    expect(err).toBeInstanceOf(BadRequestError);
+    expect(err).toMatchObject({ status: 400, code: "DBS.200001" });
+    expect(err.message).toContain(mention);
+    expect((await dds.getNode(SEED.replicaSet, SEED.secondary)).node).not.toHaveProperty("nat_gateway_id");
   });
 
   it("refuses single-node instances (400 DBS.200004)", async () => {

@@ -23,6 +23,12 @@ export const SEED = {
   mongos2: "b2c3d4e5f60718293a4b5c6d7e8f90a1no02",
   shardPrimary: "d4e5f60718293a4b5c6d7e8f90a1b2c3no02",
   boundGateway: { nat_gateway_id: "3f9c2b7e-6d41-4a8e-9b0c-5e7d1a2f4c68", public_ip_id: "8c1e5a3d-2b7f-4e90-a6d4-0f3b9c7e1d25", external_service_port: 8635 },
+  /** A second EIP of the bound NAT gateway (same VPC and subnet as both instances). */
+  spareEip: "8c1e5a3d-2b7f-4e90-a6d4-0f3b9c7e1d26",
+  /** A NAT gateway in the instances' VPC but another subnet, and its EIP. */
+  otherSubnetNat: { id: "5b7a1c9e-2d3f-4e6a-8b0c-1d2e3f4a5b6c", eip: "8c1e5a3d-2b7f-4e90-a6d4-0f3b9c7e1d30" },
+  /** A NAT gateway in another VPC, and its EIP. */
+  otherVpcNat: { id: "6c8b2d0f-3e4a-4f7b-9c1d-2e3f4a5b6c7d", eip: "8c1e5a3d-2b7f-4e90-a6d4-0f3b9c7e1d31" },
 } as const;
 
 /** Starts an emulator (short delays unless overridden) that is stopped when the test ends, pass or fail. */
@@ -100,7 +106,7 @@ export async function raw(emu: Emulator, method: string, path: string, init: { t
   if (init.token !== undefined) headers["X-Auth-Token"] = init.token;
   let body: string | undefined;
   if (init.body !== undefined) {
-    headers["Content-Type"] = "application/json";
+    if (!Object.keys(headers).some((h) => h.toLowerCase() === "content-type")) headers["Content-Type"] = "application/json";
     body = typeof init.body === "string" ? init.body : JSON.stringify(init.body);
   }
   const res = await fetch(`${emu.url}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });

@@ -127,10 +127,11 @@ const plain = (o: object) => Object.fromEntries(Object.entries(o).filter(([, v])
 export async function run(endpoint: string) {
 ${CALLS}
   // The results carry the spec's types, not any: these annotations would not compile otherwise.
-  const typed: [InstanceDetails, InstanceStatus, IngressIpsJob, ListInstancesResponse, UnbindPublicGatewayResponse, IssuedToken] =
+  // Response fields are optional, as in the official models: the types make the consumer say what it does without one.
+  const typed: [InstanceDetails, InstanceStatus | undefined, IngressIpsJob, ListInstancesResponse, UnbindPublicGatewayResponse, IssuedToken] =
     [instance, instance.status, job, page, unbound, issued];
-  const jobId: string = job.job_id;
-  const nodeCount: number = page.instances.flatMap((i) => i.groups.flatMap((g) => g.nodes)).length;
+  const jobId: string = job.job_id ?? "(none)";
+  const nodeCount: number = (page.instances ?? []).flatMap((i) => (i.groups ?? []).flatMap((g) => g.nodes ?? [])).length;
   return { instance, job: plain(job), jobId, nodeCount, page, unbound: plain(unbound), token: issued.token, tokenBody: issued.body, notFound, typed: typed.length };
 }
 `;

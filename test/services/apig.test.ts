@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { akskAuth } from "../../src/auth/aksk.js";
 import { tokenAuth } from "../../src/auth/token.js";
 import { createApigClient } from "../../src/services/apig.js";
-import { NotFoundError, ValidationError } from "../../src/errors.js";
+import { ConflictError, NotFoundError, ValidationError } from "../../src/errors.js";
 import { json, scriptedServers, type ScriptedServer } from "../helpers/scripted-server.js";
 
 const serve = scriptedServers();
@@ -109,6 +109,23 @@ describe("client options", () => {
     })();
     expect(err).toBeInstanceOf(ValidationError);
     expect(err.issues.map((i) => i.path)).toEqual(fields);
+  });
+
+  it("surfaces 409 APIC.7712 (a billing order locked the gateway) at once as a ConflictError saying so: no retry", async () => {
+    server = await serve(json(409, { error_code: "APIC.7712", error_msg: "The gateway operation has already been locked." }), json(202, accepted));
+    const apig = createApigClient({ projectId: PROJECT, endpoint: server.url, auth: tokenAuth("tok"), maxRetries: 2, logLevel: "off" });
+    const err = await apig.deregisterIngressIps(INSTANCE, body).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConflictError);
+    expect(err).toMatchObject({ status: 409, code: "APIC.7712" });
+    expect((err as Error).message).toMatch(/locked/);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("retries 409 APIC.7701 (another change is running) and succeeds once the gateway is free", async () => {
+    server = await serve(json(409, { error_code: "APIC.7701", error_msg: "Instance status conflict." }), json(202, accepted));
+    const apig = createApigClient({ projectId: PROJECT, endpoint: server.url, auth: tokenAuth("tok"), maxRetries: 2, logLevel: "off" });
+    expect((await apig.deregisterIngressIps(INSTANCE, body)).job_id).toBe(accepted.job_id);
+    expect(server.requests).toHaveLength(2);
   });
 
   it("derives regional endpoints, including the .eu Dublin region", async () => {

@@ -65,4 +65,34 @@ describe("DDS client", () => {
     await expect(dds.unbindPublicGateway("..", NODE)).rejects.toBeInstanceOf(ValidationError);
     expect(server.requests).toHaveLength(0);
   });
+
+  it("sends the name filter as given: exact, or fuzzy after a leading * (so * plus a 64-character name fits)", async () => {
+    server = await serve(json(200, page), json(200, page));
+    const dds = createDdsClient({ projectId: PROJECT, endpoint: server.url, auth: tokenAuth("tok") });
+    const longest = `*${"n".repeat(64)}`;
+    await dds.listInstances({ name: longest });
+    await dds.listInstances({ name: "*4352", tags: "env=prod,team=db", datastore_type: "DDS-Enhanced" });
+    expect(server.requests.map((r) => r.url)).toEqual([
+      `/v3/${PROJECT}/instances?name=${encodeURIComponent(longest)}`,
+      `/v3/${PROJECT}/instances?name=${encodeURIComponent("*4352")}&tags=${encodeURIComponent("env=prod,team=db")}&datastore_type=DDS-Enhanced`,
+    ]);
+    const err = await dds.listInstances({ name: `${longest}x` }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as ValidationError).issues.map((i) => i.path)).toEqual(["name"]);
+    const star = await dds.listInstances({ name: "*" }).catch((e: unknown) => e);
+    expect((star as ValidationError).issues.map((i) => i.path)).toEqual(["name"]);
+    const wrongType = await dds.listInstances({ datastore_type: "MongoDB" as never }).catch((e: unknown) => e);
+    expect((wrongType as ValidationError).issues.map((i) => i.path)).toEqual(["datastore_type"]);
+  });
+
+  it.each([
+    ["a pair without =", "env"],
+    ["an empty key", "=prod"],
+    ["21 pairs", Array.from({ length: 21 }, (_, i) => `k${i}=v`).join(",")],
+  ])("refuses a tags filter with %s before any I/O", async (_what, tags) => {
+    const dds = createDdsClient({ projectId: PROJECT, endpoint: "http://127.0.0.1:9", auth: tokenAuth("tok"), fetch: () => Promise.reject(new Error("no I/O expected")) });
+    const err = await dds.listInstances({ tags }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as ValidationError).issues.map((i) => i.path)).toEqual(["tags"]);
+  });
 });

@@ -133,7 +133,7 @@ describe.concurrent("npm run spec:diff", { timeout: 90_000 }, () => {
     const r = await diffAfter("iam", (doc) => {
       info(doc)["version"] = "0.9.0";
     });
-    expect(r.out).toContain("info.version went backwards: 1.0.0 → 0.9.0");
+    expect(r.out).toContain("info.version went backwards: 2.0.0 → 0.9.0");
     expect(r.code).toBe(1);
   });
 

@@ -40,18 +40,19 @@ describe("APIG types", () => {
   it("getInstance: (instanceId, options?) → InstanceDetails with literal-union enums", () => {
     expectTypeOf(apig.getInstance).parameters.toEqualTypeOf<[instanceId: string, options?: CallOptions]>();
     expectTypeOf(apig.getInstance).returns.resolves.toEqualTypeOf<InstanceDetails>();
-    expectTypeOf(details.id).toEqualTypeOf<string>();
-    expectTypeOf(details.instance_name).toEqualTypeOf<string>();
-    expectTypeOf(details.status).toEqualTypeOf<AllInstanceStatuses>();
+    // No response field is required: the reference shows none as always present.
+    expectTypeOf(details.id).toEqualTypeOf<string | undefined>();
+    expectTypeOf(details.instance_name).toEqualTypeOf<string | undefined>();
+    expectTypeOf(details.status).toEqualTypeOf<AllInstanceStatuses | undefined>();
     expectTypeOf<InstanceStatus>().toEqualTypeOf<AllInstanceStatuses>();
-    expectTypeOf(details.instance_status).toEqualTypeOf<AllInstanceStatusCodes>();
+    expectTypeOf(details.instance_status).toEqualTypeOf<AllInstanceStatusCodes | undefined>();
     expectTypeOf(details.loadbalancer_provider).toEqualTypeOf<"lvs" | "elb" | undefined>();
     expectTypeOf(details.ingress_ip).toEqualTypeOf<string | undefined>();
     expectTypeOf(details.ingress_ip_v6).toEqualTypeOf<string | undefined>();
     expectTypeOf(details.publicips).toEqualTypeOf<{ ip_address?: string; ipv6_address?: string; bandwidth_size?: number }[] | undefined>();
     expectTypeOf(details.privateips).toEqualTypeOf<{ ip_address?: string; ipv6_address?: string; bandwidth_size?: number }[] | undefined>();
     expectTypeOf(details.unreliable_ips).toEqualTypeOf<string[] | undefined>();
-    expectTypeOf(details.cbc_operation_locks).toEqualTypeOf<{ lock_scene?: string }[] | undefined>();
+    expectTypeOf(details.cbc_operation_locks).toEqualTypeOf<{ lock_scene?: "TO_PERIOD_LOCK" | "PEC_CHG_LOCK"; lock_source_id?: string }[] | undefined>();
   });
 
   it("registerIngressIps / deregisterIngressIps: (instanceId, body, options?) → a handle carrying the 202 body", () => {
@@ -60,9 +61,9 @@ describe("APIG types", () => {
       expectTypeOf(method).returns.resolves.toEqualTypeOf<IngressIpsJobHandle>();
     }
     expectTypeOf<IngressIpsJobHandle>().toExtend<IngressIpsJob>();
-    expectTypeOf(job.job_id).toEqualTypeOf<string>();
-    expectTypeOf(job.instance_id).toEqualTypeOf<string>();
-    expectTypeOf(job.message).toEqualTypeOf<string>();
+    expectTypeOf(job.job_id).toEqualTypeOf<string | undefined>();
+    expectTypeOf(job.instance_id).toEqualTypeOf<string | undefined>();
+    expectTypeOf(job.message).toEqualTypeOf<string | undefined>();
     expectTypeOf(job.wait).returns.resolves.toEqualTypeOf<InstanceDetails>();
   });
 
@@ -70,7 +71,7 @@ describe("APIG types", () => {
     expectTypeOf<IngressIpsRequest>().toEqualTypeOf<{ elbs: ElbIngressDetails[] }>();
     expectTypeOf<ElbIngressDetails>().toEqualTypeOf<{ elb_id: string; public_ips?: IpDetail[]; private_ips?: IpDetail[]; global_eips?: IpDetail[] }>();
     expectTypeOf<IpDetail>().toEqualTypeOf<{ type: "v4" | "v6"; ip: string }>();
-    expectTypeOf<IngressIpsJob>().toEqualTypeOf<{ instance_id: string; message: string; job_id: string }>();
+    expectTypeOf<IngressIpsJob>().toEqualTypeOf<{ instance_id?: string; message?: string; job_id?: string }>();
   });
 
   it("a wrong field name, enum value, missing field or extra property does not compile", () => {

@@ -34,8 +34,8 @@ describe("DDS types", () => {
     expectTypeOf(dds.bindPublicGateway).parameters.toEqualTypeOf<[instanceId: string, nodeId: string, body: BindPublicGatewayRequest, options?: CallOptions]>();
     expectTypeOf(dds.bindPublicGateway).returns.resolves.toEqualTypeOf<BindPublicGatewayHandle>();
     expectTypeOf<BindPublicGatewayHandle>().toExtend<BindPublicGatewayResponse>();
-    expectTypeOf(bound.instance_id).toEqualTypeOf<string>();
-    expectTypeOf(bound.node_id).toEqualTypeOf<string>();
+    expectTypeOf(bound.instance_id).toEqualTypeOf<string | undefined>();
+    expectTypeOf(bound.node_id).toEqualTypeOf<string | undefined>();
     expectTypeOf(bound.external_service_port).toEqualTypeOf<number | undefined>();
     expectTypeOf(bound.wait).returns.resolves.toEqualTypeOf<DdsNodeLocation>();
     expectTypeOf<BindPublicGatewayRequest>().toEqualTypeOf<{ nat_gateway_id: string; public_ip_id: string; external_service_port: number }>();
@@ -45,7 +45,7 @@ describe("DDS types", () => {
     expectTypeOf(dds.unbindPublicGateway).parameters.toEqualTypeOf<[instanceId: string, nodeId: string, options?: CallOptions]>();
     expectTypeOf(dds.unbindPublicGateway).returns.resolves.toEqualTypeOf<UnbindPublicGatewayHandle>();
     expectTypeOf<UnbindPublicGatewayHandle>().toExtend<UnbindPublicGatewayResponse>();
-    expectTypeOf<UnbindPublicGatewayResponse>().toEqualTypeOf<{ instance_id: string; instance_name?: string; node_id: string; node_name?: string }>();
+    expectTypeOf<UnbindPublicGatewayResponse>().toEqualTypeOf<{ instance_id?: string; instance_name?: string; node_id?: string; node_name?: string }>();
   });
 
   it("listInstances: (query?, options?) → one page; enums are literal unions, nullable fields say so", () => {
@@ -54,19 +54,21 @@ describe("DDS types", () => {
     expectTypeOf<ListInstancesQuery>().toEqualTypeOf<{
       id?: string;
       name?: string;
+      tags?: string;
       mode?: "Sharding" | "ReplicaSet" | "Single";
-      datastore_type?: string;
+      datastore_type?: "DDS-Community" | "DDS-Enhanced";
       vpc_id?: string;
       subnet_id?: string;
       offset?: number;
       limit?: number;
     }>();
-    expectTypeOf(page.total_count).toEqualTypeOf<number>();
-    expectTypeOf(page.instances).toEqualTypeOf<DdsInstance[]>();
-    expectTypeOf<DdsInstance["status"]>().toEqualTypeOf<"normal" | "abnormal" | "creating" | "frozen" | "data_disk_full" | "createfail" | "enlargefail">();
-    expectTypeOf<DdsInstance["mode"]>().toEqualTypeOf<"Sharding" | "ReplicaSet" | "Single">();
-    expectTypeOf<DdsInstance["groups"]>().toEqualTypeOf<DdsGroup[]>();
-    expectTypeOf<DdsGroup["nodes"]>().toEqualTypeOf<DdsNode[]>();
+    expectTypeOf(page.total_count).toEqualTypeOf<number | undefined>();
+    expectTypeOf(page.instances).toEqualTypeOf<DdsInstance[] | undefined>();
+    expectTypeOf<DdsInstance["status"]>().toEqualTypeOf<"normal" | "abnormal" | "creating" | "frozen" | "data_disk_full" | "createfail" | "enlargefail" | undefined>();
+    expectTypeOf<DdsInstance["mode"]>().toEqualTypeOf<"Sharding" | "ReplicaSet" | "Single" | undefined>();
+    expectTypeOf<DdsInstance["groups"]>().toEqualTypeOf<DdsGroup[] | undefined>();
+    expectTypeOf<DdsInstance["tags"]>().toEqualTypeOf<{ key?: string; value?: string }[] | undefined>();
+    expectTypeOf<DdsGroup["nodes"]>().toEqualTypeOf<DdsNode[] | undefined>();
     expectTypeOf<DdsNode["nat_gateway_id"]>().toEqualTypeOf<string | null | undefined>();
     expectTypeOf<DdsNode["external_service_port"]>().toEqualTypeOf<number | null | undefined>();
   });

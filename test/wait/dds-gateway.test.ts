@@ -86,7 +86,7 @@ describe("bindPublicGateway handle", () => {
   });
 
   it.each([
-    ["the node", () => ({ ...ddsPage(undefined), instances: [{ ...ddsPage(undefined).instances[0]!, groups: [] }] })],
+    ["the node", () => ({ ...ddsPage(undefined), instances: [{ ...ddsPage(undefined).instances?.[0], groups: [] }] })],
     ["the instance", () => ({ total_count: 0, instances: [] })],
   ])("%s disappearing mid-way → JobFailedError caused by NotFoundError", async (_what, page) => {
     const { dds } = scripted([ok(ddsPage(undefined)), ok(page())]);

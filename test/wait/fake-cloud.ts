@@ -68,12 +68,12 @@ export function nth<T>(list: readonly T[], n: number): T {
 }
 
 /** Gateway details in `status`, listing `publicIps` (IPv4 or IPv6) and a private ingress address. */
-export function gateway(status: string, publicIps: string[] = [], extra: Partial<InstanceDetails> = {}): InstanceDetails {
+export function gateway(status: string, publicIps: string[] = [], extra: InstanceDetails = {}): InstanceDetails {
   return {
     id: GATEWAY,
     instance_name: "apig-nlb-prod",
-    status: status as InstanceDetails["status"],
-    instance_status: (status === "Running" ? 6 : 12) as InstanceDetails["instance_status"],
+    status: status as NonNullable<InstanceDetails["status"]>,
+    instance_status: (status === "Running" ? 6 : 12) as NonNullable<InstanceDetails["instance_status"]>,
     ingress_ip: "192.168.0.5",
     publicips: publicIps.map((ip) => (ip.includes(":") ? { ipv6_address: ip } : { ip_address: ip, bandwidth_size: 5 })),
     privateips: [{ ip_address: "192.168.0.5" }],
@@ -108,7 +108,7 @@ export function ddsPage(
       {
         id: DB,
         name: "dds-4352",
-        status: instanceStatus as ListInstancesResponse["instances"][number]["status"],
+        status: instanceStatus as NonNullable<NonNullable<ListInstancesResponse["instances"]>[number]["status"]>,
         mode: "ReplicaSet",
         actions: [],
         groups: [

@@ -75,10 +75,10 @@ function ingressCommand(verb: "register" | "deregister"): Command {
       const body = { elbs: [elb] };
       const handle = verb === "register" ? await apig.registerIngressIps(instance, body, { signal }) : await apig.deregisterIngressIps(instance, body, { signal });
       if (!flags.wait) {
-        printResult(io, json, { job: jobOf(handle) }, () => `${verb === "register" ? "Registration" : "Deregistration"} accepted: job ${handle.job_id} on gateway ${handle.instance_id}`);
+        printResult(io, json, { job: jobOf(handle) }, () => `${verb === "register" ? "Registration" : "Deregistration"} accepted: job ${handle.job_id ?? "(no job id)"} on gateway ${instance}`);
         return EXIT.ok;
       }
-      if (!json) io.stderr.write(`Job ${handle.job_id} accepted; waiting for gateway ${handle.instance_id}…\n`);
+      if (!json) io.stderr.write(`Job ${handle.job_id ?? "(no job id)"} accepted; waiting for gateway ${instance}…\n`);
       const maxWaitMs = optionalInteger(flags["max-wait-ms"], "--max-wait-ms", help);
       const done = await waitWithProgress(io, `gateway ${instance}`, (onProgress) => handle.wait({ signal, maxWaitMs, onProgress }));
       printResult(io, json, { job: jobOf(handle), instance: done }, () => `Done: gateway ${done.id} is ${done.status}; ${verb === "register" ? "addresses registered" : "addresses deregistered"}`);
@@ -122,7 +122,8 @@ const show: Command = {
 export const apigCommands: Command[] = [ingressCommand("deregister"), ingressCommand("register"), show];
 
 /** The 202 answer as the API sent it (the handle also carries methods and camelCase aliases). */
-function jobOf(h: { instance_id: string; message: string; job_id: string }) {
+/** The 202 body's fields (none is guaranteed by the spec, so absent ones are left out). */
+function jobOf(h: { instance_id?: string | undefined; message?: string | undefined; job_id?: string | undefined }) {
   return { instance_id: h.instance_id, message: h.message, job_id: h.job_id };
 }
 
