@@ -1,6 +1,6 @@
 /**
  * GENERATED FILE: DO NOT EDIT. Change the spec and run `npm run generate`.
- * Source: openapi/dds.yaml (sha256 cdd1a717f7d38b5fd49797a2a82ec40aee51a73e4a4bea9b505f0978f0eb576d)
+ * Source: openapi/dds.yaml (sha256 9c7979aa94429c5ad1b42643dafca2913f0ca209a4ed878dd067e86a4ca05a18)
  */
 
 export interface paths {

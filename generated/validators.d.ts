@@ -1,7 +1,7 @@
 /**
  * GENERATED FILE: DO NOT EDIT. Change the spec and run `npm run generate`.
  * Source: openapi/apig.yaml (sha256 3a30e8f9dda5d47bbc29d9897b0035b541a0ac44ddde73d27050455fe382fc4a)
- * Source: openapi/dds.yaml (sha256 cdd1a717f7d38b5fd49797a2a82ec40aee51a73e4a4bea9b505f0978f0eb576d)
+ * Source: openapi/dds.yaml (sha256 9c7979aa94429c5ad1b42643dafca2913f0ca209a4ed878dd067e86a4ca05a18)
  * Source: openapi/iam.yaml (sha256 da049d98fb8c260ad79c23095cf99d502d9b27f4f532501a37871dedaf279855)
  */
 

@@ -16,17 +16,20 @@ export { startEmulator } from "./server.js";
 export type { Emulator, EmulatorOptions, IssueTokenOptions, RequestLogEntry } from "./server.js";
 export { defaultSeed, loadSeed, parseSeed, SeedError } from "./seed.js";
 export type {
+  DdsDatastoreType,
   DdsInstanceMode,
   DdsInstanceStatus,
   IpVersion,
   Seed,
   SeedAccessKey,
+  SeedCbcLock,
   SeedDdsGroup,
   SeedDdsInstance,
   SeedDdsNode,
   SeedElb,
   SeedGateway,
   SeedIngressIp,
+  SeedNatGateway,
   SeedProject,
   SeedPublicGateway,
   SeedUser,

@@ -149,6 +149,19 @@ function branches(s: Schema): { schema: Schema; branch: "then" | "else" }[] {
 const SAFE = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_";
 const safeChar = fc.constantFrom(...SAFE.split(""));
 
+/**
+ * Valid strings of `min..max` characters for a pattern. The safe alphabet is preferred, since path rules object to
+ * little in it; a pattern it (almost) never satisfies, like DDS `tags` (`key=value,...`), gets strings built from the
+ * pattern by fast-check instead, because filtering safe strings for it would never end.
+ */
+function matching(re: RegExp, min: number, max: number): fc.Arbitrary<string> {
+  const fits = (v: string) => v.length >= min && v.length <= max && re.test(v) && v !== "." && v !== "..";
+  const safe = safeString(min, max);
+  const probe = fc.sample(safe, { numRuns: 200, seed: 1 });
+  if (probe.filter(fits).length >= 20) return safe.filter(fits);
+  return fc.stringMatching(re, { size: "small" }).filter(fits);
+}
+
 /** Strings of `min..max` characters from an alphabet that no pattern or path rule of ours objects to. */
 export function safeString(min: number, max: number): fc.Arbitrary<string> {
   return fc.string({ unit: safeChar, minLength: min, maxLength: max });
@@ -172,10 +185,7 @@ export function validInput(s: Schema, focus: Step[] = []): fc.Arbitrary<unknown>
       const max = (s["maxLength"] as number | undefined) ?? 64;
       if (s["format"] === "ipv4") return fc.ipV4();
       if (s["format"] === "ipv6") return fc.ipV6().filter((ip) => ip.length <= max);
-      if (typeof s["pattern"] === "string") {
-        const re = new RegExp(s["pattern"], "u");
-        return safeString(Math.max(min, 1), max).filter((v) => re.test(v) && v !== "." && v !== "..");
-      }
+      if (typeof s["pattern"] === "string") return matching(new RegExp(s["pattern"], "u"), Math.max(min, 1), max);
       // Any code point: JSON Schema lengths count code points, and the body must survive JSON and UTF-8 intact.
       return fc.string({ unit: "binary", minLength: min, maxLength: max });
     }
@@ -370,7 +380,10 @@ export function mutatedInput(input: Schema, site: Site): fc.Arbitrary<Mutated> {
       case "pattern": {
         const re = new RegExp(s["pattern"] as string, "u");
         const max = (s["maxLength"] as number | undefined) ?? 64;
-        return fc.tuple(safeString(0, 10), safeString(0, 10)).map(([a, b]) => `${a}/${b}`).filter((v) => v.length >= ((s["minLength"] as number | undefined) ?? 0) && v.length <= max && !re.test(v));
+        // Each pattern of ours forbids one of these: `/` (path segments), a lone `*` (DDS name), `=`/`,` misuse (tags).
+        const slashed = fc.tuple(safeString(0, 10), safeString(0, 10)).map(([a, b]) => `${a}/${b}`);
+        const breakers = fc.constantFrom("*", "=", ",", "a=b=c", ",a=b", "a=b,", "=x");
+        return fc.oneof(slashed, breakers).filter((v) => v.length >= ((s["minLength"] as number | undefined) ?? 0) && v.length <= max && !re.test(v));
       }
       case "format":
         return badFormat(s["format"] as string, (s["maxLength"] as number | undefined) ?? 45);
