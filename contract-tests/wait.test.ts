@@ -13,7 +13,7 @@ import {
   tokenAuth,
   WaitTimeoutError,
   type IngressIpsRequest,
-  type WaitProgress,
+  type PollResult,
 } from "../src/index.js";
 import { createRecordingFetch } from "./support/recording-fetch.js";
 
@@ -66,8 +66,10 @@ describe("APIG ingress waits against Prism (ShowInstance examples)", () => {
   it("deregister: `updating` twice, then `running` without the address → resolves with the running details", async () => {
     const { apig, recorder, gets } = apigClient(firstThen(2, "example=updating", "example=running"));
     const handle = await apig.deregisterIngressIps(GATEWAY, ingress("public_ips", "v4", "203.0.113.10"));
-    expect(handle).toMatchObject({ instance_id: GATEWAY, job_id: "JOB-a7c1241c33334490a3fdcd11102bcbda", jobId: "JOB-a7c1241c33334490a3fdcd11102bcbda", instanceId: GATEWAY });
-    const events: WaitProgress<unknown>[] = [];
+    expect(handle).toMatchObject({ instance_id: GATEWAY, job_id: "JOB-a7c1241c33334490a3fdcd11102bcbda" });
+    expect(Object.keys(handle)).not.toContain("jobId");
+    expect(handle.waitState()).toMatchObject({ jobId: "JOB-a7c1241c33334490a3fdcd11102bcbda", instanceId: GATEWAY });
+    const events: PollResult<unknown>[] = [];
     const details = await handle.wait({ ...FAST, onProgress: (e) => events.push(e) });
     expect(details).toMatchObject({ status: "Running", instance_status: 6, ingress_ip_v6: "2001:db8::10" });
     expect(gets()).toBe(3);
@@ -81,7 +83,7 @@ describe("APIG ingress waits against Prism (ShowInstance examples)", () => {
 
   it("register: the IPv6 address only `running` lists → pending until then", async () => {
     const { apig, recorder } = apigClient(firstThen(1, "example=updating", "example=running"));
-    const events: WaitProgress<unknown>[] = [];
+    const events: PollResult<unknown>[] = [];
     const handle = await apig.registerIngressIps(GATEWAY, ingress("public_ips", "v6", "2001:db8::7"));
     await handle.wait({ ...FAST, onProgress: (e) => events.push(e) });
     expect(events.map((e) => e.pending)).toEqual([["gateway status is Updating", "2001:db8::7 not registered yet"], []]);
@@ -123,7 +125,7 @@ describe("APIG ingress waits against Prism (ShowInstance examples)", () => {
 
   it("resumes from JSON in a fresh client against the same mock", async () => {
     const first = apigClient(() => "example=updating");
-    const text = JSON.stringify(await first.apig.deregisterIngressIps(GATEWAY, ingress("public_ips", "v4", "203.0.113.10")));
+    const text = JSON.stringify((await first.apig.deregisterIngressIps(GATEWAY, ingress("public_ips", "v4", "203.0.113.10"))).waitState());
     const second = apigClient(firstThen(1, "example=updating", "example=running"));
     const details = await second.apig.resumeWait(text, FAST);
     expect(details.status).toBe("Running");
@@ -146,7 +148,7 @@ describe("DDS public-gateway waits against Prism (ListInstances examples)", () =
 
   it("unbind: `bound`, then `unbound` → resolves with the node without the gateway", async () => {
     const { dds, recorder } = ddsClient(firstThen(1, "example=bound", "example=unbound"));
-    const events: WaitProgress<unknown>[] = [];
+    const events: PollResult<unknown>[] = [];
     const location = await (await dds.unbindPublicGateway(DB, NODE)).wait({ ...FAST, onProgress: (e) => events.push(e) });
     expect(location.node.nat_gateway_id).toBeUndefined();
     expect(events.map((e) => e.pending)).toEqual([[`nat_gateway_id ${NAT} still bound`, "external_service_port 8635 still set"], []]);

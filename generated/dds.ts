@@ -1,6 +1,6 @@
 /**
  * GENERATED FILE: DO NOT EDIT. Change the spec and run `npm run generate`.
- * Source: openapi/dds.yaml (sha256 9c7979aa94429c5ad1b42643dafca2913f0ca209a4ed878dd067e86a4ca05a18)
+ * Source: openapi/dds.yaml (sha256 47ca731015a24a1c473222f354d3d4aa63ea57c23701d03edad8e35f899b1f60)
  */
 
 export interface paths {

@@ -1,8 +1,8 @@
 /**
  * GENERATED FILE: DO NOT EDIT. Change the spec and run `npm run generate`.
- * Source: openapi/apig.yaml (sha256 3a30e8f9dda5d47bbc29d9897b0035b541a0ac44ddde73d27050455fe382fc4a)
- * Source: openapi/dds.yaml (sha256 9c7979aa94429c5ad1b42643dafca2913f0ca209a4ed878dd067e86a4ca05a18)
- * Source: openapi/iam.yaml (sha256 da049d98fb8c260ad79c23095cf99d502d9b27f4f532501a37871dedaf279855)
+ * Source: openapi/apig.yaml (sha256 0bd1d1a21720fe1ce049fca86c32b3991490b6e8d1747a33eba635b3a0d93e10)
+ * Source: openapi/dds.yaml (sha256 47ca731015a24a1c473222f354d3d4aa63ea57c23701d03edad8e35f899b1f60)
+ * Source: openapi/iam.yaml (sha256 19e5869ca99ed145b5eba629b64eee9ae603ac34d3a642145ebf2d69cb74b408)
  */
 
 /** An Ajv error object, as the generated validators report them. */

@@ -1,31 +1,172 @@
-// `npm run generate`: the specs in openapi/ → typed paths (openapi-typescript) in generated/.
+// `npm run generate`: the specs in openapi/ → generated/: typed paths (openapi-typescript), input validators (Ajv
+// standalone) and one operation table (operations.js) that the transport looks every request up in.
 // Output is deterministic, so `git status --porcelain generated/` after this script is the drift check.
+//
+//   node scripts/generate.mjs [--specs <dir> --out <dir>]
+//
+// `--specs` takes every `<name>.yaml` in that directory instead of the project's specs (a throwaway copy in a
+// test); `--out` writes there instead of generated/.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
+import YAML from "yaml";
 import { SPECS } from "./prism.mjs";
 import { generateValidators } from "./generate-validators.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
-const outDir = path.join(root, "generated");
-mkdirSync(outDir, { recursive: true });
+const METHODS = ["get", "put", "post", "delete", "patch"];
+const QUERY_TYPES = new Set(["integer", "number", "boolean", "array"]);
 
-/** The header every generated file starts with: its source and the source's hash, and a warning. */
-export function generatedHeader(sources) {
-  const lines = sources.map((s) => ` * Source: ${s} (sha256 ${sha256(path.join(root, s))})`);
-  return `/**\n * GENERATED FILE: DO NOT EDIT. Change the spec and run \`npm run generate\`.\n${lines.join("\n")}\n */\n`;
+function parseArgs(argv) {
+  const opts = { specs: undefined, out: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const m = /^--(specs|out)(?:=(.*))?$/.exec(argv[i]);
+    const value = m ? (m[2] ?? argv[++i]) : undefined;
+    if (!m || !value) {
+      console.error(`generate: bad argument ${argv[i]}\nusage: node scripts/generate.mjs [--specs <dir> --out <dir>]`);
+      process.exit(2);
+    }
+    opts[m[1]] = path.resolve(value);
+  }
+  return opts;
 }
 
 export function sha256(file) {
   return createHash("sha256").update(readFileSync(file)).digest("hex");
 }
 
-for (const [name, spec] of Object.entries(SPECS)) {
-  const ast = await openapiTS(pathToFileURL(path.join(root, spec)), { alphabetize: false });
-  const body = astToString(ast);
-  writeFileSync(path.join(outDir, `${name}.ts`), `${generatedHeader([spec])}\n${body}`);
+/** The header every generated file starts with: its sources (relative to `base`) and their hashes, and a warning. */
+function headerFor(base) {
+  return (sources) => {
+    const lines = sources.map((s) => ` * Source: ${s} (sha256 ${sha256(path.resolve(base, s))})`);
+    return `/**\n * GENERATED FILE: DO NOT EDIT. Change the spec and run \`npm run generate\`.\n${lines.join("\n")}\n */\n`;
+  };
 }
-await generateValidators({ root, outDir, specs: SPECS, header: generatedHeader });
-console.log(`generated ${Object.keys(SPECS).length} type files and validators in generated/`);
+
+/** The header of the project's own generated files. */
+export const generatedHeader = headerFor(root);
+
+/**
+ * One row per operation: what the transport needs to find a request's operation and treat it as the spec says.
+ * Retry facts come from the operation's `x-hwc-retry` (described in each spec's info); an operation without them
+ * is an error, so nobody adds an operation without deciding whether it is safe to repeat.
+ */
+export function operationRows(name, file, doc) {
+  const deref = (obj) => {
+    let o = obj;
+    while (o && o.$ref) o = o.$ref.replace(/^#\//, "").split("/").reduce((acc, k) => acc?.[k], doc);
+    return o;
+  };
+  const rows = [];
+  for (const [route, item] of Object.entries(doc.paths ?? {})) {
+    for (const method of METHODS) {
+      const op = item[method];
+      if (!op) continue;
+      const where = `${file}: ${method.toUpperCase()} ${route} (${op.operationId})`;
+      const retry = op["x-hwc-retry"];
+      if (!retry || typeof retry.safeToRepeat !== "boolean" || !Array.isArray(retry.busyErrorCodes) || !retry.busyErrorCodes.every((c) => typeof c === "string")) {
+        throw new Error(`${where}: needs x-hwc-retry: { safeToRepeat: true|false, busyErrorCodes: [string…] }`);
+      }
+      const extra = Object.keys(retry).filter((k) => k !== "safeToRepeat" && k !== "busyErrorCodes");
+      if (extra.length) throw new Error(`${where}: x-hwc-retry has unknown keys ${extra.join(", ")}`);
+      const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(deref);
+      // Query values arrive as text in the URL; the non-string ones are turned back into what the spec says
+      // before validation, so `limit=10` is the integer 10 and `limit=ten` an integer error naming `limit`.
+      const query = {};
+      for (const p of params.filter((q) => q.in === "query")) {
+        const type = deref(p.schema)?.type;
+        if (QUERY_TYPES.has(type)) query[p.name] = type;
+      }
+      const body = deref(op.requestBody);
+      // The media type the SDK sends (openapi-fetch's default JSON), and the one the validators check.
+      const contentTypes = Object.keys(body?.content ?? {});
+      if (body && !contentTypes.includes("application/json")) throw new Error(`${where}: the request body needs an application/json media type`);
+      rows.push({
+        api: name,
+        operationId: op.operationId,
+        method: method.toUpperCase(),
+        path: route,
+        requestContentType: body ? "application/json" : null,
+        bodyRequired: body?.required === true,
+        query,
+        retry: { safeToRepeat: retry.safeToRepeat, busyErrorCodes: [...retry.busyErrorCodes] },
+      });
+    }
+  }
+  return rows;
+}
+
+function operationsModule(rows, header) {
+  const fns = rows.map((r) => `validate${r.operationId}`);
+  const lines = rows.map((r) => `  { ${JSON.stringify(r).slice(1, -1)}, validate: validate${r.operationId} },`);
+  return [
+    header,
+    `import { ${fns.join(", ")} } from "./validators.js";`,
+    "",
+    "/** Every operation of the specs, in spec order. See operations.d.ts. */",
+    "export const operations = Object.freeze([",
+    ...lines,
+    "]);",
+    "",
+  ].join("\n");
+}
+
+function operationsTypes(rows, header) {
+  return [
+    header,
+    'import type { GeneratedValidator } from "./validators.js";',
+    "",
+    "/** An operation's `x-hwc-retry`: whether a repeat is harmless, and which error codes mean refused, not applied. */",
+    "export interface RetryFacts { readonly safeToRepeat: boolean; readonly busyErrorCodes: readonly string[] }",
+    "/** One operation of the specs, as the transport looks requests up. */",
+    "export interface OperationEntry {",
+    "  /** The spec it comes from (its file name without .yaml). */",
+    "  readonly api: string;",
+    "  readonly operationId: string;",
+    "  /** Upper case: GET, PUT, POST, DELETE, PATCH. */",
+    "  readonly method: string;",
+    "  /** The path template, as in the spec: `/v3/{project_id}/instances`. */",
+    "  readonly path: string;",
+    "  /** The request body's media type, or null for an operation without a body. */",
+    "  readonly requestContentType: string | null;",
+    "  readonly bodyRequired: boolean;",
+    "  /** Query parameters that are not strings in the spec, by name: how to read them back from the URL. */",
+    '  readonly query: Readonly<Record<string, "integer" | "number" | "boolean" | "array">>;',
+    "  readonly retry: RetryFacts;",
+    "  /** The operation's input validator from validators.js, over `{ path, query, body }`. */",
+    "  readonly validate: GeneratedValidator;",
+    "}",
+    `/** ${rows.map((r) => `${r.operationId} (${r.method} ${r.path})`).join(", ")}. */`,
+    "export declare const operations: readonly OperationEntry[];",
+    "",
+  ].join("\n");
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  // Sources are named relative to `base` in the headers: the project root, or the throwaway spec directory.
+  const base = opts.specs ?? root;
+  const specs = opts.specs
+    ? Object.fromEntries(readdirSync(opts.specs).filter((f) => f.endsWith(".yaml")).sort().map((f) => [f.slice(0, -5), f]))
+    : SPECS;
+  const outDir = opts.out ?? path.join(root, "generated");
+  const header = headerFor(base);
+  mkdirSync(outDir, { recursive: true });
+
+  const rows = [];
+  for (const [name, spec] of Object.entries(specs)) {
+    const file = path.resolve(base, spec);
+    const ast = await openapiTS(pathToFileURL(file), { alphabetize: false });
+    writeFileSync(path.join(outDir, `${name}.ts`), `${header([spec])}\n${astToString(ast)}`);
+    rows.push(...operationRows(name, spec, YAML.parse(readFileSync(file, "utf8"))));
+  }
+  await generateValidators({ root: base, outDir, specs, header });
+  const sources = Object.values(specs);
+  writeFileSync(path.join(outDir, "operations.js"), operationsModule(rows, header(sources)));
+  writeFileSync(path.join(outDir, "operations.d.ts"), operationsTypes(rows, header(sources)));
+  console.log(`generated ${Object.keys(specs).length} type files, validators and a table of ${rows.length} operations in ${path.relative(root, outDir) || "."}/`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await main();

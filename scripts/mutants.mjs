@@ -88,6 +88,38 @@ const MUTANTS = [
     replace: "$1\n  return;",
     unit: ["test/services", "test/validation"],
   },
+  {
+    id: "raw-unvalidated",
+    description: "the transport finds the request's operation but does not validate it, so raw calls skip validation",
+    file: "src/client/transport.ts",
+    find: /if \(match\) validateRequest\(match, url, body\);/,
+    replace: "if (match && false) validateRequest(match, url, body);",
+    unit: ["test/client"],
+  },
+  {
+    id: "ignore-safe-to-repeat",
+    description: "every operation counts as safe to repeat, so DDS bind is repeated after a 503",
+    file: "src/client/retry.ts",
+    find: /if \(!facts\.safeToRepeat\) return false;/,
+    replace: "",
+    unit: ["test/client"],
+  },
+  {
+    id: "ignore-busy-codes",
+    description: "the operation's busy error codes are not retried",
+    file: "src/client/retry.ts",
+    find: /if \(code !== undefined && facts\.busyErrorCodes\.includes\(code\)\) return true;/,
+    replace: "",
+    unit: ["test/client"],
+  },
+  {
+    id: "unmatched-always-safe",
+    description: "a request that matches no operation is repeated after a 5xx whatever its method",
+    file: "src/client/operations.ts",
+    find: /safeToRepeat: method === "GET" \|\| method === "HEAD"/,
+    replace: "safeToRepeat: true",
+    unit: ["test/client"],
+  },
 ];
 
 // Top-level entries never copied: dependencies (linked instead), VCS data, build output and caches.

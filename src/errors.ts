@@ -6,6 +6,13 @@
 /** Base class of every error thrown by this SDK. */
 export class HuaweiCloudError extends Error {
   override name = "HuaweiCloudError";
+  /**
+   * Whether another attempt of the same request could succeed, as the transport judged it from the operation's
+   * retry facts (set on every error the transport throws, also after its retries ran out). @default false
+   */
+  retryable = false;
+  /** How long the server asked to wait before another attempt (`Retry-After`), in ms; undefined when it did not. */
+  retryAfterMs: number | undefined = undefined;
 }
 
 /** Response headers with credentials removed; what {@link ApiError.headers} holds. */

@@ -1,37 +1,44 @@
 // Public API of hwc-gateways. Only exports live here; every name below is part of the contract.
 export { createApigClient } from "./services/apig.js";
-export type { ApigClient, ApigClientOptions, ElbIngressDetails, IngressIpsJob, IngressIpsRequest, InstanceDetails, InstanceStatus, IpDetail } from "./services/apig.js";
+export type {
+  ApigClient,
+  ApigClientOptions,
+  ApigWaitState,
+  ElbIngressDetails,
+  IngressIpExpectation,
+  IngressIpKind,
+  IngressIpsJob,
+  IngressIpsJobHandle,
+  IngressIpsRequest,
+  InstanceDetails,
+  InstanceStatus,
+  IpDetail,
+} from "./services/apig.js";
 export { createDdsClient } from "./services/dds.js";
 export type {
+  BindPublicGatewayHandle,
   BindPublicGatewayRequest,
   BindPublicGatewayResponse,
+  BoundExpectation,
   DdsClient,
   DdsClientOptions,
   DdsGroup,
   DdsInstance,
   DdsNode,
   DdsNodeLocation,
+  DdsWaitState,
   ListInstancesQuery,
   ListInstancesResponse,
+  PublicGatewayWait,
+  UnbindPublicGatewayHandle,
   UnbindPublicGatewayResponse,
 } from "./services/dds.js";
 export { JobFailedError, WaitTimeoutError } from "./wait/errors.js";
 export type { JobFailedErrorInit, WaitTimeoutErrorInit } from "./wait/errors.js";
-export type { ObservedPoll } from "./wait/waiter.js";
-export type { WaitOptions, WaitProgress } from "./wait/handle.js";
-export type { IngressIpsJobHandle } from "./wait/apig-ingress.js";
-export type { BindPublicGatewayHandle, PublicGatewayWait, UnbindPublicGatewayHandle } from "./wait/dds-gateway.js";
+export type { PollResult } from "./wait/waiter.js";
+export type { OperationHandle, WaitOptions } from "./wait/handle.js";
 export { WAIT_STATE_FORMAT } from "./wait/state.js";
-export type {
-  ApigWaitState,
-  BoundExpectation,
-  DdsWaitState,
-  IngressIpExpectation,
-  IngressIpKind,
-  WaitOperation,
-  WaitState,
-  WaitStateBase,
-} from "./wait/state.js";
+export type { WaitStateBase } from "./wait/state.js";
 export { createIamClient } from "./services/iam.js";
 export type { CreateTokenByPasswordRequest, CreateTokenQuery, IamClient, IamClientOptions, IssuedToken, TokenResponse } from "./services/iam.js";
 

@@ -286,22 +286,22 @@ export const REQUEST_CASES: readonly RequestCase[] = [
     method: "apig.resumeWait",
     operationId: "ShowInstance",
     alsoCalls: ["UnregisterIngressIps"],
-    variant: "state of a deregister handle (toJSON), polled briefly",
+    variant: "state of a deregister handle (waitState), polled briefly",
     authModes: SECURED,
     call: async (c) => {
       const handle = await c.apig.deregisterIngressIps(inputs.apigInstanceId, inputs.ingressBody("UnregisterIngressIps"));
-      return settle(c.apig.resumeWait(JSON.stringify(handle.toJSON()), QUICK_WAIT));
+      return settle(c.apig.resumeWait(JSON.stringify(handle.waitState()), QUICK_WAIT));
     },
   },
   {
     method: "dds.resumeWait",
     operationId: "ListInstances",
     alsoCalls: ["BindPublicGateway"],
-    variant: "state of a bind handle (toJSON), polled briefly",
+    variant: "state of a bind handle (waitState), polled briefly",
     authModes: SECURED,
     call: async (c) => {
       const handle = await c.dds.bindPublicGateway(inputs.ddsInstanceId, inputs.ddsNodeId, inputs.bindBody);
-      return settle(c.dds.resumeWait(handle.toJSON(), QUICK_WAIT));
+      return settle(c.dds.resumeWait(handle.waitState(), QUICK_WAIT));
     },
   },
   {

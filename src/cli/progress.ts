@@ -1,15 +1,9 @@
+import type { PollResult } from "../wait/waiter.js";
 import type { Io } from "./output.js";
-
-/** What a progress renderer shows for one observation of a wait. */
-export interface ProgressView {
-  status: string;
-  elapsedMs: number;
-  pending: readonly string[];
-}
 
 /** Renders wait progress on stderr. */
 export interface ProgressRenderer {
-  update(view: ProgressView): void;
+  update(poll: PollResult): void;
   /** Ends the display; a terminal line is cleared so the result prints on a clean line. */
   done(): void;
 }
@@ -34,7 +28,7 @@ export function createProgress(io: Io, label: string, now: () => number = Date.n
     };
   }
   let frame = 0;
-  let view: ProgressView | undefined;
+  let view: PollResult | undefined;
   let started = now();
   const draw = () => {
     if (!view) return;
@@ -60,4 +54,17 @@ export function createProgress(io: Io, label: string, now: () => number = Date.n
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)}s`;
+}
+
+/**
+ * Runs `wait` with a progress display on stderr (live line on a terminal, timestamped lines otherwise) and
+ * always ends the display, also when the wait fails, so an error message starts on a clean line.
+ */
+export async function waitWithProgress<T>(io: Io, label: string, wait: (onProgress: (poll: PollResult) => void) => Promise<T>): Promise<T> {
+  const progress = createProgress(io, label);
+  try {
+    return await wait((poll) => progress.update(poll));
+  } finally {
+    progress.done();
+  }
 }

@@ -1,5 +1,6 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { ServiceName } from "./endpoints.js";
+import type { OperationEntry } from "./operations.js";
 import { resolveClientOptions, type ClientOptions, type ResolvedClientOptions } from "./options.js";
 import { safePathSerializer } from "./path-params.js";
 import { createTransport } from "./transport.js";
@@ -11,12 +12,20 @@ export interface BaseClient<Paths extends {}> {
   options: ResolvedClientOptions;
 }
 
-/** Builds the openapi-fetch client for one service: checked options → transport → openapi-fetch. */
-export function createBaseClient<Paths extends {}>(service: ServiceName, options: ClientOptions, requireProjectId: boolean): BaseClient<Paths> {
+/**
+ * Builds the openapi-fetch client for one service: checked options → transport → openapi-fetch. Every request is
+ * looked up in `operations` (the specs' generated table unless given) for its validator and retry facts.
+ */
+export function createBaseClient<Paths extends {}>(
+  service: ServiceName,
+  options: ClientOptions,
+  requireProjectId: boolean,
+  operations?: readonly OperationEntry[],
+): BaseClient<Paths> {
   const resolved = resolveClientOptions(service, options, requireProjectId);
   const raw = createClient<Paths>({
     baseUrl: resolved.baseUrl,
-    fetch: createTransport(resolved),
+    fetch: createTransport({ ...resolved, ...(operations ? { operations } : {}) }),
     pathSerializer: safePathSerializer,
   });
   return { raw, options: resolved };

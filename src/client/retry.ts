@@ -1,17 +1,12 @@
 /**
- * When a failed attempt is tried again, and after how long. Pure functions: the transport owns the loop.
+ * When a failed attempt is tried again, and after how long. Pure functions: the transport owns the loop. Nothing
+ * here knows a service: what an operation allows comes from its spec, through the operation table.
  */
 
-/**
- * Error codes meaning "busy, try again later": the request was refused, not applied. Not `APIC.7712` ("The gateway
- * operation has already been locked"): a billing order holds that lock until it is paid, so repeating the call
- * within seconds cannot succeed and the caller must see it at once.
- */
-export const BUSY_ERROR_CODES: ReadonlySet<string> = new Set([
-  "APIC.7701", // APIG: instance status conflict (another change is running)
-  "DBS.201015", // DDS: another operation is in progress
-  "DBS.200998", // DDS: system busy
-]);
+import type { RetryFacts } from "./operations.js";
+
+/** Busy codes of the specs' operations; see {@link BUSY_ERROR_CODES} there. */
+export { BUSY_ERROR_CODES } from "./operations.js";
 
 /** Longest server-requested wait the SDK honours; a longer Retry-After is surfaced to the caller instead. */
 export const MAX_RETRY_AFTER_MS = 60_000;
@@ -20,24 +15,14 @@ export const MAX_RETRY_AFTER_MS = 60_000;
 export const MAX_BACKOFF_MS = 8_000;
 
 /**
- * PUT and DELETE here replace or remove state, so repeating them is harmless; GET is read-only. IAM's token
- * POST only mints another token. DDS bind (POST) is the one operation that is not repeated blindly: a lost
- * answer may hide a bind that happened.
+ * Whether an HTTP error answer is worth another attempt, by the operation's facts (its spec's `x-hwc-retry`).
+ * Throttling and the operation's busy codes always: the server refused the request before acting on it. Answers
+ * that may follow an applied request (5xx, 408) only when the operation is safe to repeat.
  */
-export function isIdempotent(method: string, url: URL): boolean {
-  const m = method.toUpperCase();
-  if (m === "GET" || m === "HEAD" || m === "PUT" || m === "DELETE" || m === "OPTIONS") return true;
-  return m === "POST" && /\/v3\/auth\/tokens\/?$/.test(url.pathname);
-}
-
-/**
- * Whether an HTTP error answer is worth another attempt. `applied` answers (5xx, 408) only for idempotent
- * requests; throttling and busy answers always, because the server refused the request before acting on it.
- */
-export function isRetryableAnswer(status: number, code: string | undefined, idempotent: boolean): boolean {
+export function isRetryableAnswer(status: number, code: string | undefined, facts: RetryFacts): boolean {
   if (status === 429) return true;
-  if (code !== undefined && BUSY_ERROR_CODES.has(code)) return true;
-  if (!idempotent) return false;
+  if (code !== undefined && facts.busyErrorCodes.includes(code)) return true;
+  if (!facts.safeToRepeat) return false;
   return status === 408 || status >= 500;
 }
 

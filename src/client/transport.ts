@@ -3,7 +3,8 @@ import { AbortError, ApiError, ConnectionError, HuaweiCloudError, InvalidRespons
 import { abortErrorFrom, sleep } from "../wait/sleep.js";
 import { errorFromResponse } from "./error-body.js";
 import type { Logger } from "./logger.js";
-import { backoffDelayMs, isIdempotent, isRetryableAnswer, MAX_RETRY_AFTER_MS, parseRetryAfterMs } from "./retry.js";
+import { operationLookup, SPEC_OPERATIONS, unmatchedFacts, validateRequest, type OperationEntry } from "./operations.js";
+import { backoffDelayMs, isRetryableAnswer, MAX_RETRY_AFTER_MS, parseRetryAfterMs } from "./retry.js";
 
 /** What {@link createTransport} needs from the client options. */
 export interface TransportOptions {
@@ -14,20 +15,27 @@ export interface TransportOptions {
   timeoutMs: number;
   logger: Logger;
   userAgent: string;
+  /** The client's endpoint; its path, if any, is cut off before a request is looked up in `operations`. */
+  baseUrl?: string;
+  /** Where requests are looked up for validation and retry facts. @default the specs' generated table */
+  operations?: readonly OperationEntry[];
   /** Injected for tests. @default Math.random */
   random?: () => number;
 }
 
 /**
- * The `fetch` handed to openapi-fetch. Everything below openapi-fetch's middleware happens here, once per
- * attempt and in this order: retry loop → auth (signing innermost, over the exact bytes sent) → fetch with a
- * per-attempt timeout. Answers other than success become typed errors, so middleware runs once per call and
- * callers of `client.raw` get the same errors as the service methods.
+ * The `fetch` handed to openapi-fetch. Everything below openapi-fetch's middleware happens here: the request is
+ * looked up in the operation table (method and path template), validated against its operation before any I/O,
+ * then, once per attempt and in this order: retry loop (by the operation's retry facts) → auth (signing
+ * innermost, over the exact bytes sent) → fetch with a per-attempt timeout. Answers other than success become
+ * typed errors, so middleware runs once per call and callers of `client.raw` get the same validation, retries
+ * and errors as the service methods. A request no operation matches is sent as is; see {@link unmatchedFacts}.
  */
 export function createTransport(options: TransportOptions): typeof fetch {
   const { auth, logger, maxRetries, timeoutMs, projectId, userAgent } = options;
   const random = options.random ?? Math.random;
   const baseFetch = options.fetch;
+  const lookup = operationLookup(options.operations ?? SPEC_OPERATIONS, options.baseUrl);
 
   return async function transport(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
     const request = input instanceof Request && init === undefined ? input : new Request(input, init);
@@ -36,7 +44,10 @@ export function createTransport(options: TransportOptions): typeof fetch {
     const url = new URL(request.url);
     // Buffered once: a body stream can be read only once, and every attempt must send (and sign) the same bytes.
     const body = request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
-    const idempotent = isIdempotent(method, url);
+    const match = lookup(method, url.pathname);
+    if (match) validateRequest(match, url, body);
+    else logger.debug(`${method} ${url.pathname}: matches no operation of the specs; sent unvalidated`);
+    const facts = match?.entry.retry ?? unmatchedFacts(method);
     const context: AuthContext = { fetch: baseFetch, projectId, signal };
     let renewedAuth = false;
 
@@ -58,10 +69,9 @@ export function createTransport(options: TransportOptions): typeof fetch {
         const { status, statusText, headers: resHeaders, bytes } = outcome;
         logger.debug(`${method} ${url.pathname} → ${status}`, { attempt, elapsedMs: elapsed, requestId: resHeaders.get("x-request-id") ?? undefined });
         if (status >= 200 && status < 300) {
-          const json = parseJsonAnswer(resHeaders, bytes);
-          if (json !== MALFORMED) return answerResponse(outcome, json);
+          if (!malformedJson(resHeaders, bytes)) return answerResponse(outcome);
           failure = new InvalidResponseError(`${method} ${url.pathname}: answer body is truncated or not valid JSON`, status, resHeaders.get("x-request-id") ?? undefined);
-          retryable = idempotent;
+          retryable = facts.safeToRepeat;
         } else {
           const error = errorFromResponse(method, url, status, statusText, resHeaders, bytes);
           if (status === 401 && auth?.onUnauthorized && !renewedAuth) {
@@ -74,15 +84,17 @@ export function createTransport(options: TransportOptions): typeof fetch {
           }
           failure = error;
           retryAfterMs = parseRetryAfterMs(resHeaders);
-          retryable = isRetryableAnswer(status, error.code, idempotent) && (retryAfterMs === undefined || retryAfterMs <= MAX_RETRY_AFTER_MS);
+          retryable = isRetryableAnswer(status, error.code, facts) && (retryAfterMs === undefined || retryAfterMs <= MAX_RETRY_AFTER_MS);
         }
       } else {
         failure = outcome.error;
-        // A refused connection never reached the server, so even a non-idempotent request is safe to repeat.
-        retryable = !(failure instanceof AbortError) && (idempotent || outcome.notSent);
+        // A refused connection never reached the server, so even a request not safe to repeat may be sent again.
+        retryable = !(failure instanceof AbortError) && (facts.safeToRepeat || outcome.notSent);
         logger.debug(`${method} ${url.pathname} failed: ${failure.message}`, { attempt, elapsedMs: elapsed });
       }
 
+      failure.retryable = retryable;
+      failure.retryAfterMs = retryAfterMs;
       if (!retryable || attempt >= maxRetries) throw failure;
       const delay = retryAfterMs ?? backoffDelayMs(attempt, random);
       logger.warn(`${method} ${url.pathname}: ${describe(failure)}; retry ${attempt + 1}/${maxRetries} in ${delay} ms`);
@@ -148,125 +160,31 @@ async function attemptOnce(
 // Success answers
 
 const decoder = new TextDecoder();
-/** {@link parseJsonAnswer}: the body is declared JSON but does not parse. */
-const MALFORMED: unique symbol = Symbol("malformed");
-/** {@link parseJsonAnswer}: the body was not checked (not declared JSON, or empty). */
-const UNCHECKED: unique symbol = Symbol("unchecked");
 
 /**
- * A success answer declared JSON must parse: a truncated body is a broken answer (retried when idempotent), not a
- * `SyntaxError` for the caller. Returns the parsed value so it is not parsed again.
+ * A success answer declared JSON must parse: a truncated body is a broken answer (retried when safe to repeat),
+ * not a `SyntaxError` for the caller.
  */
-function parseJsonAnswer(headers: Headers, bytes: Uint8Array): unknown {
-  if (bytes.byteLength === 0) return UNCHECKED;
+function malformedJson(headers: Headers, bytes: Uint8Array): boolean {
+  if (bytes.byteLength === 0) return false;
   const type = headers.get("content-type");
-  if (type === null || !/\bjson\b/i.test(type)) return UNCHECKED;
+  if (type === null || !/\bjson\b/i.test(type)) return false;
   try {
-    return JSON.parse(decoder.decode(bytes));
+    JSON.parse(decoder.decode(bytes));
+    return false;
   } catch {
-    return MALFORMED;
+    return true;
   }
 }
 
-/** The answer handed to openapi-fetch: the bytes already read, with headers that describe them. */
-function answerResponse(o: { status: number; statusText: string; headers: Headers; bytes: Uint8Array }, json: unknown): Response {
-  const init = { status: o.status, statusText: o.statusText, headers: o.headers };
-  const nullBody = o.status === 204 || o.status === 205 || o.status === 304 || o.bytes.byteLength === 0;
-  const response = nullBody ? new Response(null, init) : new (bufferedResponseCtor ??= bufferedResponseClass())(o.bytes, init, json);
+/** The answer handed to openapi-fetch: an ordinary `Response` over the bytes already read. */
+function answerResponse(o: { status: number; statusText: string; headers: Headers; bytes: Uint8Array }): Response {
   // The body is already decoded; stale encoding/length headers would mislead openapi-fetch's parser.
-  const headers = response.headers;
-  if (headers.has("content-encoding")) headers.delete("content-encoding");
+  const headers = new Headers(o.headers);
+  headers.delete("content-encoding");
   headers.set("content-length", String(o.bytes.byteLength));
-  return response;
-}
-
-/**
- * UTF-8 decoding exactly as Node's `Response#json()` does it: a leading BOM cut off, then a `TextDecoder` (which drops
- * one more), invalid sequences replaced. A body that passed {@link parseJsonAnswer} decodes to the same text either
- * way, so its parsed value stands in for `json()`.
- */
-function utf8(bytes: Uint8Array): string {
-  return decoder.decode(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes);
-}
-
-type BufferedResponseClass = new (bytes: Uint8Array, init: ResponseInit, json: unknown) => Response;
-let bufferedResponseCtor: BufferedResponseClass | undefined;
-
-/**
- * A `Response` over bytes already in memory. Its first `json()` (openapi-fetch's, normally the only read) is the
- * value the transport's check already parsed, or a parse of the bytes; everything else (`body`, the other readers,
- * a second read, `clone()` of a body in use) goes to an ordinary `Response` over the same bytes, made on first need.
- * So it behaves like `new Response(bytes)` without building and draining a body stream per call. Defined on first
- * use, so importing the SDK needs no global `Response`.
- */
-function bufferedResponseClass(): BufferedResponseClass {
-  class BufferedResponse extends Response {
-    readonly #bytes: Uint8Array;
-    /** What the first `json()` resolves to, when the transport already parsed the body; otherwise UNCHECKED. */
-    #json: unknown;
-    /** Read by that first `json()`, with no stream made. */
-    #read = false;
-    /** The ordinary `Response` everything else goes to, once made. */
-    #stream: Response | undefined;
-
-    constructor(bytes: Uint8Array, init: ResponseInit, json: unknown) {
-      super(null, init);
-      this.#bytes = bytes;
-      this.#json = json;
-    }
-
-    #streamed(): Response {
-      if (this.#stream === undefined) {
-        this.#json = UNCHECKED; // every read goes to the stream from now on
-        this.#stream = new Response(this.#bytes as Uint8Array<ArrayBuffer>, { status: this.status, statusText: this.statusText, headers: this.headers });
-        // Read already: the stream must be as disturbed and locked as one that was read.
-        if (this.#read) this.#stream.arrayBuffer().catch(() => undefined);
-      }
-      return this.#stream;
-    }
-
-    override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
-      return this.#streamed().body;
-    }
-
-    override get bodyUsed(): boolean {
-      return this.#stream === undefined ? this.#read : this.#stream.bodyUsed;
-    }
-
-    override json(): Promise<any> {
-      if (this.#read || this.#stream !== undefined) return this.#streamed().json();
-      this.#read = true;
-      const parsed = this.#json;
-      this.#json = UNCHECKED;
-      try {
-        return Promise.resolve(parsed === UNCHECKED ? JSON.parse(utf8(this.#bytes)) : parsed);
-      } catch (err) {
-        return Promise.reject(err);
-      }
-    }
-
-    override clone(): Response {
-      const init = { status: this.status, statusText: this.statusText, headers: this.headers };
-      if (this.#stream === undefined && !this.#read) return new BufferedResponse(this.#bytes, init, UNCHECKED);
-      // Throws as Response#clone does once the body is read or locked; otherwise tees the stream in use.
-      return new Response(this.#streamed().clone().body, init);
-    }
-
-    static {
-      // The other readers go to the stream; only those this runtime's Response has, so feature checks still work.
-      for (const name of ["text", "arrayBuffer", "blob", "bytes", "formData"] as const) {
-        if (typeof Response.prototype[name] !== "function") continue;
-        Object.defineProperty(this.prototype, name, {
-          value(this: BufferedResponse) {
-            return this.#streamed()[name]();
-          },
-          writable: true,
-          configurable: true,
-        });
-      }
-    }
-  }
-  return BufferedResponse;
+  const nullBody = o.status === 204 || o.status === 205 || o.status === 304 || o.bytes.byteLength === 0;
+  return new Response(nullBody ? null : (o.bytes as Uint8Array<ArrayBuffer>), { status: o.status, statusText: o.statusText, headers });
 }
 
 function causeCode(err: unknown): string | undefined {

@@ -6,10 +6,9 @@ import { createBaseClient, describeClient, type BaseClient } from "../client/cre
 import type { ClientOptions } from "../client/options.js";
 import { parseRetryAfterMs } from "../client/retry.js";
 import { validateInput } from "../client/validate.js";
-import { apigWaitState, createIngressHandle, evaluateIngress, type IngressIpsJobHandle } from "../wait/apig-ingress.js";
-import { createPollSharing, runServiceWait, type WaitOptions } from "../wait/handle.js";
-import { parseWaitState, type ApigWaitState } from "../wait/state.js";
-import type { PollOutcome } from "../wait/waiter.js";
+import { createHandle, createPollSharing, serviceWait, type OperationHandle, type WaitOptions } from "../wait/handle.js";
+import { isRecord, MAX_STATE_TEXT, newWaitState, readWaitState, type WaitStateBase } from "../wait/state.js";
+import type { PollOutcome, Verdict } from "../wait/waiter.js";
 
 /** Body of register/deregister: the ELBs and the ingress addresses concerned. */
 export type IngressIpsRequest = components["schemas"]["IngressIpsRequest"];
@@ -23,6 +22,44 @@ export type IngressIpsJob = components["schemas"]["IngressIpsJob"];
 export type InstanceDetails = components["schemas"]["InstanceDetails"];
 /** Gateway lifecycle status. */
 export type InstanceStatus = components["schemas"]["InstanceStatus"];
+
+/** Which list of an ingress request an address came from. */
+export type IngressIpKind = "public" | "private" | "global";
+
+/** One address of a register/deregister request, as the wait checks it. */
+export interface IngressIpExpectation {
+  /** The ELB the address was given for. */
+  elbId: string;
+  /** `public_ips`, `private_ips` or `global_eips` of the request. Global EIPs are not visible in ShowInstance. */
+  kind: IngressIpKind;
+  /** IP version, as in the request. */
+  type: "v4" | "v6";
+  /** The address as given in the request. */
+  ip: string;
+}
+
+/** State of a wait for an APIG ingress register/deregister job (`handle.waitState()`). */
+export interface ApigWaitState extends WaitStateBase {
+  service: "apig";
+  operation: "registerIngressIps" | "deregisterIngressIps";
+  /** `job_id` of the 202 answer; informational, since no Huawei API accepts it. */
+  jobId: string;
+  /** The expected end state: the gateway is `Running` and every (non-global) address is listed (`registered: true`) or gone. */
+  expect: { registered: boolean; ips: IngressIpExpectation[] };
+}
+
+/**
+ * What `registerIngressIps` / `deregisterIngressIps` resolve with: the 202 body as it came (`instance_id`,
+ * `message`, `job_id`, plus any field the service adds), and the non-enumerable `wait()` and `waitState()`.
+ *
+ * `wait()` polls ShowInstance and resolves with the gateway details once `status` is `Running` AND every
+ * public/private address of the request is listed (register) or gone (deregister) in `publicips` / `privateips`
+ * (`ip_address` / `ipv6_address`), `ingress_ip` or `ingress_ip_v6`. Global EIPs are not visible in ShowInstance,
+ * so for them only `Running` is required. It rejects with `JobFailedError` on a failure status (`*Failed`,
+ * `*Fail`, `*Timeout`, `Unhealthy`; on `.status`) or when the gateway is gone (404), `WaitTimeoutError`,
+ * `AbortError` or `ValidationError` (bad options).
+ */
+export interface IngressIpsJobHandle extends IngressIpsJob, OperationHandle<ApigWaitState, InstanceDetails> {}
 
 /** Options of {@link createApigClient}; `projectId` is required. */
 export interface ApigClientOptions extends ClientOptions {
@@ -45,7 +82,7 @@ export interface ApigClient {
   /** Reads a gateway's details (GET …/instances/{instance_id}). */
   getInstance(instanceId: string, options?: CallOptions): Promise<InstanceDetails>;
   /**
-   * Continues a wait from `handle.toJSON()` (the object or its JSON text), e.g. in another process. Behaves like
+   * Continues a wait from `handle.waitState()` (the object or its JSON text), e.g. in another process. Behaves like
    * `handle.wait(options)`; `maxWaitMs` counts from this call, progress `elapsedMs` from the original start.
    * @throws {ValidationError} The state is malformed, or was made for another endpoint or project than this
    *   client's (as a rejected promise, before any request).
@@ -71,9 +108,8 @@ export function createApigClient(options: ApigClientOptions): ApigClient {
   };
 
   const waitFor = (state: ApigWaitState, waitOptions: WaitOptions<InstanceDetails> | undefined): Promise<InstanceDetails> =>
-    runServiceWait(
+    serviceWait(
       {
-        operation: state.operation,
         key: keyOf(state.instanceId),
         startedAtMs: Date.parse(state.startedAt),
         sharing,
@@ -81,8 +117,8 @@ export function createApigClient(options: ApigClientOptions): ApigClient {
           const { details, response } = await showInstance(state.instanceId, { signal });
           return { observation: details, retryAfterMs: parseRetryAfterMs(response.headers) };
         },
-        evaluate: (details) => evaluateIngress(details, state.expect),
-        notFoundReason: `gateway ${state.instanceId} no longer exists (ShowInstance answered 404)`,
+        accept: (details) => evaluateIngress(details, state.expect),
+        goneReason: `gateway ${state.instanceId} no longer exists (ShowInstance answered 404)`,
       },
       waitOptions,
     );
@@ -104,15 +140,14 @@ export function createApigClient(options: ApigClientOptions): ApigClient {
       const job = bodyOf(data, response);
       // An answer read before the change must not satisfy a wait started after it.
       sharing.invalidate(keyOf(instanceId));
-      const state = apigWaitState(route === "ingress-register" ? "registerIngressIps" : "deregisterIngressIps", {
-        endpoint: resolved.baseUrl,
-        projectId: project_id,
-        instanceId,
+      const state: ApigWaitState = {
+        ...newWaitState({ endpoint: resolved.baseUrl, projectId: project_id, instanceId, startedAtMs }),
+        service: "apig",
+        operation: route === "ingress-register" ? "registerIngressIps" : "deregisterIngressIps",
         jobId: typeof job.job_id === "string" ? job.job_id : "",
-        startedAtMs,
-        body,
-      });
-      return createIngressHandle(job, state, waitFor);
+        expect: { registered: route === "ingress-register", ips: ingressExpectations(body) },
+      };
+      return createHandle(job, state, waitFor);
     };
 
   const client: ApigClient = {
@@ -122,10 +157,131 @@ export function createApigClient(options: ApigClientOptions): ApigClient {
       return (await showInstance(instanceId, requestInit(callOptions))).details;
     },
     async resumeWait(state, waitOptions) {
-      const parsed = parseWaitState(state, { service: "apig", endpoint: resolved.baseUrl, projectId: project_id });
-      return waitFor(parsed, waitOptions);
+      return waitFor(parseApigWaitState(state, resolved.baseUrl, project_id), waitOptions);
     },
     raw,
   };
   return describeClient(client, "ApigClient", resolved);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The wait: Huawei has no API that takes the job id (the reference,
+// https://support.huaweicloud.com/intl/en-us/api-apig/UnregisterIngressIps.html, documents only the 202 `job_id`),
+// so the gateway details are read until they show the change.
+
+/** The addresses of a register/deregister request, in request order, one entry per ELB and list. */
+export function ingressExpectations(body: IngressIpsRequest): IngressIpExpectation[] {
+  return body.elbs.flatMap((elb) =>
+    (
+      [
+        ["public", elb.public_ips],
+        ["private", elb.private_ips],
+        ["global", elb.global_eips],
+      ] as const
+    ).flatMap(([kind, ips]) => (ips ?? []).map(({ type, ip }) => ({ elbId: elb.elb_id, kind, type, ip }))),
+  );
+}
+
+/** A gateway status after which the change will not complete: `*Failed`, `*Fail`, anything with `Timeout`, `Unhealthy`. */
+export function isFailedGatewayStatus(status: string): boolean {
+  return /Fail(ed)?$/.test(status) || status.includes("Timeout") || status === "Unhealthy";
+}
+
+/**
+ * The acceptor of an ingress job. Success needs BOTH `status === "Running"` AND the address condition: right
+ * after the 202 the gateway may still show `Running` with the old addresses, and the lists can change before the
+ * gateway has finished (and may still roll back). An address counts as listed when it appears in any of
+ * `publicips[]` / `privateips[]` (`ip_address`, `ipv6_address`), `ingress_ip` or `ingress_ip_v6`: Huawei does not
+ * document which field shows which kind. IPv6 literals are compared in canonical form.
+ */
+export function evaluateIngress(details: InstanceDetails, expect: ApigWaitState["expect"]): Verdict {
+  const status = typeof details?.status === "string" ? details.status : undefined;
+  const listed = new Set<string>();
+  const list = (value: unknown): void => void (typeof value === "string" && value !== "" && listed.add(canonicalIp(value)));
+  list(details?.ingress_ip);
+  list(details?.ingress_ip_v6);
+  for (const entries of [details?.publicips, details?.privateips]) {
+    for (const entry of Array.isArray(entries) ? (entries as unknown[]) : []) {
+      if (!isRecord(entry)) continue;
+      list(entry.ip_address);
+      list(entry.ipv6_address);
+    }
+  }
+  const pending: string[] = [];
+  if (status !== "Running") pending.push(status === undefined ? "gateway status is unknown" : `gateway status is ${status}`);
+  const seen = new Set<string>();
+  for (const { kind, ip } of expect.ips) {
+    const key = canonicalIp(ip);
+    if (kind === "global" || seen.has(key)) continue; // global EIPs are not visible in ShowInstance
+    seen.add(key);
+    if (expect.registered && !listed.has(key)) pending.push(`${ip} not registered yet`);
+    if (!expect.registered && listed.has(key)) pending.push(`${ip} still registered`);
+  }
+  if (status !== undefined && isFailedGatewayStatus(status)) return { state: "failure", status, pending, reason: `gateway status is ${status}` };
+  return { state: pending.length === 0 ? "success" : "retry", status, pending };
+}
+
+/** IPv4 as is; IPv6 in the URL parser's canonical (lower-case, compressed) form, so `2001:DB8:0::1` equals `2001:db8::1`. */
+export function canonicalIp(ip: string): string {
+  const s = ip.trim().toLowerCase();
+  if (!s.includes(":")) return s;
+  try {
+    return new URL(`http://[${s}]/`).hostname.slice(1, -1);
+  } catch {
+    return s;
+  }
+}
+
+/** At most 10 ELBs with 2 addresses in each of 3 lists, as the request schema allows. */
+const MAX_IPS = 60;
+const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+
+/** True when `ip` is a literal of the given version. IPv6 goes through the URL parser, which runs everywhere. */
+function isIpOfType(ip: string, type: "v4" | "v6"): boolean {
+  if (ip.length > 45) return false;
+  if (type === "v4") return IPV4.test(ip);
+  if (!ip.includes(":") || /[[\]/%]/.test(ip)) return false;
+  return URL.canParse(`http://[${ip}]/`);
+}
+
+/**
+ * Checks a state (object or JSON text) for this client's endpoint and project, and returns a fresh copy holding
+ * only the known fields. @throws {ValidationError} Listing every problem, with paths like `state.expect.ips[0].ip`.
+ */
+export function parseApigWaitState(input: unknown, endpoint: string, projectId: string): ApigWaitState {
+  const operations = ["registerIngressIps", "deregisterIngressIps"] as const;
+  const r = readWaitState(input, { service: "apig", operations, endpoint, projectId });
+  const { raw: s, expect, add } = r;
+  // Informational only, so an empty id (a 202 without one) still resumes.
+  if (typeof s.jobId !== "string") add(".jobId", "type", "must be a string");
+  else if (s.jobId.length > MAX_STATE_TEXT) add(".jobId", "maxLength", `must have at most ${MAX_STATE_TEXT} characters`);
+  const ips: IngressIpExpectation[] = [];
+  if (expect) {
+    const registered = s.operation === "registerIngressIps";
+    if (typeof expect.registered !== "boolean") add(".expect.registered", "type", "must be a boolean");
+    else if (operations.includes(s.operation as never) && expect.registered !== registered) {
+      add(".expect.registered", "const", `must be ${registered} for ${String(s.operation)}`);
+    }
+    if (!Array.isArray(expect.ips)) add(".expect.ips", "type", "must be an array");
+    else if (expect.ips.length > MAX_IPS) add(".expect.ips", "maxItems", `must have at most ${MAX_IPS} items`);
+    else {
+      (expect.ips as unknown[]).forEach((item, i) => {
+        const at = `.expect.ips[${i}]`;
+        if (!isRecord(item)) return add(at, "type", "must be an object");
+        const { elbId, kind, type, ip } = item;
+        let ok = true;
+        const bad = (path: string, keyword: string, message: string): void => {
+          ok = false;
+          add(`${at}${path}`, keyword, message);
+        };
+        if (typeof elbId !== "string" || elbId.length === 0 || elbId.length > 64) bad(".elbId", "type", "must be a string of 1–64 characters");
+        if (kind !== "public" && kind !== "private" && kind !== "global") bad(".kind", "enum", "must be public, private or global");
+        if (type !== "v4" && type !== "v6") bad(".type", "enum", "must be v4 or v6");
+        else if (typeof ip !== "string" || !isIpOfType(ip, type)) bad(".ip", "format", `must be an IP${type} address`);
+        if (ok) ips.push({ elbId: elbId as string, kind: kind as IngressIpKind, type: type as "v4" | "v6", ip: ip as string });
+      });
+    }
+  }
+  r.done();
+  return { ...r.base, service: "apig", operation: s.operation as ApigWaitState["operation"], jobId: s.jobId as string, expect: { registered: s.operation === "registerIngressIps", ips } };
 }

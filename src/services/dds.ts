@@ -8,10 +8,9 @@ import { assertPathParams } from "../client/path-params.js";
 import { parseRetryAfterMs } from "../client/retry.js";
 import { validateInput } from "../client/validate.js";
 import { InvalidResponseError, NotFoundError, redactHeaders } from "../errors.js";
-import { createGatewayHandle, ddsWaitState, evaluateGateway, type BindPublicGatewayHandle, type UnbindPublicGatewayHandle } from "../wait/dds-gateway.js";
-import { createPollSharing, runServiceWait, type WaitOptions } from "../wait/handle.js";
-import { parseWaitState, type DdsWaitState } from "../wait/state.js";
-import type { PollOutcome } from "../wait/waiter.js";
+import { createHandle, createPollSharing, serviceWait, type OperationHandle, type WaitOptions } from "../wait/handle.js";
+import { newWaitState, readWaitState, type WaitStateBase } from "../wait/state.js";
+import type { PollOutcome, Verdict } from "../wait/waiter.js";
 
 /** Body of BindPublicGateway. */
 export type BindPublicGatewayRequest = components["schemas"]["BindPublicGatewayRequest"];
@@ -37,6 +36,42 @@ export interface DdsNodeLocation {
   node: DdsNode;
 }
 
+/** The expected end state of a public-gateway bind: the node shows these values. */
+export interface BoundExpectation {
+  bound: true;
+  /** `nat_gateway_id` the node must show. */
+  natGatewayId: string;
+  /** `external_service_port` the node must show. */
+  externalServicePort: number;
+  /** The EIP id of the request; informational, since ListInstances does not show it. */
+  publicIpId: string;
+}
+
+/** State of a wait for a DDS public-gateway bind/unbind (`handle.waitState()`). */
+export interface DdsWaitState extends WaitStateBase {
+  service: "dds";
+  operation: "bindPublicGateway" | "unbindPublicGateway";
+  /** The node acted on. */
+  nodeId: string;
+  /** Bound with these values, or `{ bound: false }`: no `nat_gateway_id` / `external_service_port` on the node. */
+  expect: BoundExpectation | { bound: false };
+}
+
+/**
+ * `wait()` and `waitState()` of a public-gateway handle (non-enumerable). `wait()` polls ListInstances
+ * (`?id=<instance>`) and resolves with the node, its group and instance once the node shows the change: after a
+ * bind, its `nat_gateway_id` and `external_service_port` equal the bound values; after an unbind, both are absent,
+ * `null`, empty or 0. It rejects with `JobFailedError` (instance `abnormal` / `createfail` or node `abnormal`, on
+ * `.status`; or the instance or node is gone), `WaitTimeoutError`, `AbortError` or `ValidationError` (bad options).
+ */
+export type PublicGatewayWait = OperationHandle<DdsWaitState, DdsNodeLocation>;
+
+/** What `bindPublicGateway` resolves with: the 200 body as it came, plus non-enumerable `wait()` / `waitState()`. */
+export interface BindPublicGatewayHandle extends BindPublicGatewayResponse, PublicGatewayWait {}
+
+/** What `unbindPublicGateway` resolves with: the 200 body as it came, plus non-enumerable `wait()` / `waitState()`. */
+export interface UnbindPublicGatewayHandle extends UnbindPublicGatewayResponse, PublicGatewayWait {}
+
 /** Options of {@link createDdsClient}; `projectId` is required. */
 export interface DdsClientOptions extends ClientOptions {
   projectId: string;
@@ -61,7 +96,7 @@ export interface DdsClient {
   /** Finds one node through ListInstances; rejects with `NotFoundError` when the instance or node is missing. */
   getNode(instanceId: string, nodeId: string, options?: CallOptions): Promise<DdsNodeLocation>;
   /**
-   * Continues a wait from `handle.toJSON()` (the object or its JSON text), e.g. in another process. Behaves like
+   * Continues a wait from `handle.waitState()` (the object or its JSON text), e.g. in another process. Behaves like
    * `handle.wait(options)`; `maxWaitMs` counts from this call, progress `elapsedMs` from the original start.
    * @throws {ValidationError} The state is malformed, or was made for another endpoint or project than this
    *   client's (as a rejected promise, before any request).
@@ -112,9 +147,8 @@ export function createDdsClient(options: DdsClientOptions): DdsClient {
   };
 
   const waitFor = (state: DdsWaitState, waitOptions: WaitOptions<DdsNodeLocation> | undefined): Promise<DdsNodeLocation> =>
-    runServiceWait(
+    serviceWait(
       {
-        operation: state.operation,
         key: keyOf(state.instanceId),
         startedAtMs: Date.parse(state.startedAt),
         sharing,
@@ -122,8 +156,8 @@ export function createDdsClient(options: DdsClientOptions): DdsClient {
           const { page, response } = await listPage({ id: state.instanceId }, { signal });
           return { observation: locate(page, state.instanceId, state.nodeId), retryAfterMs: parseRetryAfterMs(response.headers) };
         },
-        evaluate: (location) => evaluateGateway(location, state.expect),
-        notFoundReason: `instance ${state.instanceId} or its node ${state.nodeId} no longer exists`,
+        accept: (location) => evaluateGateway(location, state.expect),
+        goneReason: `instance ${state.instanceId} or its node ${state.nodeId} no longer exists`,
       },
       waitOptions,
     );
@@ -137,8 +171,8 @@ export function createDdsClient(options: DdsClientOptions): DdsClient {
       const answer = bodyOf(data, response);
       // An answer read before the change must not satisfy a wait started after it.
       sharing.invalidate(keyOf(instanceId));
-      const state = ddsWaitState({ operation: "unbindPublicGateway", endpoint: resolved.baseUrl, projectId: project_id, instanceId, nodeId, startedAtMs });
-      return createGatewayHandle(answer, state, waitFor);
+      const base = newWaitState({ endpoint: resolved.baseUrl, projectId: project_id, instanceId, startedAtMs });
+      return createHandle(answer, { ...base, service: "dds", operation: "unbindPublicGateway", nodeId, expect: { bound: false } } as DdsWaitState, waitFor);
     },
     async bindPublicGateway(instanceId, nodeId, body, callOptions) {
       const path = { project_id, instance_id: instanceId, node_id: nodeId };
@@ -147,8 +181,10 @@ export function createDdsClient(options: DdsClientOptions): DdsClient {
       const { data, response } = await raw.POST(GATEWAY_PATH, { params: { path }, body, ...requestInit(callOptions) });
       const answer = bodyOf(data, response);
       sharing.invalidate(keyOf(instanceId));
-      const state = ddsWaitState({ operation: "bindPublicGateway", body, endpoint: resolved.baseUrl, projectId: project_id, instanceId, nodeId, startedAtMs });
-      return createGatewayHandle(answer, state, waitFor);
+      const base = newWaitState({ endpoint: resolved.baseUrl, projectId: project_id, instanceId, startedAtMs });
+      const { nat_gateway_id: natGatewayId, external_service_port: externalServicePort, public_ip_id: publicIpId } = body;
+      const expect: BoundExpectation = { bound: true, natGatewayId, externalServicePort, publicIpId };
+      return createHandle(answer, { ...base, service: "dds", operation: "bindPublicGateway", nodeId, expect } as DdsWaitState, waitFor);
     },
     listInstances,
     async getNode(instanceId, nodeId, callOptions) {
@@ -158,10 +194,73 @@ export function createDdsClient(options: DdsClientOptions): DdsClient {
       return locate(page, instanceId, nodeId);
     },
     async resumeWait(state, waitOptions) {
-      const parsed = parseWaitState(state, { service: "dds", endpoint: resolved.baseUrl, projectId: project_id });
-      return waitFor(parsed, waitOptions);
+      return waitFor(parseDdsWaitState(state, resolved.baseUrl, project_id), waitOptions);
     },
     raw,
   };
   return describeClient(client, "DdsClient", resolved);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The wait: the 200 answer carries no job, and the DDS job API
+// (https://support.huaweicloud.com/intl/en-us/api-dds/dds_api_0118.html) does not list this operation, so the
+// node is read through ListInstances until it shows the change.
+
+/** Instance statuses after which a public-gateway change cannot complete. */
+const FAILED_INSTANCE_STATUSES: ReadonlySet<string> = new Set(["abnormal", "createfail"]);
+
+/** Set in the sense of the spec: not missing, `null`, empty string, or port 0. */
+const isSet = (value: unknown): boolean => value !== undefined && value !== null && value !== "" && value !== 0;
+
+/**
+ * The acceptor of a bind/unbind. Failure first (an abnormal instance or node will not finish the change), then
+ * the node fields; the reported status is the instance status. Other fields (instance `status`, `actions`) are not
+ * required, since unrelated operations may run on the instance at any time.
+ */
+export function evaluateGateway(location: DdsNodeLocation, expect: DdsWaitState["expect"]): Verdict {
+  const instanceStatus = typeof location?.instance?.status === "string" ? location.instance.status : undefined;
+  const node = location?.node;
+  const gateway: unknown = node?.nat_gateway_id;
+  const port: unknown = node?.external_service_port;
+  const pending: string[] = [];
+  if (expect.bound) {
+    if (gateway !== expect.natGatewayId) pending.push(`nat_gateway_id is ${isSet(gateway) ? String(gateway) : "not set"}, expected ${expect.natGatewayId}`);
+    if (port !== expect.externalServicePort) pending.push(`external_service_port is ${isSet(port) ? String(port) : "not set"}, expected ${expect.externalServicePort}`);
+  } else {
+    if (isSet(gateway)) pending.push(`nat_gateway_id ${String(gateway)} still bound`);
+    if (isSet(port)) pending.push(`external_service_port ${String(port)} still set`);
+  }
+  if (instanceStatus !== undefined && FAILED_INSTANCE_STATUSES.has(instanceStatus)) {
+    return { state: "failure", status: instanceStatus, pending, reason: `instance status is ${instanceStatus}` };
+  }
+  if (node?.status === "abnormal") return { state: "failure", status: "abnormal", pending, reason: `node ${String(node?.id)} status is abnormal` };
+  return { state: pending.length === 0 ? "success" : "retry", status: instanceStatus, pending };
+}
+
+/**
+ * Checks a state (object or JSON text) for this client's endpoint and project, and returns a fresh copy holding
+ * only the known fields. @throws {ValidationError} Listing every problem, with paths like `state.expect.bound`.
+ */
+export function parseDdsWaitState(input: unknown, endpoint: string, projectId: string): DdsWaitState {
+  const r = readWaitState(input, { service: "dds", operations: ["bindPublicGateway", "unbindPublicGateway"], endpoint, projectId });
+  const { raw: s, expect, add } = r;
+  const nodeId = r.id(".nodeId", s.nodeId);
+  let parsed: DdsWaitState["expect"] = { bound: false };
+  if (expect?.bound === true) {
+    if (s.operation === "unbindPublicGateway") add(".expect.bound", "const", "must be false for unbindPublicGateway");
+    const natGatewayId = r.text(".expect.natGatewayId", expect.natGatewayId);
+    const publicIpId = r.text(".expect.publicIpId", expect.publicIpId);
+    const port = expect.externalServicePort;
+    if (typeof port !== "number" || !Number.isInteger(port) || port < 1 || port > 65535) {
+      add(".expect.externalServicePort", "maximum", "must be an integer from 1 to 65535");
+    } else if (natGatewayId !== undefined && publicIpId !== undefined) {
+      parsed = { bound: true, natGatewayId, externalServicePort: port, publicIpId };
+    }
+  } else if (expect?.bound === false) {
+    if (s.operation === "bindPublicGateway") add(".expect.bound", "const", "must be true for bindPublicGateway");
+  } else if (expect) {
+    add(".expect.bound", "type", "must be a boolean");
+  }
+  r.done();
+  return { ...r.base, service: "dds", operation: s.operation as DdsWaitState["operation"], nodeId: nodeId!, expect: parsed };
 }

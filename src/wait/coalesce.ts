@@ -26,6 +26,7 @@
  * until the slot it handed out); expired keys are dropped lazily on later calls. No background timers are used,
  * so an idle coalescer never keeps a process alive.
  */
+import { ValidationError } from "../errors.js";
 import { abortErrorFrom } from "./sleep.js";
 
 /** Options of {@link createPollCoalescer}. All durations are in milliseconds. */
@@ -81,33 +82,27 @@ interface KeyState<O> {
 /**
  * Creates a keyed single-flight for polls. See the module comment for how concurrent waits converge to one
  * request per interval.
- * @throws {RangeError} `maxAgeMs` or `slotMs` is negative or not finite.
+ * @throws {ValidationError} `maxAgeMs` or `slotMs` is negative or not finite.
  */
 export function createPollCoalescer<O>(options: PollCoalescerOptions = {}): PollCoalescer<O> {
   const maxAgeMs = options.maxAgeMs ?? 0;
   const slotMs = options.slotMs ?? 0;
   for (const [name, value] of [["maxAgeMs", maxAgeMs], ["slotMs", slotMs]] as const) {
     if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-      throw new RangeError(`createPollCoalescer: ${name} must be a finite number ≥ 0, got ${String(value)}`);
+      throw new ValidationError([{ path: name, keyword: "minimum", message: `must be a finite number ≥ 0, got ${String(value)}` }], "createPollCoalescer");
     }
   }
   const now = options.now ?? Date.now;
   const retainMs = Math.max(maxAgeMs, slotMs);
-  // Insertion order = order of last use, so expired states sit at the front.
   const states = new Map<string, KeyState<O>>();
 
   const touch = (key: string, state: KeyState<O>, keepUntil: number): void => {
     state.keepUntil = Math.max(state.keepUntil, keepUntil);
-    states.delete(key);
     states.set(key, state);
   };
 
   const sweep = (t: number): void => {
-    for (const [key, state] of states) {
-      if (state.flight) continue;
-      if (state.keepUntil > t) break;
-      states.delete(key);
-    }
+    for (const [key, state] of states) if (!state.flight && state.keepUntil <= t) states.delete(key);
   };
 
   const start = (key: string, fn: (signal: AbortSignal) => Promise<O>, t: number): Flight<O> => {
@@ -119,10 +114,7 @@ export function createPollCoalescer<O>(options: PollCoalescerOptions = {}): Poll
       promise = Promise.reject(error);
     }
     const flight: Flight<O> = { promise, controller, startedAt: t, abortable: 0, pinned: false };
-    let state = states.get(key);
-    if (!state) {
-      state = { anchor: t, keepUntil: t, flight: undefined, settled: undefined };
-    }
+    const state = states.get(key) ?? { anchor: t, keepUntil: t, flight: undefined, settled: undefined };
     state.flight = flight;
     touch(key, state, t + retainMs);
     // Registered before any caller's handlers, so the entry is cleared before callers resume.
@@ -225,5 +217,47 @@ export function createPollCoalescer<O>(options: PollCoalescerOptions = {}): Poll
       sweep(now());
       return states.size;
     },
+  };
+}
+
+/**
+ * Per-client poll sharing: one {@link PollCoalescer} per slot size (the waits' `minDelayMs`), so waits with the
+ * same options on one resource line up on one grid and share each request.
+ *
+ * Why `minDelayMs` and not `maxDelayMs` as the slot: a slot of `maxDelayMs` (30 s by default) would push even the
+ * first, short backoff delays up to 30 s. With `minDelayMs` the backoff keeps its shape (each delay is rounded to
+ * a multiple of it) while a resource still gets at most one request per `minDelayMs`, however many waits watch
+ * it. With a fixed interval (`minDelayMs === maxDelayMs`) the two coincide: N waits, one request per interval.
+ */
+export interface PollSharing<O> {
+  /** Runs or joins the poll of `key` on the `slotMs` grid. */
+  poll(key: string, slotMs: number, fn: (signal: AbortSignal) => Promise<O>, signal: AbortSignal): Promise<O>;
+  /** The sleep that lands the next wake-up on `key`'s grid (see `PollCoalescer.nextSlot`), in ms. */
+  nextSlot(key: string, slotMs: number, delayMs: number): number;
+  /** Drops every cached answer of `key`, after a change to the resource, so no wait sees a pre-change answer. */
+  invalidate(key: string): void;
+}
+
+/** Distinct slot sizes kept per client; beyond this, idle coalescers are dropped (they hold no timers). */
+const MAX_COALESCERS = 16;
+
+/** Creates the poll sharing of one client. It holds no timers, so an idle client never keeps a process alive. */
+export function createPollSharing<O>(): PollSharing<O> {
+  const bySlot = new Map<number, PollCoalescer<O>>();
+  const coalescer = (slotMs: number): PollCoalescer<O> => {
+    let c = bySlot.get(slotMs);
+    if (!c) {
+      if (bySlot.size >= MAX_COALESCERS) for (const [slot, other] of bySlot) if (other.size === 0) bySlot.delete(slot);
+      // A settled answer is reused for half a slot: long enough for every wait woken at the same grid point,
+      // too short to hand an answer to the next grid point.
+      c = createPollCoalescer<O>({ slotMs, maxAgeMs: slotMs / 2 });
+      bySlot.set(slotMs, c);
+    }
+    return c;
+  };
+  return {
+    poll: (key, slotMs, fn, signal) => coalescer(slotMs).poll(key, fn, signal),
+    nextSlot: (key, slotMs, delayMs) => coalescer(slotMs).nextSlot(key, delayMs),
+    invalidate: (key) => bySlot.forEach((c) => c.invalidate(key)),
   };
 }

@@ -3,14 +3,14 @@
  * (from `../errors.js`) instead, and invalid options with `ValidationError`.
  */
 import { HuaweiCloudError } from "../errors.js";
-import type { ObservedPoll } from "./waiter.js";
+import type { PollResult } from "./waiter.js";
 
 /** What {@link JobFailedError} is built from. */
 export interface JobFailedErrorInit<O = unknown> {
   /** Why the acceptor declared failure, e.g. `gateway status is UpdateFailed`. */
   reason: string;
   /** The polls made, oldest first (the last `maxObserved` only). */
-  observed: readonly ObservedPoll<O>[];
+  observed: readonly PollResult<O>[];
   /** The last observation a poll returned, if any poll returned one. */
   lastObservation?: O | undefined;
   /** The resource's own terminal status, e.g. the gateway status `UpdateFailed`, for callers to branch on. */
@@ -30,7 +30,7 @@ export class JobFailedError<O = unknown> extends HuaweiCloudError {
   /** The resource's terminal status when the acceptor named one (e.g. `UpdateFailed`), else `undefined`. */
   readonly status: string | undefined;
   /** The polls made, oldest first; capped to the waiter's `maxObserved` most recent. */
-  readonly observed: readonly ObservedPoll<O>[];
+  readonly observed: readonly PollResult<O>[];
   /** The last observation a poll returned, or `undefined` if every poll threw. */
   readonly lastObservation: O | undefined;
 
@@ -53,7 +53,7 @@ export interface WaitTimeoutErrorInit<O = unknown> {
   /** How many polls were made. */
   attempts: number;
   /** The polls made, oldest first (the last `maxObserved` only). */
-  observed: readonly ObservedPoll<O>[];
+  observed: readonly PollResult<O>[];
   /** The acceptor's reason on the last poll, if it gave one. */
   lastReason?: string | undefined;
   /** The last observation a poll returned, if any. */
@@ -74,7 +74,7 @@ export class WaitTimeoutError<O = unknown> extends HuaweiCloudError {
   /** How many polls were made. */
   readonly attempts: number;
   /** The polls made, oldest first; capped to the waiter's `maxObserved` most recent. */
-  readonly observed: readonly ObservedPoll<O>[];
+  readonly observed: readonly PollResult<O>[];
   /** The acceptor's reason on the last poll, or `undefined` if it gave none. */
   readonly lastReason: string | undefined;
   /** The last observation a poll returned, or `undefined` if every poll threw. */

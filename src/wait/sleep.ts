@@ -1,14 +1,10 @@
 /**
- * Abortable timers built on web-standard APIs only (`setTimeout`, `AbortSignal`), so they run on Node 20, Deno,
- * Bun and edge runtimes. Every abort listener added here is removed again, whether the timer fires or the signal
- * aborts, so thousands of waits on one long-lived signal leave no listeners behind.
+ * Abortable timers on web-standard APIs only (`setTimeout`, `AbortSignal`), so they run on Node 20, Deno, Bun and
+ * edge runtimes. Every abort listener added here is removed again, whether the timer fires or the signal aborts.
  */
-import { AbortError } from "../errors.js";
+import { AbortError, ValidationError } from "../errors.js";
 
-/**
- * Longest delay a single `setTimeout` can hold: 2³¹−1 ms (about 24.8 days). Runtimes fire larger values at once,
- * so {@link sleep} splits longer sleeps into several timers.
- */
+/** Longest delay one `setTimeout` can hold: 2³¹−1 ms (about 24.8 days). Waiter options are bounded by it. */
 export const MAX_TIMER_MS = 2_147_483_647;
 
 /**
@@ -23,40 +19,25 @@ export function abortErrorFrom(signal: AbortSignal, what = "the operation"): Abo
 }
 
 /**
- * Resolves after `ms` milliseconds, or rejects with {@link AbortError} as soon as `signal` aborts (at once if it
- * already has). The timer is cleared and the listener removed in both cases.
- *
- * @param ms Delay in milliseconds; negative or `NaN` means 0, `Infinity` means "until aborted". Values above
- *   {@link MAX_TIMER_MS} are honoured by chaining timers.
- * @param signal Cancels the sleep.
+ * Resolves after `ms` milliseconds (negative or `NaN` means 0), or rejects with {@link AbortError} as soon as
+ * `signal` aborts (at once if it already has).
+ * @throws {ValidationError} (as a rejection) `ms` is above {@link MAX_TIMER_MS}, which one timer cannot hold.
  */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (ms > MAX_TIMER_MS) {
+    return Promise.reject(new ValidationError([{ path: "ms", keyword: "maximum", message: `must be ≤ ${MAX_TIMER_MS}, got ${ms}` }], "sleep"));
+  }
+  if (signal?.aborted) return Promise.reject(abortErrorFrom(signal));
   return new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(abortErrorFrom(signal));
-      return;
-    }
-    let remaining = ms > 0 ? ms : 0;
-    let timer: ReturnType<typeof setTimeout> | undefined;
     const onAbort = (): void => {
       clearTimeout(timer);
+      reject(abortErrorFrom(signal as AbortSignal));
+    };
+    const timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
-      if (signal) reject(abortErrorFrom(signal));
-    };
-    const arm = (): void => {
-      const step = Math.min(remaining, MAX_TIMER_MS);
-      remaining -= step;
-      timer = setTimeout(() => {
-        if (remaining > 0) {
-          arm();
-          return;
-        }
-        signal?.removeEventListener("abort", onAbort);
-        resolve();
-      }, step);
-    };
+      resolve();
+    }, ms > 0 ? ms : 0);
     signal?.addEventListener("abort", onAbort, { once: true });
-    arm();
   });
 }
 
@@ -72,20 +53,8 @@ export function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise
     return Promise.reject(abortErrorFrom(signal));
   }
   return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => {
-      signal.removeEventListener("abort", onAbort);
-      reject(abortErrorFrom(signal));
-    };
+    const onAbort = (): void => reject(abortErrorFrom(signal));
     signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
   });
 }

@@ -72,7 +72,7 @@ async function runWaits(
   let pending = 0;
   let failures = 0;
   for (const handle of handles) {
-    const doneAt = cloud.doneAt.get(handle.instanceId) as number;
+    const doneAt = cloud.doneAt.get(handle.waitState().instanceId) as number;
     for (let w = 0; w < waitsPerJob; w++) {
       pending++;
       handle.wait(options).then(

@@ -16,7 +16,8 @@ const PROJECT = "05041fffa40025702f6dc009cc6f8f33";
 const INSTANCE = "eddc4d25480b4cd6b512f270a1b8b341";
 const ROUTE = "/v2/{project_id}/apigw/instances/{instance_id}/ingress-register";
 const path = { project_id: PROJECT, instance_id: INSTANCE };
-const body = { elbs: [{ elb_id: "0b3e4a5d-1f2c-4d7e-9a8b-1234567890ab", public_ips: [{ type: "v4" as const, ip: "192.0.2.10" }], note: "é 日本 \u{1F600}" }] };
+// Non-ASCII text in a field the spec allows (elb_id counts 32–36 code points), so the bytes are not one per character.
+const body = { elbs: [{ elb_id: "0b3e4a5d-1f2c-4d7e-9a8b-é 日本 \u{1F600}12", public_ips: [{ type: "v4" as const, ip: "192.0.2.10" }] }] };
 const accepted = { instance_id: INSTANCE, message: "ok", job_id: "JOB-1" };
 
 /** An auth strategy that records the bytes it was asked to sign on every attempt. */
@@ -73,7 +74,7 @@ describe("request bodies", () => {
     server = await serve(json(202, accepted));
     const { auth, signed } = recordingAuth();
     const apig = createApigClient({ projectId: PROJECT, endpoint: server.url, auth });
-    const replaced = JSON.stringify({ elbs: [] });
+    const replaced = JSON.stringify({ elbs: [{ elb_id: "ffffffff-1f2c-4d7e-9a8b-1234567890ab" }] });
     apig.raw.use({
       onRequest({ request }) {
         return new Request(request, { body: replaced });
@@ -114,7 +115,8 @@ describe("request bodies", () => {
     server = await serve(json(202, accepted));
     const { auth, signed } = recordingAuth();
     const apig = createApigClient({ projectId: PROJECT, endpoint: server.url, auth });
-    const bytes = new Uint8Array([0x7b, 0x7d, 0x0a, 0xc3, 0xa9]);
+    // Valid JSON for the operation, but not JSON.stringify's bytes: a BOM, spaces, a newline and a raw é.
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from(' { "elbs": [ { "elb_id": "ffffffff-1f2c-4d7e-9a8b-12345678éé" } ] }\n', "utf8")]);
     await apig.raw.PUT(ROUTE, { params: { path }, body: body as never, bodySerializer: () => bytes as unknown as string });
     expect(signed).toEqual([Buffer.from(bytes).toString("hex")]);
     expect(Buffer.from(server.requests[0]?.body ?? "", "utf8")).toEqual(Buffer.from(bytes));

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { akskAuth } from "../../src/auth/aksk.js";
 import { tokenAuth } from "../../src/auth/token.js";
@@ -19,9 +20,12 @@ describe("APIG client", () => {
     server = await serve(json(202, accepted));
     const apig = createApigClient({ projectId: PROJECT, endpoint: server.url, auth: akskAuth({ accessKeyId: "AK", secretAccessKey: "SK" }) });
     const job = await apig.deregisterIngressIps(INSTANCE, body);
-    // the 202 body as it is, plus camelCase ids; wait/toJSON are non-enumerable
-    expect({ ...job }).toEqual({ ...accepted, jobId: accepted.job_id, instanceId: INSTANCE });
+    // the 202 body as it is, nothing added: wait/waitState are non-enumerable
+    expect({ ...job }).toStrictEqual({ ...accepted });
+    expect(JSON.parse(JSON.stringify(job))).toStrictEqual(accepted);
+    expect(inspect(job)).toBe(inspect({ ...accepted }));
     expect(typeof job.wait).toBe("function");
+    expect(job.waitState()).toMatchObject({ service: "apig", operation: "deregisterIngressIps", instanceId: INSTANCE, jobId: accepted.job_id });
     const [req] = server.requests;
     expect(req?.method).toBe("PUT");
     expect(req?.url).toBe(`/v2/${PROJECT}/apigw/instances/${INSTANCE}/ingress-unregister`);

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { tokenAuth } from "../../src/auth/token.js";
 import { NotFoundError, ValidationError } from "../../src/errors.js";
@@ -31,9 +32,11 @@ describe("DDS client", () => {
     server = await serve(json(200, unbound));
     const dds = createDdsClient({ projectId: PROJECT, endpoint: server.url, auth: tokenAuth("tok") });
     const handle = await dds.unbindPublicGateway(DB, NODE);
-    expect({ ...handle }).toEqual(unbound);
+    expect({ ...handle }).toStrictEqual(unbound);
+    expect(JSON.parse(JSON.stringify(handle))).toStrictEqual(unbound);
+    expect(inspect(handle)).toBe(inspect(unbound));
     expect(typeof handle.wait).toBe("function");
-    expect(handle.toJSON()).toMatchObject({ operation: "unbindPublicGateway", instanceId: DB, nodeId: NODE, expect: { bound: false } });
+    expect(handle.waitState()).toMatchObject({ operation: "unbindPublicGateway", instanceId: DB, nodeId: NODE, expect: { bound: false } });
     expect(server.requests[0]).toMatchObject({ method: "DELETE", url: `/v3/${PROJECT}/instances/${DB}/nodes/${NODE}/public-gateway`, body: "" });
   });
 
@@ -43,7 +46,8 @@ describe("DDS client", () => {
     const dds = createDdsClient({ projectId: PROJECT, endpoint: server.url, auth: tokenAuth("tok") });
     const handle = await dds.bindPublicGateway(DB, NODE, body);
     expect(handle.external_service_port).toBe(8635);
-    expect(handle.toJSON().expect).toEqual({ bound: true, natGatewayId: NAT, externalServicePort: 8635, publicIpId: EIP });
+    expect(JSON.parse(JSON.stringify(handle))).toStrictEqual({ ...unbound, ...body });
+    expect(handle.waitState().expect).toEqual({ bound: true, natGatewayId: NAT, externalServicePort: 8635, publicIpId: EIP });
     expect(JSON.parse(server.requests[0]?.body ?? "")).toEqual(body);
   });
 

@@ -2,7 +2,9 @@ import { getEventListeners, setMaxListeners } from "node:events";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { AbortError } from "../../src/errors.js";
 import { createPollCoalescer, type PollCoalescer } from "../../src/wait/coalesce.js";
-import { type AcceptorResult, type WaitResult, waitUntil } from "../../src/wait/waiter.js";
+import { type Verdict, type WaitResult, waitUntil } from "../../src/wait/waiter.js";
+
+type Waited = Omit<WaitResult<Status>, "value"> & { value: number };
 
 /** Records how a promise settles without ever leaving a rejection unhandled. */
 function track<T>(promise: Promise<T>) {
@@ -45,9 +47,8 @@ function coalescedWait(
   doneAfter: number,
   align: boolean,
   signal?: AbortSignal,
-): Promise<WaitResult<number, Status>> {
-  const accept = (o: Status): AcceptorResult<number> =>
-    o.request >= doneAfter ? { state: "success", value: o.request } : { state: "retry", reason: `request ${o.request}` };
+): Promise<Waited> {
+  const accept = (o: Status): Verdict => (o.request >= doneAfter ? { state: "success" } : { state: "retry", reason: `request ${o.request}` });
   return waitUntil(
     async (ctx) => ({ observation: await coalescer.poll(key, fetch, ctx.signal) }),
     accept,
@@ -58,7 +59,7 @@ function coalescedWait(
       ...(align ? { alignDelay: (d: number) => coalescer.nextSlot(key, d) } : {}),
       ...(signal ? { signal } : {}),
     },
-  );
+  ).then((r) => ({ ...r, value: r.value.request }));
 }
 
 /** Request start times (relative to `t0`) bucketed per interval: how many requests each interval saw. */
@@ -290,7 +291,7 @@ describe("createPollCoalescer + waitUntil: one request per interval", () => {
     const { fetchFor, starts } = fakeEndpoint(20);
     const fetch = fetchFor("gw-1");
     const t0 = Date.now();
-    const waits: ReturnType<typeof track<WaitResult<number, Status>>>[] = [];
+    const waits: ReturnType<typeof track<Waited>>[] = [];
     for (let batch = 0; batch < 10; batch++) {
       // 100 waits every 100 ms: start times spread over 900 ms.
       for (let i = 0; i < 100; i++) waits.push(track(coalescedWait(coalescer, "gw-1", fetch, interval, 8, true)));

@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { tokenAuth } from "../../src/auth/token.js";
 import { AbortError, NotFoundError, PermissionDeniedError, ValidationError } from "../../src/errors.js";
-import { createDdsClient, type DdsNodeLocation } from "../../src/services/dds.js";
-import { evaluateGateway } from "../../src/wait/dds-gateway.js";
+import { createDdsClient, evaluateGateway, type DdsNodeLocation } from "../../src/services/dds.js";
 import { JobFailedError, WaitTimeoutError } from "../../src/wait/errors.js";
-import type { WaitProgress } from "../../src/wait/handle.js";
+import type { PollResult } from "../../src/wait/waiter.js";
 import { WAIT_STATE_FORMAT } from "../../src/wait/state.js";
 import { DB, DDS_ENDPOINT, ddsPage, ddsRoute, EIP_ID, NAT, NODE, nth, PROJECT, scriptedFetch, track, type Answer } from "./fake-cloud.js";
 
@@ -44,7 +43,7 @@ describe("bindPublicGateway handle", () => {
     const { dds, gets } = scripted([ok(ddsPage(undefined)), ok(ddsPage({ nat_gateway_id: NAT })), ok(bound())]);
     const handle = await dds.bindPublicGateway(DB, NODE, BIND);
     expect({ ...handle }).toEqual({ instance_id: DB, instance_name: "dds-4352", node_id: NODE, node_name: "dds-4352_replica_node_1", ...BIND });
-    const events: WaitProgress<DdsNodeLocation>[] = [];
+    const events: PollResult<DdsNodeLocation>[] = [];
     const wait = track(handle.wait({ ...FIXED, onProgress: (e) => events.push(e) }));
     await vi.advanceTimersByTimeAsync(2000);
     expect(wait.status).toBe("fulfilled");
@@ -55,10 +54,10 @@ describe("bindPublicGateway handle", () => {
       [1000, `/v3/${PROJECT}/instances`, `?id=${DB}`],
       [2000, `/v3/${PROJECT}/instances`, `?id=${DB}`],
     ]);
-    expect(events.map((e) => [e.operation, e.state, e.status, e.pending])).toEqual([
-      ["bindPublicGateway", "retry", "normal", [`nat_gateway_id is not set, expected ${NAT}`, "external_service_port is not set, expected 8635"]],
-      ["bindPublicGateway", "retry", "normal", ["external_service_port is not set, expected 8635"]],
-      ["bindPublicGateway", "success", "normal", []],
+    expect(events.map((e) => [e.state, e.status, e.pending])).toEqual([
+      ["retry", "normal", [`nat_gateway_id is not set, expected ${NAT}`, "external_service_port is not set, expected 8635"]],
+      ["retry", "normal", ["external_service_port is not set, expected 8635"]],
+      ["success", "normal", []],
     ]);
   });
 
@@ -119,7 +118,7 @@ describe("unbindPublicGateway handle", () => {
     ["empty", ddsPage({ nat_gateway_id: "", external_service_port: 0 })],
   ])("bound → %s is success", async (_name, unboundPage) => {
     const { dds } = scripted([ok(bound()), ok(bound({ nat_gateway_id: null })), ok(unboundPage)]);
-    const events: WaitProgress<DdsNodeLocation>[] = [];
+    const events: PollResult<DdsNodeLocation>[] = [];
     const handle = await dds.unbindPublicGateway(DB, NODE);
     expect({ ...handle }).toEqual({ instance_id: DB, instance_name: "dds-4352", node_id: NODE, node_name: "dds-4352_replica_node_1" });
     const wait = track(handle.wait({ ...FIXED, onProgress: (e) => events.push(e) }));
@@ -154,11 +153,11 @@ describe("unbindPublicGateway handle", () => {
   });
 });
 
-describe("DDS toJSON and resumeWait", () => {
+describe("DDS waitState and resumeWait", () => {
   it("serialises ids, expected values, start and endpoint; resumes in a fresh client", async () => {
     const first = scripted([ok(ddsPage(undefined))]);
     const handle = await first.dds.bindPublicGateway(DB, NODE, BIND);
-    const text = JSON.stringify(handle);
+    const text = JSON.stringify(handle.waitState());
     expect(JSON.parse(text)).toEqual({
       format: WAIT_STATE_FORMAT,
       service: "dds",
@@ -174,7 +173,7 @@ describe("DDS toJSON and resumeWait", () => {
     await vi.advanceTimersByTimeAsync(2000);
 
     const second = scripted([ok(ddsPage(undefined)), ok(bound())]);
-    const events: WaitProgress<DdsNodeLocation>[] = [];
+    const events: PollResult<DdsNodeLocation>[] = [];
     const wait = track(second.dds.resumeWait(text, { ...FIXED, onProgress: (e) => events.push(e) }));
     await vi.advanceTimersByTimeAsync(1000);
     expect(wait.status).toBe("fulfilled");
@@ -184,7 +183,7 @@ describe("DDS toJSON and resumeWait", () => {
 
   it("refuses foreign or malformed states", async () => {
     const first = scripted([ok(ddsPage(undefined))]);
-    const state = (await first.dds.unbindPublicGateway(DB, NODE)).toJSON();
+    const state = (await first.dds.unbindPublicGateway(DB, NODE)).waitState();
     const fake = scriptedFetch(ddsRoute(() => ok(ddsPage(undefined))));
     const issues = async (c: ReturnType<typeof client>, s: unknown) => {
       const err = (await c.resumeWait(s as never).catch((e: unknown) => e)) as ValidationError;

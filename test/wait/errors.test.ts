@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { HuaweiCloudError } from "../../src/errors.js";
 import { JobFailedError, WaitTimeoutError } from "../../src/wait/errors.js";
-import type { ObservedPoll } from "../../src/wait/waiter.js";
+import type { PollResult } from "../../src/wait/waiter.js";
 
-const observed: ObservedPoll<{ status: string }>[] = [
-  { attempt: 1, atMs: 0, state: "retry", reason: "UPDATING", observation: { status: "UPDATING" } },
-  { attempt: 2, atMs: 2000, state: "failure", reason: "UpdateFailed", observation: { status: "UpdateFailed" } },
+const observed: PollResult<{ status: string }>[] = [
+  { attempt: 1, elapsedMs: 0, state: "retry", status: "UPDATING", pending: [], reason: "UPDATING", observation: { status: "UPDATING" } },
+  { attempt: 2, elapsedMs: 2000, state: "failure", status: "UpdateFailed", pending: [], reason: "UpdateFailed", observation: { status: "UpdateFailed" } },
 ];
 
 describe("JobFailedError", () => {

@@ -1,6 +1,6 @@
 import { getEventListeners, setMaxListeners } from "node:events";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AbortError } from "../../src/errors.js";
+import { AbortError, ValidationError } from "../../src/errors.js";
 import { MAX_TIMER_MS, abortErrorFrom, abortable, sleep } from "../../src/wait/sleep.js";
 
 /** Records how a promise settles without ever leaving a rejection unhandled. */
@@ -59,12 +59,16 @@ describe("sleep", () => {
     expect([a.status, b.status]).toEqual(["fulfilled", "fulfilled"]);
   });
 
-  it("chains timers for delays beyond the 2^31-1 ms timer limit", async () => {
-    const state = track(sleep(MAX_TIMER_MS + 1000));
-    await vi.advanceTimersByTimeAsync(MAX_TIMER_MS);
+  it("holds up to the 2^31-1 ms timer limit in one timer, and refuses more with a ValidationError", async () => {
+    const state = track(sleep(MAX_TIMER_MS));
+    expect(vi.getTimerCount()).toBe(1);
+    await vi.advanceTimersByTimeAsync(MAX_TIMER_MS - 1);
     expect(state.status).toBe("pending");
-    await vi.advanceTimersByTimeAsync(1000);
+    await vi.advanceTimersByTimeAsync(1);
     expect(state.status).toBe("fulfilled");
+    await expect(sleep(MAX_TIMER_MS + 1)).rejects.toMatchObject({ name: "ValidationError", issues: [{ path: "ms", keyword: "maximum" }] });
+    await expect(sleep(Number.POSITIVE_INFINITY)).rejects.toBeInstanceOf(ValidationError);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it("leaves no listeners on a shared signal after a thousand concurrent sleeps", async () => {

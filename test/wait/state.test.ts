@@ -1,10 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../../src/errors.js";
-import { parseWaitState, WAIT_STATE_FORMAT, type ApigWaitState } from "../../src/wait/state.js";
+import { parseApigWaitState, type ApigWaitState } from "../../src/services/apig.js";
+import { WAIT_STATE_FORMAT } from "../../src/wait/state.js";
 import { ELB, ENDPOINT, GATEWAY, JOB, PROJECT } from "./fake-cloud.js";
 
-const target = { service: "apig" as const, endpoint: ENDPOINT, projectId: PROJECT };
+const parseWaitState = (input: unknown, t: { endpoint: string; projectId: string }) => parseApigWaitState(input, t.endpoint, t.projectId);
+const target = { endpoint: ENDPOINT, projectId: PROJECT };
 const valid: ApigWaitState = {
   format: WAIT_STATE_FORMAT,
   service: "apig",

@@ -1,18 +1,10 @@
 import { getEventListeners, setMaxListeners } from "node:events";
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AbortError, HuaweiCloudError, NotFoundError, RateLimitError, ValidationError } from "../../src/errors.js";
+import { AbortError, ConflictError, ConnectionError, HuaweiCloudError, NotFoundError, PermissionDeniedError, RateLimitError, ValidationError } from "../../src/errors.js";
 import { finalPollMarginMs } from "../../src/wait/backoff.js";
 import { JobFailedError, WaitTimeoutError } from "../../src/wait/errors.js";
-import {
-  type AcceptorResult,
-  type PollContext,
-  type PollOutcome,
-  type ProgressEvent,
-  type WaitStepContext,
-  WAITER_DEFAULTS,
-  waitUntil,
-} from "../../src/wait/waiter.js";
+import { type PollContext, type PollOutcome, type PollResult, type Verdict, WAITER_DEFAULTS, waitUntil } from "../../src/wait/waiter.js";
 
 /** Records how a promise settles without ever leaving a rejection unhandled. */
 function track<T>(promise: Promise<T>) {
@@ -40,10 +32,10 @@ function scripted<O>(observations: readonly O[], extra: (attempt: number) => Par
 type Gateway = { status: string; progress?: number };
 
 /** Acceptor for a gateway-like status: RUNNING succeeds, *Failed fails, anything else retries. */
-const gatewayAcceptor = (o: Gateway): AcceptorResult<string> => {
-  if (o.status === "RUNNING") return { state: "success", value: o.status };
+const gatewayAcceptor = (o: Gateway): Verdict => {
+  if (o.status === "RUNNING") return { state: "success", status: o.status };
   if (o.status.endsWith("Failed")) return { state: "failure", reason: `gateway is ${o.status}`, status: o.status };
-  return { state: "retry", reason: `gateway is ${o.status}` };
+  return { state: "retry", reason: `gateway is ${o.status}`, status: o.status };
 };
 
 const listeners = (signal: AbortSignal) => getEventListeners(signal, "abort").length;
@@ -68,9 +60,9 @@ describe("waitUntil: outcomes", () => {
     expect(times).toEqual([0]);
     await vi.advanceTimersByTimeAsync(10_000);
     expect(wait.status).toBe("fulfilled");
-    expect(wait.value).toMatchObject({ value: "RUNNING", attempts: 4, elapsedMs: 6000 });
+    expect(wait.value).toMatchObject({ value: { status: "RUNNING" }, attempts: 4, elapsedMs: 6000 });
     expect(times).toEqual([0, 2000, 4000, 6000]);
-    expect(wait.value?.observed.map((o) => [o.attempt, o.atMs, o.state, o.reason])).toEqual([
+    expect(wait.value?.observed.map((o) => [o.attempt, o.elapsedMs, o.state, o.reason])).toEqual([
       [1, 0, "retry", "gateway is CREATING"],
       [2, 2000, "retry", "gateway is CREATING"],
       [3, 4000, "retry", "gateway is CREATING"],
@@ -119,7 +111,7 @@ describe("waitUntil: outcomes", () => {
     expect(error.attempts).toBe(5);
     expect(error.lastReason).toBe("gateway is UPDATING");
     expect(error.lastObservation).toEqual({ status: "UPDATING", progress: 10 });
-    expect(error.observed.map((o) => o.atMs)).toEqual([0, 1000, 3000, 7000, 9500]);
+    expect(error.observed.map((o) => o.elapsedMs)).toEqual([0, 1000, 3000, 7000, 9500]);
     expect(error.message).toContain("gateway is UPDATING");
     expect(vi.getTimerCount()).toBe(0);
   });
@@ -129,7 +121,7 @@ describe("waitUntil: outcomes", () => {
     const wait = track(waitUntil(poll, gatewayAcceptor, { minDelayMs: 3000, maxDelayMs: 3000, maxWaitMs: 5000 }));
     await vi.advanceTimersByTimeAsync(5000);
     expect(times).toEqual([0, 3000, 4500]);
-    expect(wait.value).toMatchObject({ value: "RUNNING", attempts: 3 });
+    expect(wait.value).toMatchObject({ value: { status: "RUNNING" }, attempts: 3 });
   });
 
   it("propagates an exception thrown by the acceptor", async () => {
@@ -144,7 +136,7 @@ describe("waitUntil: outcomes", () => {
 
   it("rejects a TypeError when the acceptor returns no valid result", async () => {
     const { poll } = scripted<Gateway>([{ status: "X" }]);
-    await expect(waitUntil(poll, () => ({ state: "done" }) as unknown as AcceptorResult<string>)).rejects.toThrow(
+    await expect(waitUntil(poll, () => ({ state: "done" }) as unknown as Verdict)).rejects.toThrow(
       TypeError,
     );
   });
@@ -204,7 +196,7 @@ describe("waitUntil: backoff and server hints", () => {
     track(waitUntil(aligned.poll, gatewayAcceptor, { random: () => 0, alignDelay, maxWaitMs: 60_000 }));
     await vi.advanceTimersByTimeAsync(12_000);
     expect(aligned.times).toEqual([0, 2500, 12_000]);
-    expect(alignDelay).toHaveBeenNthCalledWith(1, 2000, { attempt: 1, elapsedMs: 0 });
+    expect(alignDelay).toHaveBeenNthCalledWith(1, 2000);
 
     const shorter = scripted<Gateway>([{ status: "UPDATING" }], () => ({ retryAfterMs: 5000 }));
     track(waitUntil(shorter.poll, gatewayAcceptor, { alignDelay: () => 10, maxWaitMs: 60_000 }));
@@ -263,17 +255,17 @@ describe("waitUntil: abort", () => {
     expect(poll).not.toHaveBeenCalled();
   });
 
-  it("does not classify the abort of its own signal as a poll error", async () => {
+  it("does not treat the abort of its own signal as a retryable poll error", async () => {
     const controller = new AbortController();
-    const classifyError = vi.fn(() => ({ state: "retry" as const }));
+    const onProgress = vi.fn();
     const poll = (ctx: PollContext) =>
       new Promise<PollOutcome<Gateway>>((_, reject) => {
-        ctx.signal.addEventListener("abort", () => reject(new Error("request aborted")), { once: true });
+        ctx.signal.addEventListener("abort", () => reject(Object.assign(new ConnectionError("request aborted"), { retryable: true })), { once: true });
       });
-    const promise = waitUntil(poll, gatewayAcceptor, { signal: controller.signal, classifyError });
+    const promise = waitUntil(poll, gatewayAcceptor, { signal: controller.signal, onProgress });
     controller.abort();
     await expect(promise).rejects.toBeInstanceOf(AbortError);
-    expect(classifyError).not.toHaveBeenCalled();
+    expect(onProgress).not.toHaveBeenCalled();
   });
 
   it("gives every poll a signal even without a caller signal", async () => {
@@ -319,7 +311,9 @@ describe("waitUntil: option validation", () => {
     [{ maxObserved: 1.5 }, "maxObserved"],
     [{ maxObserved: -1 }, "maxObserved"],
     [{ onProgress: "yes" }, "onProgress"],
-    [{ classifyError: 1 }, "classifyError"],
+    [{ alignDelay: 1 }, "alignDelay"],
+    [{ maxDelayMs: 2 ** 31 }, "maxDelayMs"],
+    [{ maxWaitMs: 2 ** 31 }, "maxWaitMs"],
     [{ now: 0 }, "now"],
     [{ signal: {} }, "signal"],
   ])("rejects %o naming %s, before polling", async (options, name) => {
@@ -329,6 +323,16 @@ describe("waitUntil: option validation", () => {
     expect(error.issues.map((i) => i.path)).toEqual([name]);
     expect(error.message).toContain(name);
     expect(poll).not.toHaveBeenCalled();
+  });
+
+  it("bounds maxDelayMs and maxWaitMs by what one timer holds (2^31−1 ms), and accepts exactly that", async () => {
+    const error = (await waitUntil(poll, gatewayAcceptor, { maxDelayMs: 2 ** 31, maxWaitMs: 1e12 }).catch((e: unknown) => e)) as ValidationError;
+    expect(error.issues.map((i) => [i.path, i.keyword])).toEqual([
+      ["maxDelayMs", "maximum"],
+      ["maxWaitMs", "maximum"],
+    ]);
+    expect(error.message).toMatch(/maxDelayMs must be ≤ 2147483647/);
+    await expect(waitUntil(poll, gatewayAcceptor, { maxDelayMs: 2 ** 31 - 1, maxWaitMs: 2 ** 31 - 1 })).resolves.toMatchObject({ attempts: 1 });
   });
 
   it("lists every invalid option at once", async () => {
@@ -355,21 +359,21 @@ describe("waitUntil: progress and diagnostics", () => {
       { status: "UPDATING", progress: 50 },
       { status: "RUNNING" },
     ]);
-    const events: ProgressEvent<Gateway>[] = [];
+    const events: PollResult<Gateway>[] = [];
     const wait = track(waitUntil(poll, gatewayAcceptor, { minDelayMs: 100, maxDelayMs: 100, onProgress: (e) => events.push(e) }));
     await vi.advanceTimersByTimeAsync(400);
     expect(wait.status).toBe("fulfilled");
     expect(events).toEqual([
-      { attempt: 1, elapsedMs: 0, state: "retry", reason: "gateway is UPDATING", observation: { status: "UPDATING", progress: 10 } },
-      { attempt: 3, elapsedMs: 200, state: "retry", reason: "gateway is UPDATING", observation: { status: "UPDATING", progress: 50 } },
-      { attempt: 5, elapsedMs: 400, state: "success", observation: { status: "RUNNING" } },
+      { attempt: 1, elapsedMs: 0, state: "retry", status: "UPDATING", pending: [], reason: "gateway is UPDATING", observation: { status: "UPDATING", progress: 10 } },
+      { attempt: 3, elapsedMs: 200, state: "retry", status: "UPDATING", pending: [], reason: "gateway is UPDATING", observation: { status: "UPDATING", progress: 50 } },
+      { attempt: 5, elapsedMs: 400, state: "success", status: "RUNNING", pending: [], observation: { status: "RUNNING" } },
     ]);
   });
 
   it("reports a reason change even when the observation is unchanged", async () => {
     const { poll } = scripted<string>(["same"]);
     const reasons = ["a", "a", "b"];
-    const events: ProgressEvent<string>[] = [];
+    const events: PollResult<string>[] = [];
     track(
       waitUntil(poll, () => ({ state: "retry", reason: reasons.shift() ?? "b" }), {
         minDelayMs: 10,
@@ -387,7 +391,7 @@ describe("waitUntil: progress and diagnostics", () => {
   it("keeps only the last maxObserved polls (default 100)", async () => {
     const { poll } = scripted<number>([0]);
     let n = 0;
-    const accept = (): AcceptorResult<number> => (++n >= 150 ? { state: "success", value: n } : { state: "retry" });
+    const accept = (): Verdict => (++n >= 150 ? { state: "success" } : { state: "retry" });
     const wait = track(waitUntil(poll, accept, { minDelayMs: 1, maxDelayMs: 1 }));
     await vi.advanceTimersByTimeAsync(200);
     expect(wait.value?.attempts).toBe(150);
@@ -416,75 +420,93 @@ describe("waitUntil: progress and diagnostics", () => {
   });
 });
 
-describe("waitUntil: classifyError", () => {
-  const notFound = () =>
-    new NotFoundError({ status: 404, code: "APIC.7302", message: "instance not found", requestId: "r1", body: {}, headers: {}, method: "GET", url: "https://x/v2/p/apic/instances/i" });
+describe("waitUntil: poll errors, judged from the error itself", () => {
+  const init = { requestId: "r1", body: {}, headers: {}, method: "GET", url: "https://x/v2/p/apic/instances/i" };
+  const notFound = () => new NotFoundError({ status: 404, code: "APIC.7302", message: "instance not found", ...init });
 
-  it("turns a thrown error into retry, recording its summary", async () => {
+  it("retries an error the transport marked retryable, recording its summary and the last status seen", async () => {
     let calls = 0;
     const poll = async (): Promise<PollOutcome<Gateway>> => {
       calls += 1;
-      if (calls <= 2) throw notFound();
+      if (calls === 2) return { observation: { status: "UPDATING" } };
+      if (calls <= 3) throw Object.assign(new ConnectionError("GET /x: connection failed (ECONNRESET)"), { retryable: true });
       return { observation: { status: "RUNNING" } };
     };
-    const classifyError = vi.fn((error: unknown, _ctx: WaitStepContext): AcceptorResult<string> | undefined =>
-      error instanceof NotFoundError ? { state: "retry", reason: "not visible yet" } : undefined,
-    );
-    const wait = track(waitUntil(poll, gatewayAcceptor, { classifyError, random: () => 0 }));
-    await vi.advanceTimersByTimeAsync(4000);
-    expect(wait.value).toMatchObject({ value: "RUNNING", attempts: 3 });
-    expect(classifyError).toHaveBeenCalledTimes(2);
-    expect(classifyError.mock.calls[0]?.[1]).toEqual({ attempt: 1, elapsedMs: 0 });
-    const first = wait.value?.observed[0];
-    expect(first).toEqual({ attempt: 1, atMs: 0, state: "retry", reason: "not visible yet", error: "NotFoundError: instance not found" });
+    const onProgress = vi.fn();
+    const wait = track(waitUntil(poll, gatewayAcceptor, { random: () => 0, onProgress }));
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(wait.value).toMatchObject({ value: { status: "RUNNING" }, attempts: 4 });
+    const [first, , third] = wait.value?.observed ?? [];
+    expect(first).toEqual({
+      attempt: 1,
+      elapsedMs: 0,
+      state: "retry",
+      status: "unknown",
+      pending: ["no successful poll yet"],
+      reason: "poll answered ConnectionError; polling again",
+      error: "ConnectionError: GET /x: connection failed (ECONNRESET)",
+    });
     expect(first && "observation" in first).toBe(false);
+    expect(third).toMatchObject({ state: "retry", status: "UPDATING", error: expect.stringMatching(/^ConnectionError/) });
+    expect(onProgress).toHaveBeenCalledTimes(4);
   });
 
-  it("turns a thrown error into failure, keeping it as cause", async () => {
+  it("retries a ConflictError (the resource is busy with the change awaited) even when not retryable", async () => {
+    let calls = 0;
+    const poll = async (): Promise<PollOutcome<Gateway>> => {
+      if (++calls === 1) throw new ConflictError({ status: 409, code: "APIC.7712", message: "locked", ...init });
+      return { observation: { status: "RUNNING" } };
+    };
+    const wait = track(waitUntil(poll, gatewayAcceptor, { random: () => 0 }));
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(wait.value?.observed[0]).toMatchObject({ state: "retry", reason: "poll answered 409 APIC.7712; polling again" });
+    expect(wait.status).toBe("fulfilled");
+  });
+
+  it("fails with goneReason on NotFoundError, keeping it as cause", async () => {
     const error = notFound();
     const wait = waitUntil(
       async (): Promise<PollOutcome<Gateway>> => {
         throw error;
       },
       gatewayAcceptor,
-      { classifyError: () => ({ state: "failure", reason: "instance deleted", status: "Deleted" }) },
+      { goneReason: "instance deleted" },
     );
     await expect(wait).rejects.toBeInstanceOf(JobFailedError);
-    await expect(wait).rejects.toMatchObject({ reason: "instance deleted", status: "Deleted", cause: error, lastObservation: undefined });
+    await expect(wait).rejects.toMatchObject({ reason: "instance deleted", status: undefined, cause: error, lastObservation: undefined });
   });
 
-  it("can honour a Retry-After carried by a throttling error", async () => {
+  it("honours the Retry-After an error carries, also when the transport gave up on it", async () => {
     let calls = 0;
     const times: number[] = [];
     const poll = async (ctx: PollContext): Promise<PollOutcome<Gateway>> => {
       times.push(ctx.elapsedMs);
       if (++calls === 1) {
-        throw new RateLimitError({ status: 429, code: "APIGW.0308", message: "throttled", requestId: undefined, body: {}, headers: { "retry-after": "5" }, method: "GET", url: "u" });
+        throw Object.assign(new RateLimitError({ status: 429, code: "APIGW.0308", message: "throttled", ...init, headers: { "retry-after": "5" } }), { retryAfterMs: 5000 });
       }
       return { observation: { status: "RUNNING" } };
     };
-    const wait = track(
-      waitUntil(poll, gatewayAcceptor, {
-        classifyError: (e) =>
-          e instanceof RateLimitError ? { state: "retry", retryAfterMs: Number(e.headers["retry-after"]) * 1000 } : undefined,
-      }),
-    );
+    const wait = track(waitUntil(poll, gatewayAcceptor));
     await vi.advanceTimersByTimeAsync(5000);
     expect(times).toEqual([0, 5000]);
     expect(wait.status).toBe("fulfilled");
   });
 
-  it("rethrows the original error when classifyError returns undefined, or is absent", async () => {
-    const error = notFound();
-    const failing = async (): Promise<PollOutcome<Gateway>> => {
-      throw error;
-    };
-    await expect(waitUntil(failing, gatewayAcceptor, { classifyError: () => undefined })).rejects.toBe(error);
-    await expect(waitUntil(failing, gatewayAcceptor)).rejects.toBe(error);
-    const sync = (): Promise<PollOutcome<Gateway>> => {
-      throw error;
-    };
-    await expect(waitUntil(sync, gatewayAcceptor)).rejects.toBe(error);
+  it("rethrows anything else: a non-retryable error, NotFoundError without goneReason, a non-SDK error", async () => {
+    for (const error of [
+      new PermissionDeniedError({ status: 403, code: "APIG.1005", message: "no permission", ...init }),
+      notFound(),
+      new TypeError("bug"),
+    ]) {
+      const failing = async (): Promise<PollOutcome<Gateway>> => {
+        throw error;
+      };
+      await expect(waitUntil(failing, gatewayAcceptor)).rejects.toBe(error);
+      const sync = (): Promise<PollOutcome<Gateway>> => {
+        throw error;
+      };
+      await expect(waitUntil(sync, gatewayAcceptor)).rejects.toBe(error);
+    }
   });
 });
 

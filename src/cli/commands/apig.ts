@@ -5,7 +5,7 @@ import { clientOptions, GLOBAL_HELP, GLOBAL_OPTIONS, optionalInteger } from "../
 import { EXIT } from "../exit-codes.js";
 import { printResult } from "../output.js";
 import { UsageError } from "../usage-error.js";
-import { waitWithProgress } from "../wait-progress.js";
+import { waitWithProgress } from "../progress.js";
 
 const INGRESS_OPTIONS = {
   ...GLOBAL_OPTIONS,
@@ -75,13 +75,13 @@ function ingressCommand(verb: "register" | "deregister"): Command {
       const body = { elbs: [elb] };
       const handle = verb === "register" ? await apig.registerIngressIps(instance, body, { signal }) : await apig.deregisterIngressIps(instance, body, { signal });
       if (!flags.wait) {
-        printResult(io, json, { job: jobOf(handle) }, () => `${verb === "register" ? "Registration" : "Deregistration"} accepted: job ${handle.job_id ?? "(no job id)"} on gateway ${instance}`);
+        printResult(io, json, { job: handle }, () => `${verb === "register" ? "Registration" : "Deregistration"} accepted: job ${handle.job_id ?? "(no job id)"} on gateway ${instance}`);
         return EXIT.ok;
       }
       if (!json) io.stderr.write(`Job ${handle.job_id ?? "(no job id)"} accepted; waiting for gateway ${instance}…\n`);
       const maxWaitMs = optionalInteger(flags["max-wait-ms"], "--max-wait-ms", help);
       const done = await waitWithProgress(io, `gateway ${instance}`, (onProgress) => handle.wait({ signal, maxWaitMs, onProgress }));
-      printResult(io, json, { job: jobOf(handle), instance: done }, () => `Done: gateway ${done.id} is ${done.status}; ${verb === "register" ? "addresses registered" : "addresses deregistered"}`);
+      printResult(io, json, { job: handle, instance: done }, () => `Done: gateway ${done.id} is ${done.status}; ${verb === "register" ? "addresses registered" : "addresses deregistered"}`);
       return EXIT.ok;
     },
   };
@@ -120,12 +120,6 @@ const show: Command = {
 
 /** The `hwgw apig …` commands. */
 export const apigCommands: Command[] = [ingressCommand("deregister"), ingressCommand("register"), show];
-
-/** The 202 answer as the API sent it (the handle also carries methods and camelCase aliases). */
-/** The 202 body's fields (none is guaranteed by the spec, so absent ones are left out). */
-function jobOf(h: { instance_id?: string | undefined; message?: string | undefined; job_id?: string | undefined }) {
-  return { instance_id: h.instance_id, message: h.message, job_id: h.job_id };
-}
 
 /** The value of a required string flag. */
 export function required(value: unknown, flag: string, help: string): string {

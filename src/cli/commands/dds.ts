@@ -3,7 +3,7 @@ import type { Command } from "../command.js";
 import { clientOptions, GLOBAL_HELP, GLOBAL_OPTIONS, integer, optionalInteger } from "../config.js";
 import { EXIT } from "../exit-codes.js";
 import { printResult } from "../output.js";
-import { waitWithProgress } from "../wait-progress.js";
+import { waitWithProgress } from "../progress.js";
 import { required } from "./apig.js";
 
 const unbindHelp = `hwgw dds gateway unbind --instance ID --node ID [--wait]
@@ -78,12 +78,12 @@ function gatewayCommand(verb: "bind" | "unbind"): Command {
           : await dds.unbindPublicGateway(instance, node, { signal });
       const what = `node ${handle.node_name ?? node} of ${handle.instance_name ?? instance}`;
       if (!flags.wait) {
-        printResult(io, json, { result: bodyOf(handle) }, () => `${verb === "bind" ? "Bound" : "Unbound"} the public gateway of ${what} (not waited for)`);
+        printResult(io, json, { result: handle }, () => `${verb === "bind" ? "Bound" : "Unbound"} the public gateway of ${what} (not waited for)`);
         return EXIT.ok;
       }
       const maxWaitMs = optionalInteger(flags["max-wait-ms"], "--max-wait-ms", help);
       const done = await waitWithProgress(io, `node ${node}`, (onProgress) => handle.wait({ signal, maxWaitMs, onProgress }));
-      printResult(io, json, { result: bodyOf(handle), node: done }, () =>
+      printResult(io, json, { result: handle, node: done }, () =>
         verb === "bind"
           ? `Done: ${what} is reachable through NAT gateway ${done.node.nat_gateway_id} on port ${done.node.external_service_port}`
           : `Done: ${what} has no public gateway`,
@@ -93,10 +93,6 @@ function gatewayCommand(verb: "bind" | "unbind"): Command {
   };
 }
 
-/** The 200 answer's fields, without the handle's methods. */
-function bodyOf(h: object): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(h).filter(([, v]) => typeof v !== "function"));
-}
 
 /** The `hwgw dds …` commands. */
 export const ddsCommands: Command[] = [gatewayCommand("unbind"), gatewayCommand("bind")];

@@ -7,7 +7,8 @@ import type { Command } from "../command.js";
 import { optionalInteger } from "../config.js";
 import { EXIT } from "../exit-codes.js";
 import type { Io } from "../output.js";
-import { waitWithProgress, type ShownProgress } from "../wait-progress.js";
+import type { PollResult } from "../../wait/waiter.js";
+import { waitWithProgress } from "../progress.js";
 
 const GATEWAY = "6a7d71827fd54572b1f31aa9548fcc81";
 const ELB = "85392b45-685c-4f77-b19a-14ad875b8190";
@@ -103,7 +104,7 @@ const demo: Command = {
   },
 };
 
-async function timed<T>(io: Io, label: string, wait: (onProgress: (e: ShownProgress) => void) => Promise<T>): Promise<T> {
+async function timed<T>(io: Io, label: string, wait: (onProgress: (poll: PollResult) => void) => Promise<T>): Promise<T> {
   const started = Date.now();
   const result = await waitWithProgress(io, label, wait);
   io.stdout.write(`   done after ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

@@ -1,0 +1,31 @@
+/**
+ * GENERATED FILE: DO NOT EDIT. Change the spec and run `npm run generate`.
+ * Source: openapi/apig.yaml (sha256 0bd1d1a21720fe1ce049fca86c32b3991490b6e8d1747a33eba635b3a0d93e10)
+ * Source: openapi/dds.yaml (sha256 47ca731015a24a1c473222f354d3d4aa63ea57c23701d03edad8e35f899b1f60)
+ * Source: openapi/iam.yaml (sha256 19e5869ca99ed145b5eba629b64eee9ae603ac34d3a642145ebf2d69cb74b408)
+ */
+
+import type { GeneratedValidator } from "./validators.js";
+
+/** An operation's `x-hwc-retry`: whether a repeat is harmless, and which error codes mean refused, not applied. */
+export interface RetryFacts { readonly safeToRepeat: boolean; readonly busyErrorCodes: readonly string[] }
+/** One operation of the specs, as the transport looks requests up. */
+export interface OperationEntry {
+  /** The spec it comes from (its file name without .yaml). */
+  readonly api: string;
+  readonly operationId: string;
+  /** Upper case: GET, PUT, POST, DELETE, PATCH. */
+  readonly method: string;
+  /** The path template, as in the spec: `/v3/{project_id}/instances`. */
+  readonly path: string;
+  /** The request body's media type, or null for an operation without a body. */
+  readonly requestContentType: string | null;
+  readonly bodyRequired: boolean;
+  /** Query parameters that are not strings in the spec, by name: how to read them back from the URL. */
+  readonly query: Readonly<Record<string, "integer" | "number" | "boolean" | "array">>;
+  readonly retry: RetryFacts;
+  /** The operation's input validator from validators.js, over `{ path, query, body }`. */
+  readonly validate: GeneratedValidator;
+}
+/** UnregisterIngressIps (PUT /v2/{project_id}/apigw/instances/{instance_id}/ingress-unregister), RegisterIngressIps (PUT /v2/{project_id}/apigw/instances/{instance_id}/ingress-register), ShowInstance (GET /v2/{project_id}/apigw/instances/{instance_id}), BindPublicGateway (POST /v3/{project_id}/instances/{instance_id}/nodes/{node_id}/public-gateway), UnbindPublicGateway (DELETE /v3/{project_id}/instances/{instance_id}/nodes/{node_id}/public-gateway), ListInstances (GET /v3/{project_id}/instances), CreateTokenByPassword (POST /v3/auth/tokens). */
+export declare const operations: readonly OperationEntry[];

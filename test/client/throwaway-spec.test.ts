@@ -1,0 +1,126 @@
+/**
+ * An operation added to a spec becomes a typed, validated, retried call through `raw` after `npm run generate`,
+ * with no hand-written code: a temporary copy of the DDS spec gets two new operations, the generator writes into a
+ * temporary directory, and a client built on that table is driven against a scripted server.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import YAML from "yaml";
+import type { OperationEntry } from "../../generated/operations.js";
+import { tokenAuth } from "../../src/auth/token.js";
+import { createBaseClient } from "../../src/client/create.js";
+import { ValidationError } from "../../src/errors.js";
+import { json, scriptedServers, type ScriptedServer } from "../helpers/scripted-server.js";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const serve = scriptedServers();
+let server: ScriptedServer;
+let dir: string;
+let table: readonly OperationEntry[];
+let types: string;
+
+const RESTART = "/v3/{project_id}/instances/{instance_id}/restart";
+const STATUS = "/v3/{project_id}/instances/{instance_id}/restart-status";
+const PROJECT = "05041fffa40025702f6dc009cc6f8f33";
+const ids = { project_id: PROJECT, instance_id: "9136fd2a9fcd405ea4674276ce36dae8in02" };
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "hwc-throwaway-spec-"));
+  const specs = path.join(dir, "specs");
+  const out = path.join(dir, "out");
+  mkdirSync(specs);
+  const doc = YAML.parse(readFileSync(path.join(root, "openapi/dds.yaml"), "utf8"));
+  const params = [{ $ref: "#/components/parameters/ProjectId" }, { $ref: "#/components/parameters/InstanceId" }];
+  const answer = { "200": { description: "Accepted.", content: { "application/json": { schema: { type: "object" } } } } };
+  doc.paths[RESTART] = {
+    parameters: params,
+    post: {
+      operationId: "RestartInstance",
+      summary: "Restart an instance",
+      "x-hwc-retry": { safeToRepeat: false, busyErrorCodes: ["DBS.280001"] },
+      requestBody: {
+        required: true,
+        content: { "application/json": { schema: { type: "object", additionalProperties: false, required: ["target_id"], properties: { target_id: { type: "string", minLength: 1, maxLength: 64 } } } } },
+      },
+      responses: answer,
+    },
+  };
+  doc.paths[STATUS] = {
+    parameters: params,
+    get: {
+      operationId: "ShowRestartStatus",
+      summary: "Show the restart status",
+      "x-hwc-retry": { safeToRepeat: true, busyErrorCodes: [] },
+      parameters: [{ name: "verbose", in: "query", required: false, schema: { type: "boolean" } }],
+      responses: answer,
+    },
+  };
+  writeFileSync(path.join(specs, "dds.yaml"), YAML.stringify(doc));
+  const run = spawnSync(process.execPath, [path.join(root, "scripts/generate.mjs"), "--specs", specs, "--out", out], { cwd: root, encoding: "utf8" });
+  expect(run.stderr).toBe("");
+  expect(run.status).toBe(0);
+  types = readFileSync(path.join(out, "dds.ts"), "utf8");
+  // The generated modules are ESM; outside the project no package.json says so.
+  writeFileSync(path.join(out, "package.json"), '{ "type": "module" }\n');
+  return import(pathToFileURL(path.join(out, "operations.js")).href).then((m: { operations: readonly OperationEntry[] }) => {
+    table = m.operations;
+  });
+}, 120_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A DDS client on the generated table, as a service would build it, without any code for the new operations. */
+function client() {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return createBaseClient<any>("dds", { projectId: PROJECT, endpoint: server.url, auth: tokenAuth("t"), logLevel: "off" }, true, table).raw;
+}
+
+describe("an operation added to a throwaway spec", () => {
+  it("is in the generated table with its facts, and in the generated types", () => {
+    const restart = table.find((o) => o.operationId === "RestartInstance");
+    expect(restart).toMatchObject({ api: "dds", method: "POST", path: RESTART, requestContentType: "application/json", bodyRequired: true, retry: { safeToRepeat: false, busyErrorCodes: ["DBS.280001"] } });
+    expect(table.find((o) => o.operationId === "ShowRestartStatus")).toMatchObject({ method: "GET", path: STATUS, query: { verbose: "boolean" }, retry: { safeToRepeat: true } });
+    expect(table.map((o) => o.operationId)).toEqual(expect.arrayContaining(["BindPublicGateway", "UnbindPublicGateway", "ListInstances"]));
+    expect(types).toContain(`"${RESTART}": {`);
+    expect(types).toContain("RestartInstance: {");
+  });
+
+  it("is validated before any I/O, naming the field", async () => {
+    server = await serve(json(200, {}));
+    const err = await client().POST(RESTART, { params: { path: ids }, body: { target_id: "", extra: 1 } }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as Error).message).toMatch(/^RestartInstance: /);
+    expect((err as ValidationError).issues.map((i) => i.path).sort()).toEqual(["extra", "target_id"]);
+    const query = await client().GET(STATUS, { params: { path: ids, query: { verbose: "yes" } } }).catch((e: unknown) => e);
+    expect((query as ValidationError).issues).toMatchObject([{ path: "verbose", keyword: "type" }]);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("is retried as declared: not safe to repeat, so a 503 is final, but its busy code is retried", async () => {
+    server = await serve(json(503, {}));
+    const err = await client().POST(RESTART, { params: { path: ids }, body: { target_id: "t1" } }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ status: 503, retryable: false });
+    expect(server.requests).toHaveLength(1);
+    await server.close();
+    server = await serve(json(409, { error_code: "DBS.280001", error_msg: "busy" }), json(200, { ok: true }));
+    const { data } = await client().POST(RESTART, { params: { path: ids }, body: { target_id: "t1" } });
+    expect(data).toEqual({ ok: true });
+    expect(server.requests.map((r) => [r.method, r.url, r.body])).toEqual([
+      ["POST", `/v3/${PROJECT}/instances/${ids.instance_id}/restart`, '{"target_id":"t1"}'],
+      ["POST", `/v3/${PROJECT}/instances/${ids.instance_id}/restart`, '{"target_id":"t1"}'],
+    ]);
+  });
+
+  it("a safe-to-repeat GET is retried after a 503, with its boolean query read back from the URL", async () => {
+    server = await serve(json(503, {}), json(200, { status: "done" }));
+    const { data } = await client().GET(STATUS, { params: { path: ids, query: { verbose: true } } });
+    expect(data).toEqual({ status: "done" });
+    expect(server.requests.map((r) => r.url)).toEqual([`/v3/${PROJECT}/instances/${ids.instance_id}/restart-status?verbose=true`, `/v3/${PROJECT}/instances/${ids.instance_id}/restart-status?verbose=true`]);
+  });
+});
