@@ -66,7 +66,7 @@ const MUTANTS = [
   {
     id: "swallow-4xx-body",
     description: "the error parser ignores 4xx bodies, so code and message are lost",
-    file: "src/client/error-body.ts",
+    file: "src/errors.ts",
     find: /const parsed: unknown = JSON\.parse\(text\);/,
     replace: "const parsed: unknown = status >= 400 && status < 500 ? null : JSON.parse(text);",
     unit: ["test/services", "test/client"],
@@ -83,7 +83,7 @@ const MUTANTS = [
   {
     id: "skip-validation",
     description: "validateInput returns at once, so nothing is validated before I/O",
-    file: "src/client/validate.ts",
+    file: "src/internal/validate.ts",
     find: /(export function validateInput\([^)]*\)[^{]*\{)/,
     replace: "$1\n  return;",
     unit: ["test/services", "test/validation"],
@@ -91,7 +91,7 @@ const MUTANTS = [
   {
     id: "raw-unvalidated",
     description: "the transport finds the request's operation but does not validate it, so raw calls skip validation",
-    file: "src/client/transport.ts",
+    file: "src/internal/transport.ts",
     find: /if \(match\) validateRequest\(match, url, body\);/,
     replace: "if (match && false) validateRequest(match, url, body);",
     unit: ["test/client"],
@@ -99,7 +99,7 @@ const MUTANTS = [
   {
     id: "ignore-safe-to-repeat",
     description: "every operation counts as safe to repeat, so DDS bind is repeated after a 503",
-    file: "src/client/retry.ts",
+    file: "src/internal/retry.ts",
     find: /if \(!facts\.safeToRepeat\) return false;/,
     replace: "",
     unit: ["test/client"],
@@ -107,7 +107,7 @@ const MUTANTS = [
   {
     id: "ignore-busy-codes",
     description: "the operation's busy error codes are not retried",
-    file: "src/client/retry.ts",
+    file: "src/internal/retry.ts",
     find: /if \(code !== undefined && facts\.busyErrorCodes\.includes\(code\)\) return true;/,
     replace: "",
     unit: ["test/client"],
@@ -115,7 +115,7 @@ const MUTANTS = [
   {
     id: "unmatched-always-safe",
     description: "a request that matches no operation is repeated after a 5xx whatever its method",
-    file: "src/client/operations.ts",
+    file: "src/internal/operations.ts",
     find: /safeToRepeat: method === "GET" \|\| method === "HEAD"/,
     replace: "safeToRepeat: true",
     unit: ["test/client"],

@@ -50,12 +50,12 @@ export { akskAuth } from "./auth/aksk.js";
 export type { AkskCredentials } from "./auth/aksk.js";
 export { signRequest } from "./auth/signer.js";
 export type { SignableRequest, SigningCredentials, SignOptions } from "./auth/signer.js";
-export type { AuthContext, AuthRequest, AuthStrategy } from "./auth/strategy.js";
+export type { AuthContext, AuthRequest, AuthStrategy } from "./options.js";
 
-export type { CallOptions } from "./client/call-options.js";
-export type { ClientOptions } from "./client/options.js";
-export type { Logger, LogLevel } from "./client/logger.js";
-export { regionalEndpoint } from "./client/endpoints.js";
+export type { CallOptions } from "./options.js";
+export type { ClientOptions } from "./options.js";
+export type { Logger, LogLevel } from "./options.js";
+export { regionalEndpoint } from "./options.js";
 
 export {
   AbortError,

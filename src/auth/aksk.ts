@@ -1,6 +1,6 @@
 import { ValidationError, type ValidationIssue } from "../errors.js";
 import { signRequest, type SigningCredentials } from "./signer.js";
-import { hideSecrets, type AuthStrategy } from "./strategy.js";
+import { hideSecrets, type AuthStrategy } from "../options.js";
 
 /** Access key credentials; `securityToken` for temporary keys from IAM. */
 export interface AkskCredentials {

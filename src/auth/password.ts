@@ -1,6 +1,6 @@
 import { ValidationError, type ValidationIssue } from "../errors.js";
 import { createIamClient } from "../services/iam.js";
-import { hideSecrets, type AuthRequest, type AuthStrategy } from "./strategy.js";
+import { hideSecrets, type AuthRequest, type AuthStrategy } from "../options.js";
 
 /** IAM user credentials and the project the token is scoped to. */
 export interface PasswordAuthOptions {

@@ -1,5 +1,5 @@
 import { ValidationError } from "../errors.js";
-import { hideSecrets, type AuthStrategy } from "./strategy.js";
+import { hideSecrets, type AuthStrategy } from "../options.js";
 
 /** A token, or a function that returns the current one (called on every attempt). */
 export type TokenSource = string | (() => string | Promise<string>);

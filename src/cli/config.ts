@@ -1,7 +1,7 @@
 import { akskAuth } from "../auth/aksk.js";
-import type { AuthStrategy } from "../auth/strategy.js";
+import type { AuthStrategy } from "../options.js";
 import { tokenAuth } from "../auth/token.js";
-import type { ClientOptions } from "../client/options.js";
+import type { ClientOptions } from "../options.js";
 import type { Io } from "./output.js";
 import { UsageError } from "./usage-error.js";
 

@@ -1,11 +1,11 @@
 import type { components, paths } from "../../generated/apig.js";
 import { validateRegisterIngressIps, validateShowInstance, validateUnregisterIngressIps } from "../../generated/validators.js";
-import { bodyOf } from "../client/answer.js";
-import { requestInit, type CallOptions } from "../client/call-options.js";
-import { createBaseClient, describeClient, type BaseClient } from "../client/create.js";
-import type { ClientOptions } from "../client/options.js";
-import { parseRetryAfterMs } from "../client/retry.js";
-import { validateInput } from "../client/validate.js";
+import { bodyOf } from "../errors.js";
+import { requestInit, type CallOptions } from "../options.js";
+import { createBaseClient, describeClient, type BaseClient } from "../internal/create.js";
+import type { ClientOptions } from "../options.js";
+import { parseRetryAfterMs } from "../internal/retry.js";
+import { validateInput } from "../internal/validate.js";
 import { createHandle, createPollSharing, serviceWait, type OperationHandle, type WaitOptions } from "../wait/handle.js";
 import { isRecord, MAX_STATE_TEXT, newWaitState, readWaitState, type WaitStateBase } from "../wait/state.js";
 import type { PollOutcome, Verdict } from "../wait/waiter.js";

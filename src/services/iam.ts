@@ -1,10 +1,10 @@
 import type { components, operations, paths } from "../../generated/iam.js";
 import { validateCreateTokenByPassword } from "../../generated/validators.js";
-import { bodyOf } from "../client/answer.js";
-import { requestInit, type CallOptions } from "../client/call-options.js";
-import { createBaseClient, describeClient, type BaseClient } from "../client/create.js";
-import type { ClientOptions } from "../client/options.js";
-import { validateInput } from "../client/validate.js";
+import { bodyOf } from "../errors.js";
+import { requestInit, type CallOptions } from "../options.js";
+import { createBaseClient, describeClient, type BaseClient } from "../internal/create.js";
+import type { ClientOptions } from "../options.js";
+import { validateInput } from "../internal/validate.js";
 import { InvalidResponseError } from "../errors.js";
 
 /** Body of CreateTokenByPassword. */

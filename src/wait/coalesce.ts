@@ -27,7 +27,7 @@
  * so an idle coalescer never keeps a process alive.
  */
 import { ValidationError } from "../errors.js";
-import { abortErrorFrom } from "./sleep.js";
+import { abortErrorFrom } from "../internal/sleep.js";
 
 /** Options of {@link createPollCoalescer}. All durations are in milliseconds. */
 export interface PollCoalescerOptions {

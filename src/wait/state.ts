@@ -4,7 +4,7 @@
  * message) and picked up by another process. It never holds credentials; the resuming process brings its own
  * client and auth. Each service adds its own fields and expected end state, and reads them with {@link readWaitState}.
  */
-import { pathParamIssues } from "../client/path-params.js";
+import { pathParamIssues } from "../options.js";
 import { ValidationError, type ValidationIssue } from "../errors.js";
 
 /** Tag of the state format; a state with another tag is refused, so future changes cannot be misread. */

@@ -4,9 +4,9 @@
  * about any service: services supply `poll` and `accept`; failed polls are judged from the error itself.
  */
 import { ApiError, ConflictError, HuaweiCloudError, NotFoundError, ValidationError, type ValidationIssue } from "../errors.js";
-import { type FittedSleep, backoffDelay, boundRetryAfter, fitToDeadline } from "./backoff.js";
+import { type FittedSleep, backoffDelay, boundRetryAfter, fitToDeadline } from "../internal/backoff.js";
 import { JobFailedError, WaitTimeoutError } from "./errors.js";
-import { MAX_TIMER_MS, abortErrorFrom, abortable, sleep } from "./sleep.js";
+import { MAX_TIMER_MS, abortErrorFrom, abortable, sleep } from "../internal/sleep.js";
 
 /**
  * What one poll saw and concluded: the waiter records it (`observed` of results and errors), `onProgress`

@@ -2,7 +2,7 @@ import { getEventListeners, setMaxListeners } from "node:events";
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { AbortError, ConflictError, ConnectionError, HuaweiCloudError, NotFoundError, PermissionDeniedError, RateLimitError, ValidationError } from "../../src/errors.js";
-import { finalPollMarginMs } from "../../src/wait/backoff.js";
+import { finalPollMarginMs } from "../../src/internal/backoff.js";
 import { JobFailedError, WaitTimeoutError } from "../../src/wait/errors.js";
 import { type PollContext, type PollOutcome, type PollResult, type Verdict, WAITER_DEFAULTS, waitUntil } from "../../src/wait/waiter.js";
 

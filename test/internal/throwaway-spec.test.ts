@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
 import type { OperationEntry } from "../../generated/operations.js";
 import { tokenAuth } from "../../src/auth/token.js";
-import { createBaseClient } from "../../src/client/create.js";
+import { createBaseClient } from "../../src/internal/create.js";
 import { ValidationError } from "../../src/errors.js";
 import { json, scriptedServers, type ScriptedServer } from "../helpers/scripted-server.js";
 

@@ -1,7 +1,7 @@
 import createClient, { type Client } from "openapi-fetch";
-import type { ServiceName } from "./endpoints.js";
+import type { ServiceName } from "../options.js";
 import type { OperationEntry } from "./operations.js";
-import { resolveClientOptions, type ClientOptions, type ResolvedClientOptions } from "./options.js";
+import { resolveClientOptions, type ClientOptions, type ResolvedClientOptions } from "../options.js";
 import { safePathSerializer } from "./path-params.js";
 import { createTransport } from "./transport.js";
 

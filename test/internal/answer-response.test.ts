@@ -4,8 +4,8 @@
  * that the headers describe those bytes (no `content-encoding`, the real `content-length`).
  */
 import { describe, expect, it, vi } from "vitest";
-import { levelFilteredLogger } from "../../src/client/logger.js";
-import { createTransport } from "../../src/client/transport.js";
+import { levelFilteredLogger } from "../../src/options.js";
+import { createTransport } from "../../src/internal/transport.js";
 
 const enc = new TextEncoder();
 
@@ -81,7 +81,7 @@ describe("success answers", () => {
     try {
       vi.resetModules();
       Reflect.deleteProperty(globalThis, "Response");
-      const fresh = await import("../../src/client/transport.js");
+      const fresh = await import("../../src/internal/transport.js");
       globalThis.Response = saved;
       expect(await (await viaTransport({ headers: { "content-type": "application/json" }, body: enc.encode("[1]") }, fresh.createTransport)).json()).toEqual([1]);
     } finally {

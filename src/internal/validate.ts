@@ -1,6 +1,6 @@
 import type { GeneratedValidationError, GeneratedValidator } from "../../generated/validators.js";
 import { ValidationError, type ValidationIssue } from "../errors.js";
-import { pathParamIssues } from "./path-params.js";
+import { pathParamIssues } from "../options.js";
 
 /** An operation's inputs, shaped like the generated validators expect them. */
 export interface OperationInput {

@@ -8,7 +8,7 @@ import {
   boundRetryAfter,
   finalPollMarginMs,
   fitToDeadline,
-} from "../../src/wait/backoff.js";
+} from "../../src/internal/backoff.js";
 
 describe("backoffDelay", () => {
   it("starts at minDelay and doubles its ceiling per attempt up to maxDelay", () => {

@@ -5,9 +5,9 @@
 import { describe, expect, it } from "vitest";
 import { operations } from "../../generated/operations.js";
 import { tokenAuth } from "../../src/auth/token.js";
-import { levelFilteredLogger } from "../../src/client/logger.js";
-import { BUSY_ERROR_CODES, operationLookup, unmatchedFacts } from "../../src/client/operations.js";
-import { createTransport, type TransportOptions } from "../../src/client/transport.js";
+import { levelFilteredLogger } from "../../src/options.js";
+import { BUSY_ERROR_CODES, operationLookup, unmatchedFacts } from "../../src/internal/operations.js";
+import { createTransport, type TransportOptions } from "../../src/internal/transport.js";
 import { ConflictError, InternalServerError, ValidationError } from "../../src/errors.js";
 import { createApigClient } from "../../src/services/apig.js";
 import { createDdsClient } from "../../src/services/dds.js";

@@ -1,8 +1,8 @@
-import type { AuthContext, AuthStrategy } from "../auth/strategy.js";
+import type { AuthContext, AuthStrategy } from "../options.js";
 import { AbortError, ApiError, ConnectionError, HuaweiCloudError, InvalidResponseError, TimeoutError } from "../errors.js";
-import { abortErrorFrom, sleep } from "../wait/sleep.js";
-import { errorFromResponse } from "./error-body.js";
-import type { Logger } from "./logger.js";
+import { abortErrorFrom, sleep } from "./sleep.js";
+import { errorFromResponse } from "../errors.js";
+import type { Logger } from "../options.js";
 import { operationLookup, SPEC_OPERATIONS, unmatchedFacts, validateRequest, type OperationEntry } from "./operations.js";
 import { backoffDelayMs, isRetryableAnswer, MAX_RETRY_AFTER_MS, parseRetryAfterMs } from "./retry.js";
 

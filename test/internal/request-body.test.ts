@@ -4,7 +4,7 @@
  * still work on the answers the transport hands back.
  */
 import { describe, expect, it } from "vitest";
-import type { AuthStrategy } from "../../src/auth/strategy.js";
+import type { AuthStrategy } from "../../src/options.js";
 import { akskAuth } from "../../src/auth/aksk.js";
 import { createApigClient } from "../../src/services/apig.js";
 import { json, scriptedServers, type ScriptedServer } from "../helpers/scripted-server.js";

@@ -1,7 +1,7 @@
 import { getEventListeners, setMaxListeners } from "node:events";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { AbortError, ValidationError } from "../../src/errors.js";
-import { MAX_TIMER_MS, abortErrorFrom, abortable, sleep } from "../../src/wait/sleep.js";
+import { MAX_TIMER_MS, abortErrorFrom, abortable, sleep } from "../../src/internal/sleep.js";
 
 /** Records how a promise settles without ever leaving a rejection unhandled. */
 function track<T>(promise: Promise<T>) {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { tokenAuth } from "../../src/auth/token.js";
-import type { AuthStrategy } from "../../src/auth/strategy.js";
-import { levelFilteredLogger } from "../../src/client/logger.js";
-import { createTransport, type TransportOptions } from "../../src/client/transport.js";
+import type { AuthStrategy } from "../../src/options.js";
+import { levelFilteredLogger } from "../../src/options.js";
+import { createTransport, type TransportOptions } from "../../src/internal/transport.js";
 import {
   AbortError,
   AuthenticationError,

@@ -1,0 +1,239 @@
+import { ValidationError, type ValidationIssue } from "./errors.js";
+
+/** One attempt of a request, as the auth strategy sees it just before it is sent. */
+export interface AuthRequest {
+  readonly method: string;
+  readonly url: URL;
+  /** Mutable: the strategy adds its headers here. */
+  readonly headers: Headers;
+  /** The exact bytes that will be sent (signers hash them). */
+  readonly body: Uint8Array | undefined;
+}
+
+/** What the client hands to a strategy on every attempt. */
+export interface AuthContext {
+  /** The client's fetch (custom or global), for strategies that must call IAM. */
+  readonly fetch: typeof fetch;
+  /** The client's project id, for `X-Project-Id` on signed requests. */
+  readonly projectId: string | undefined;
+  /** Aborted when the caller gives up. */
+  readonly signal: AbortSignal | undefined;
+}
+
+/**
+ * How a client authenticates (Octokit-style strategy object). `authenticate` runs innermost, once per attempt,
+ * so signatures and dates are fresh on every retry.
+ */
+export interface AuthStrategy {
+  /** `token`, `password`, `aksk` or a custom name; shows in logs. */
+  readonly kind: string;
+  authenticate(request: AuthRequest, context: AuthContext): Promise<void>;
+  /**
+   * Called when an attempt got 401. Return true when the credentials were renewed so the request should be
+   * sent once more (a cached IAM token that expired early); false to surface the 401.
+   */
+  onUnauthorized?(request: AuthRequest, context: AuthContext): Promise<boolean>;
+}
+
+/** Makes `util.inspect`, `JSON.stringify` and string conversion of a strategy show only its kind. */
+export function hideSecrets<T extends object>(strategy: T, description: string): T {
+  const show = () => `[AuthStrategy ${description}]`;
+  Object.defineProperties(strategy, {
+    toJSON: { value: () => ({ kind: description }), enumerable: false },
+    toString: { value: show, enumerable: false },
+    [Symbol.for("nodejs.util.inspect.custom")]: { value: show, enumerable: false },
+  });
+  return strategy;
+}
+
+/** Log levels from quietest to noisiest. */
+export type LogLevel = "off" | "error" | "warn" | "info" | "debug";
+
+/** Anything with console-like methods: `console`, pino, winston… */
+export interface Logger {
+  error(message: string, details?: Record<string, unknown>): void;
+  warn(message: string, details?: Record<string, unknown>): void;
+  info(message: string, details?: Record<string, unknown>): void;
+  debug(message: string, details?: Record<string, unknown>): void;
+}
+
+const RANK: Record<LogLevel, number> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
+
+const noop = () => {};
+
+/**
+ * Wraps `logger` so calls above `level` cost nothing. The SDK only ever passes method, URL path, status, attempt,
+ * delay and request id to it: never headers, bodies or credentials.
+ */
+export function levelFilteredLogger(logger: Logger | undefined, level: LogLevel): Logger {
+  const base = logger ?? console;
+  const at = (l: Exclude<LogLevel, "off">) => (RANK[level] >= RANK[l] ? base[l].bind(base) : noop);
+  return { error: at("error"), warn: at("warn"), info: at("info"), debug: at("debug") };
+}
+
+/** Per-call options accepted by every service method. */
+export interface CallOptions {
+  /** Cancels the call, including retries and backoff sleeps; the promise rejects with `AbortError`. */
+  signal?: AbortSignal;
+}
+
+/** The `RequestInit` extras openapi-fetch forwards for a call. */
+export function requestInit(options: CallOptions | undefined): { signal?: AbortSignal } {
+  return options?.signal ? { signal: options.signal } : {};
+}
+
+/** The Huawei Cloud services this SDK talks to. */
+export type ServiceName = "apig" | "dds" | "iam";
+
+// Region ids are lower-case words joined by dashes ending in a number (cn-north-4, ap-southeast-1, eu-west-101).
+const REGION_RE = /^[a-z]{2,}(?:-[a-z0-9]+)*-\d+$/;
+
+/**
+ * The public endpoint of `service` in `region`: `https://{service}.{region}.myhuaweicloud.com`, except the Dublin
+ * region eu-west-101, which lives under `.myhuaweicloud.eu`.
+ */
+export function regionalEndpoint(service: ServiceName, region: string): string {
+  if (!REGION_RE.test(region)) {
+    throw new ValidationError([{ path: "region", keyword: "pattern", message: `must be a region id such as cn-north-4 (got ${JSON.stringify(region)})` }]);
+  }
+  const domain = region === "eu-west-101" ? "myhuaweicloud.eu" : "myhuaweicloud.com";
+  return `https://${service}.${region}.${domain}`;
+}
+
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
+
+/** True for hosts that never leave this machine, the only ones where plain `http:` is allowed by default. */
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK_HOSTS.has(hostname) || /^127(?:\.\d{1,3}){3}$/.test(hostname) || hostname.endsWith(".localhost");
+}
+
+/**
+ * Checks and normalises an explicit endpoint: absolute http(s) URL, no query or fragment, no credentials, and
+ * `http:` only for loopback hosts unless `allowInsecureHttp` (tokens and signatures would travel in clear text).
+ * Returns it without a trailing slash.
+ */
+export function normaliseEndpoint(endpoint: string, allowInsecureHttp: boolean, field = "endpoint"): string {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    throw new ValidationError([{ path: field, keyword: "format", message: "must be an absolute URL such as https://apig.cn-north-4.myhuaweicloud.com" }]);
+  }
+  const issue = (message: string) => new ValidationError([{ path: field, keyword: "format", message }]);
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw issue("must use https: (or http: for a local emulator)");
+  if (url.protocol === "http:" && !allowInsecureHttp && !isLoopbackHost(url.hostname)) {
+    throw issue("uses plain http: for a non-loopback host; pass allowInsecureHttp: true if you really mean it");
+  }
+  if (url.username || url.password) throw issue("must not carry credentials");
+  if (url.search || url.hash) throw issue("must not have a query string or fragment");
+  return url.href.replace(/\/+$/, "");
+}
+
+/** Options shared by every client factory. */
+export interface ClientOptions {
+  /** Project id of the tenant in the region. Required for APIG and DDS clients. */
+  projectId?: string;
+  /** Region id, e.g. `cn-north-4`; gives `https://{service}.{region}.myhuaweicloud.com`. */
+  region?: string;
+  /** Explicit endpoint; overrides `region`. Plain `http:` only for loopback hosts unless `allowInsecureHttp`. */
+  endpoint?: string;
+  /** Allow a plain-http endpoint on a non-loopback host (credentials travel in clear text). @default false */
+  allowInsecureHttp?: boolean;
+  /** How requests are authenticated: `tokenAuth`, `passwordAuth`, `akskAuth` or your own strategy. */
+  auth?: AuthStrategy;
+  /** Retries after the first attempt for retryable failures. @default 2 */
+  maxRetries?: number;
+  /** Time limit of one attempt, in milliseconds, including reading the answer. @default 30000 */
+  timeoutMs?: number;
+  /** `fetch` implementation. @default globalThis.fetch */
+  fetch?: typeof fetch;
+  /** Where log lines go. @default console */
+  logger?: Logger;
+  /** Lowest level written to `logger`. @default "warn" */
+  logLevel?: LogLevel;
+  /** Appended to the SDK's own `User-Agent`. */
+  userAgent?: string;
+}
+
+/** {@link ClientOptions} after checks and defaults. */
+export interface ResolvedClientOptions {
+  baseUrl: string;
+  projectId: string | undefined;
+  auth: AuthStrategy | undefined;
+  maxRetries: number;
+  timeoutMs: number;
+  fetch: typeof fetch;
+  logger: Logger;
+  userAgent: string;
+}
+
+/** The SDK's own User-Agent product token. */
+export const SDK_USER_AGENT = "hwc-gateways/0.1.0";
+
+const LOG_LEVELS: readonly LogLevel[] = ["off", "error", "warn", "info", "debug"];
+// setTimeout clamps larger values to 1 ms, which would turn a huge timeout into none at all.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Checks every option at once, so one error lists all mistakes, and fills in defaults. */
+export function resolveClientOptions(service: ServiceName, options: ClientOptions, requireProjectId: boolean): ResolvedClientOptions {
+  const o = (options ?? {}) as ClientOptions;
+  const issues: ValidationIssue[] = [];
+  const add = (path: string, keyword: string, message: string) => issues.push({ path, keyword, message });
+
+  if (requireProjectId && o.projectId === undefined) add("projectId", "required", "is required");
+  else if (o.projectId !== undefined) issues.push(...pathParamIssues("projectId", o.projectId));
+
+  let baseUrl = "";
+  if (o.endpoint === undefined && o.region === undefined) add("region", "required", "give region or endpoint");
+  try {
+    if (o.endpoint !== undefined) baseUrl = normaliseEndpoint(o.endpoint, o.allowInsecureHttp === true);
+    else if (o.region !== undefined) baseUrl = regionalEndpoint(service, o.region);
+  } catch (err) {
+    if (err instanceof ValidationError) issues.push(...err.issues);
+    else throw err;
+  }
+
+  const maxRetries = o.maxRetries ?? 2;
+  if (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 10) add("maxRetries", "maximum", "must be an integer from 0 to 10");
+  const timeoutMs = o.timeoutMs ?? 30_000;
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMER_MS) add("timeoutMs", "maximum", `must be an integer from 1 to ${MAX_TIMER_MS}`);
+  if (o.fetch !== undefined && typeof o.fetch !== "function") add("fetch", "type", "must be a function");
+  if (o.fetch === undefined && typeof globalThis.fetch !== "function") add("fetch", "required", "is required where the runtime has no global fetch");
+  const logLevel = o.logLevel ?? "warn";
+  if (!LOG_LEVELS.includes(logLevel)) add("logLevel", "enum", `must be one of ${LOG_LEVELS.join(", ")}`);
+  if (o.userAgent !== undefined && (typeof o.userAgent !== "string" || /[\r\n]/.test(o.userAgent))) add("userAgent", "pattern", "must be a string without CR or LF");
+  if (o.auth !== undefined && (typeof o.auth !== "object" || typeof o.auth.authenticate !== "function")) {
+    add("auth", "type", "must be an auth strategy (tokenAuth, passwordAuth, akskAuth)");
+  }
+  if (issues.length) throw new ValidationError(issues, `create${service === "apig" ? "Apig" : service === "dds" ? "Dds" : "Iam"}Client`);
+
+  return {
+    baseUrl,
+    projectId: o.projectId,
+    auth: o.auth,
+    maxRetries,
+    timeoutMs,
+    fetch: o.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    logger: levelFilteredLogger(o.logger, logLevel),
+    userAgent: o.userAgent ? `${SDK_USER_AGENT} ${o.userAgent}` : SDK_USER_AGENT,
+  };
+}
+
+/**
+ * Problems with one path parameter value. Encoding alone is not enough: `encodeURIComponent` keeps `.` as is,
+ * and `new URL()` then resolves a `..` segment, silently retargeting the request to another resource (measured
+ * with openapi-fetch 0.17). Separators are refused rather than encoded because no Huawei id contains them.
+ */
+export function pathParamIssues(name: string, value: unknown): ValidationIssue[] {
+  if (typeof value !== "string") {
+    return [{ path: name, keyword: "type", message: "must be a string" }];
+  }
+  const s = value;
+  if (s.length === 0) return [{ path: name, keyword: "minLength", message: "must not be empty" }];
+  if (s === "." || s === ".." || /^%2e(%2e)?$/i.test(s) || /^\.%2e$|^%2e\.$/i.test(s)) {
+    return [{ path: name, keyword: "pattern", message: "must not be a dot segment (. or ..)" }];
+  }
+  if (/[/?#\\]/.test(s)) return [{ path: name, keyword: "pattern", message: "must not contain /, \\, ? or #" }];
+  if (/[\u0000-\u001f\u007f]/.test(s)) return [{ path: name, keyword: "pattern", message: "must not contain control characters" }];
+  return [];
+}
