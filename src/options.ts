@@ -225,6 +225,7 @@ export function resolveClientOptions(service: ServiceName, options: ClientOption
  * with openapi-fetch 0.17). Separators are refused rather than encoded because no Huawei id contains them.
  */
 export function pathParamIssues(name: string, value: unknown): ValidationIssue[] {
+  if (value === undefined) return [{ path: name, keyword: "required", message: "is required" }];
   if (typeof value !== "string") {
     return [{ path: name, keyword: "type", message: "must be a string" }];
   }

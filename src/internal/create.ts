@@ -1,9 +1,10 @@
-import createClient, { type Client } from "openapi-fetch";
+import createClient, { createQuerySerializer, type Client } from "openapi-fetch";
+import { ValidationError } from "../errors.js";
 import type { ServiceName } from "../options.js";
 import type { OperationEntry } from "./operations.js";
 import { resolveClientOptions, type ClientOptions, type ResolvedClientOptions } from "../options.js";
 import { safePathSerializer } from "./path-params.js";
-import { createTransport } from "./transport.js";
+import { createTransport, rememberCallerQuery } from "./transport.js";
 
 /** What every service client is built on. */
 export interface BaseClient<Paths extends {}> {
@@ -27,8 +28,41 @@ export function createBaseClient<Paths extends {}>(
     baseUrl: resolved.baseUrl,
     fetch: createTransport({ ...resolved, ...(operations ? { operations } : {}) }),
     pathSerializer: safePathSerializer,
+    querySerializer: safeQuerySerializer,
+    bodySerializer: jsonBody,
   });
+  // The transport validates the query the caller gave, not its URL form, in which null and unserialisable
+  // values have vanished and numbers have become text.
+  raw.use({ onRequest: ({ request, params }) => void (params.query && rememberCallerQuery(request, params.query)) });
   return { raw, options: resolved };
+}
+
+const defaultQuery = createQuerySerializer();
+
+/**
+ * openapi-fetch's query serializer, leaving out the fields it cannot serialise (nested objects) instead of
+ * throwing a bare `Error`: the transport then names them in a {@link ValidationError} before any I/O.
+ */
+function safeQuerySerializer(query: Record<string, unknown>): string {
+  const kept: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(query ?? {})) {
+    try {
+      defaultQuery({ [name]: value });
+      kept[name] = value;
+    } catch {
+      // Left out; validation of the caller's query reports it.
+    }
+  }
+  return defaultQuery(kept);
+}
+
+/** `JSON.stringify`, with a typed error for what JSON cannot hold (BigInt, cycles) instead of a raw `TypeError`. */
+function jsonBody(body: unknown): string {
+  try {
+    return JSON.stringify(body);
+  } catch {
+    throw new ValidationError([{ path: "body", keyword: "type", message: "must be serialisable as JSON (no BigInt, no cycles)" }]);
+  }
 }
 
 /** `util.inspect` / `JSON.stringify` view of a client: where it points and how it authenticates, nothing secret. */

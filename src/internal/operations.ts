@@ -83,12 +83,14 @@ export function operationLookup(table: readonly OperationEntry[], baseUrl?: stri
 /**
  * Checks a request against its operation before any I/O, as the service methods check their arguments: path
  * parameters from the URL, query parameters (read back to the types the spec gives them) and the JSON body,
- * through the operation's generated validator. Throws one {@link ValidationError} naming every bad field.
+ * through the operation's generated validator (the query as the caller typed it when known, else read back from the URL). Throws one {@link ValidationError} naming every bad field.
  */
-export function validateRequest(match: OperationMatch, url: URL, body: Uint8Array | undefined): void {
+export function validateRequest(match: OperationMatch, url: URL, body: Uint8Array | undefined, callerQuery?: Record<string, unknown>): void {
   const { entry } = match;
-  const query: Record<string, unknown> = {};
-  for (const name of new Set(url.searchParams.keys())) {
+  const query: Record<string, unknown> = callerQuery ? { ...callerQuery } : {};
+  // Fields the caller left undefined were never sent; they are absent, not invalid.
+  for (const name of Object.keys(query)) if (query[name] === undefined) delete query[name];
+  if (!callerQuery) for (const name of new Set(url.searchParams.keys())) {
     const all = url.searchParams.getAll(name);
     const type = entry.query[name];
     query[name] = type === "array" ? all : all.length > 1 ? all : typed(all[0] as string, type);

@@ -13,6 +13,8 @@ export function assertPathParams(params: Record<string, unknown>): void {
  * calls cannot be retargeted; encoding is openapi-fetch's own.
  */
 export function safePathSerializer(pathname: string, pathParams: Record<string, unknown>): string {
-  assertPathParams(pathParams);
+  // A parameter the caller left out would otherwise stay in the URL as a literal `{name}`.
+  const named = Object.fromEntries([...pathname.matchAll(/\{([^}]+)\}/g)].map((m) => [m[1], undefined]));
+  assertPathParams({ ...named, ...pathParams });
   return defaultPathSerializer(pathname, pathParams);
 }

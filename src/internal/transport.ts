@@ -6,6 +6,13 @@ import type { Logger } from "../options.js";
 import { operationLookup, SPEC_OPERATIONS, unmatchedFacts, validateRequest, type OperationEntry } from "./operations.js";
 import { backoffDelayMs, isRetryableAnswer, MAX_RETRY_AFTER_MS, parseRetryAfterMs } from "./retry.js";
 
+const callerQueries = new WeakMap<Request, Record<string, unknown>>();
+
+/** Keeps the query object a caller gave for `request`, so validation sees its values as typed. */
+export function rememberCallerQuery(request: Request, query: Record<string, unknown>): void {
+  callerQueries.set(request, query);
+}
+
 /** What {@link createTransport} needs from the client options. */
 export interface TransportOptions {
   fetch: typeof fetch;
@@ -45,7 +52,7 @@ export function createTransport(options: TransportOptions): typeof fetch {
     // Buffered once: a body stream can be read only once, and every attempt must send (and sign) the same bytes.
     const body = request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
     const match = lookup(method, url.pathname);
-    if (match) validateRequest(match, url, body);
+    if (match) validateRequest(match, url, body, input instanceof Request ? callerQueries.get(input) : undefined);
     else logger.debug(`${method} ${url.pathname}: matches no operation of the specs; sent unvalidated`);
     const facts = match?.entry.retry ?? unmatchedFacts(method);
     const context: AuthContext = { fetch: baseFetch, projectId, signal };

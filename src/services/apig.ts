@@ -1,11 +1,9 @@
 import type { components, paths } from "../../generated/apig.js";
-import { validateRegisterIngressIps, validateShowInstance, validateUnregisterIngressIps } from "../../generated/validators.js";
 import { bodyOf } from "../errors.js";
 import { requestInit, type CallOptions } from "../options.js";
 import { createBaseClient, describeClient, type BaseClient } from "../internal/create.js";
 import type { ClientOptions } from "../options.js";
 import { parseRetryAfterMs } from "../internal/retry.js";
-import { validateInput } from "../internal/validate.js";
 import { createHandle, createPollSharing, serviceWait, type OperationHandle, type WaitOptions } from "../wait/handle.js";
 import { isRecord, MAX_STATE_TEXT, newWaitState, readWaitState, type WaitStateBase } from "../wait/state.js";
 import type { PollOutcome, Verdict } from "../wait/waiter.js";
@@ -102,7 +100,6 @@ export function createApigClient(options: ApigClientOptions): ApigClient {
 
   const showInstance = async (instanceId: string, init: { signal?: AbortSignal }) => {
     const path = { project_id, instance_id: instanceId };
-    validateInput("ShowInstance", validateShowInstance, { path });
     const { data, response } = await raw.GET("/v2/{project_id}/apigw/instances/{instance_id}", { params: { path }, ...init });
     return { details: bodyOf(data, response), response };
   };
@@ -126,11 +123,6 @@ export function createApigClient(options: ApigClientOptions): ApigClient {
   const ingress = (route: "ingress-register" | "ingress-unregister") =>
     async (instanceId: string, body: IngressIpsRequest, callOptions?: CallOptions): Promise<IngressIpsJobHandle> => {
       const path = { project_id, instance_id: instanceId };
-      validateInput(
-        route === "ingress-register" ? "RegisterIngressIps" : "UnregisterIngressIps",
-        route === "ingress-register" ? validateRegisterIngressIps : validateUnregisterIngressIps,
-        { path, body },
-      );
       const startedAtMs = Date.now();
       const { data, response } = await raw.PUT(`/v2/{project_id}/apigw/instances/{instance_id}/${route}`, {
         params: { path },

@@ -1,12 +1,10 @@
 import type { components, operations, paths } from "../../generated/dds.js";
-import { validateBindPublicGateway, validateListInstances, validateUnbindPublicGateway } from "../../generated/validators.js";
 import { bodyOf } from "../errors.js";
 import { requestInit, type CallOptions } from "../options.js";
 import { createBaseClient, describeClient, type BaseClient } from "../internal/create.js";
 import type { ClientOptions } from "../options.js";
 import { assertPathParams } from "../internal/path-params.js";
 import { parseRetryAfterMs } from "../internal/retry.js";
-import { validateInput } from "../internal/validate.js";
 import { InvalidResponseError, NotFoundError, redactHeaders } from "../errors.js";
 import { createHandle, createPollSharing, serviceWait, type OperationHandle, type WaitOptions } from "../wait/handle.js";
 import { newWaitState, readWaitState, type WaitStateBase } from "../wait/state.js";
@@ -118,7 +116,6 @@ export function createDdsClient(options: DdsClientOptions): DdsClient {
 
   const listPage = async (query: ListInstancesQuery, init: { signal?: AbortSignal }) => {
     const path = { project_id };
-    validateInput("ListInstances", validateListInstances, { path, query });
     const { data, response } = await raw.GET("/v3/{project_id}/instances", { params: { path, query }, ...init });
     return { page: bodyOf(data, response), response };
   };
@@ -165,7 +162,6 @@ export function createDdsClient(options: DdsClientOptions): DdsClient {
   const client: DdsClient = {
     async unbindPublicGateway(instanceId, nodeId, callOptions) {
       const path = { project_id, instance_id: instanceId, node_id: nodeId };
-      validateInput("UnbindPublicGateway", validateUnbindPublicGateway, { path });
       const startedAtMs = Date.now();
       const { data, response } = await raw.DELETE(GATEWAY_PATH, { params: { path }, ...requestInit(callOptions) });
       const answer = bodyOf(data, response);
@@ -176,7 +172,6 @@ export function createDdsClient(options: DdsClientOptions): DdsClient {
     },
     async bindPublicGateway(instanceId, nodeId, body, callOptions) {
       const path = { project_id, instance_id: instanceId, node_id: nodeId };
-      validateInput("BindPublicGateway", validateBindPublicGateway, { path, body });
       const startedAtMs = Date.now();
       const { data, response } = await raw.POST(GATEWAY_PATH, { params: { path }, body, ...requestInit(callOptions) });
       const answer = bodyOf(data, response);

@@ -154,6 +154,39 @@ describe("client.raw calls are validated before any I/O", () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it("the query is checked as the caller typed it: null, text for a number and nested objects are named, not dropped", async () => {
+    server = await serve(json(200, { instances: [], total_count: 0 }));
+    const dds = createDdsClient({ projectId: PROJECT, endpoint: server.url, auth: tokenAuth("t"), logLevel: "off" });
+    const list = (query: Record<string, unknown>) => dds.raw.GET("/v3/{project_id}/instances", { params: { path: { project_id: PROJECT }, query: query as never } });
+    const err = await failure(list({ limit: null, offset: "5", name: { deep: { er: 1 } }, id: undefined }));
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as ValidationError).issues.map((i) => i.path).sort()).toEqual(["limit", "name", "offset"]);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("a body JSON cannot hold (BigInt, a cycle) is a ValidationError, not a TypeError, and nothing is sent", async () => {
+    server = await serve(json(202, {}));
+    const apig = createApigClient({ projectId: PROJECT, endpoint: server.url, auth: tokenAuth("t"), logLevel: "off" });
+    const cyclic: Record<string, unknown> = { elbs: [] };
+    cyclic.self = cyclic;
+    for (const body of [{ elbs: [{ elb_id: ELB, port: 1n }] }, cyclic]) {
+      const err = await failure(
+        apig.raw.PUT("/v2/{project_id}/apigw/instances/{instance_id}/ingress-register", { params: { path: { project_id: PROJECT, instance_id: INSTANCE } }, body: body as never }),
+      );
+      expect(err).toBeInstanceOf(ValidationError);
+      expect((err as ValidationError).issues).toMatchObject([{ path: "body", keyword: "type" }]);
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("a missing path parameter is named as required, before any I/O", async () => {
+    server = await serve(json(200, {}));
+    const apig = createApigClient({ projectId: PROJECT, endpoint: server.url, auth: tokenAuth("t"), logLevel: "off" });
+    const err = await failure(apig.raw.GET("/v2/{project_id}/apigw/instances/{instance_id}", { params: { path: { project_id: PROJECT } as never } }));
+    expect((err as ValidationError).issues).toEqual([{ path: "instance_id", keyword: "required", message: "is required" }]);
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("a body that is not JSON, or a body for an operation without one, is refused", async () => {
     server = await serve(json(200, {}));
     const t = transport();
