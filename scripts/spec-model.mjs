@@ -158,10 +158,12 @@ export class SpecModel {
 
 /**
  * Parses a spec file (YAML or JSON; relative paths from the repository root) into a model. Errors name it `name`,
- * by default the file relative to the repository.
+ * by default the file relative to the repository (absolute when outside it).
  */
-export function loadSpecFile(file, name = path.relative(root, path.resolve(root, file))) {
+export function loadSpecFile(file, name = undefined) {
   const absolute = path.resolve(root, file);
+  const relative = path.relative(root, absolute);
+  name ??= relative.startsWith("..") || path.isAbsolute(relative) ? absolute : relative;
   let doc;
   try {
     doc = YAML.parse(readFileSync(absolute, "utf8"));
