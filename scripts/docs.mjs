@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
+import { loadSpecFile } from "./spec-model.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const site = path.join(root, "site");
@@ -15,7 +16,7 @@ const redocly = path.join(root, "node_modules", ".bin", "redocly");
 const pages = [];
 for (const [alias, { root: specPath }] of Object.entries(config.apis)) {
   const name = alias.split("@")[0];
-  const spec = YAML.parse(readFileSync(path.join(root, specPath), "utf8"));
+  const spec = loadSpecFile(specPath).doc;
   const out = path.join(site, `${name}.html`);
   const r = spawnSync(redocly, ["build-docs", alias, "--inlineBundle", "--output", out, "--title", spec.info.title, "--openapi.disableTelemetry=true"], {
     cwd: root,

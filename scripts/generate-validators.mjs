@@ -1,18 +1,24 @@
 // Ajv standalone validators for every operation's inputs (path, query, body), compiled from the specs at
 // generation time, so the SDK rejects exactly what the spec rejects without shipping Ajv or the specs.
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import standaloneCode from "ajv/dist/standalone/index.js";
-import YAML from "yaml";
+import { operationInputSchema } from "./spec-model.mjs";
 
-const METHODS = ["get", "put", "post", "delete", "patch"];
 const ID_ROOT = "https://hwc-gateways.invalid/schemas";
-// Only documentation: dropping it keeps the generated code small.
+const COMPONENT_SCHEMAS = "#/components/schemas/";
+// Only documentation: dropping it keeps the generated code small. A key that holds an object may be a property
+// named `description` or `title`, so only the documentation keywords' own shapes are dropped.
 const DOC_KEYS = new Set(["description", "examples", "example", "summary", "title", "externalDocs"]);
+const isDocOnly = (k, v) => DOC_KEYS.has(k) && (typeof v !== "object" || k === "examples" || k === "example" || k === "externalDocs");
 
-export async function generateValidators({ root, outDir, specs, header }) {
+/**
+ * Writes validators.js and validators.d.ts into `outDir`: one validator per operation of `models` (API name →
+ * SpecModel), over the inputs `operationInputSchema` describes. `sources` and `header` make the files' header.
+ */
+export async function generateValidators({ models, outDir, sources, header }) {
   const ajv = new Ajv2020({
     allErrors: true,
     strict: false,
@@ -29,72 +35,27 @@ export async function generateValidators({ root, outDir, specs, header }) {
   for (const f of ["password", "int32", "int64"]) ajv.addFormat(f, true);
   const exportsMap = {};
   const operations = [];
-  for (const [name, spec] of Object.entries(specs)) {
-    const doc = YAML.parse(readFileSync(path.join(root, spec), "utf8"));
-    // Absolute ids: a relative $ref would resolve against the operation schema's own id.
-    const components = doc.components?.schemas ?? {};
-    // Each operation schema carries only the components it reaches, under $defs: compiling whole components
-    // would put every response schema into the generated code too.
-    const withDefs = (root) => {
+  for (const [name, model] of Object.entries(models)) {
+    for (const operation of model.operations()) {
+      // Each operation schema carries only the components it reaches, under $defs (absolute ids: a relative $ref
+      // would resolve against the operation schema's own id); compiling whole components would put every response
+      // schema into the generated code too.
       const defs = {};
-      const visit = (node) => {
-        if (Array.isArray(node)) return node.map(visit);
-        if (!node || typeof node !== "object") return node;
-        const out = {};
-        for (const [k, v] of Object.entries(node)) {
-          if (DOC_KEYS.has(k) && (typeof v !== "object" || k === "examples" || k === "example" || k === "externalDocs")) continue;
-          if (k === "$ref" && typeof v === "string" && v.startsWith("#/components/schemas/")) {
-            const name = v.slice("#/components/schemas/".length);
-            if (!(name in defs)) {
-              defs[name] = null;
-              defs[name] = visit(components[name]);
-            }
-            out.$ref = `#/$defs/${name}`;
-            continue;
-          }
-          out[k] = visit(v);
+      const rename = (ref) => {
+        if (!ref.startsWith(COMPONENT_SCHEMAS)) return ref;
+        const component = ref.slice(COMPONENT_SCHEMAS.length);
+        if (!(component in defs)) {
+          defs[component] = null;
+          defs[component] = model.rewriteRefs(model.pointer(ref), rename, isDocOnly);
         }
-        return out;
+        return `#/$defs/${component}`;
       };
-      const schema = visit(root);
-      return { schema, defs };
-    };
-    const deref = (obj) => {
-      let o = obj;
-      while (o && o.$ref) o = o.$ref.replace(/^#\//, "").split("/").reduce((acc, k) => acc[k], doc);
-      return o;
-    };
-    for (const [route, item] of Object.entries(doc.paths)) {
-      for (const method of METHODS) {
-        const op = item[method];
-        if (!op) continue;
-        const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(deref);
-        const group = (where) => {
-          const ps = params.filter((p) => p.in === where);
-          return {
-            type: "object",
-            properties: Object.fromEntries(ps.map((p) => [p.name, p.schema ?? {}])),
-            required: ps.filter((p) => p.required).map((p) => p.name),
-            additionalProperties: false,
-          };
-        };
-        const input = {
-          type: "object",
-          properties: { path: group("path"), query: group("query") },
-          required: ["path"],
-        };
-        const body = deref(op.requestBody);
-        if (body) {
-          input.properties.body = body.content["application/json"].schema;
-          if (body.required) input.required.push("body");
-        }
-        const { schema, defs } = withDefs(input);
-        const id = `${ID_ROOT}/operations/${op.operationId}`;
-        ajv.addSchema({ $id: id, ...schema, $defs: defs });
-        const fn = `validate${op.operationId}`;
-        exportsMap[fn] = id;
-        operations.push({ fn, operationId: op.operationId, method: method.toUpperCase(), route, api: name });
-      }
+      const schema = model.rewriteRefs(operationInputSchema(operation), rename, isDocOnly);
+      const id = `${ID_ROOT}/operations/${operation.operationId}`;
+      ajv.addSchema({ $id: id, ...schema, $defs: defs });
+      const fn = `validate${operation.operationId}`;
+      exportsMap[fn] = id;
+      operations.push({ fn, operationId: operation.operationId, method: operation.method, route: operation.path, api: name });
     }
   }
   let code = standaloneCode(ajv, exportsMap);
@@ -107,7 +68,6 @@ export async function generateValidators({ root, outDir, specs, header }) {
   const leftover = code.match(/require\([^)]*\)/g);
   if (leftover) throw new Error(`standalone validators still require() modules: ${[...new Set(leftover)].join(", ")}`);
   const helper = `function ucs2length(str){let n=0;for(const _ of str)n++;return n;}\n`;
-  const sources = Object.values(specs);
   writeFileSync(path.join(outDir, "validators.js"), `${header(sources)}// @ts-nocheck\n${code.replace(/^"use strict";/, `"use strict";${helper}`)}\n`);
   const dts = [
     header(sources),

@@ -11,12 +11,11 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
-import YAML from "yaml";
 import { SPECS } from "./prism.mjs";
 import { generateValidators } from "./generate-validators.mjs";
+import { loadSpecFile, retryFacts } from "./spec-model.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
-const METHODS = ["get", "put", "post", "delete", "patch"];
 const QUERY_TYPES = new Set(["integer", "number", "boolean", "array"]);
 
 function parseArgs(argv) {
@@ -50,50 +49,35 @@ export const generatedHeader = headerFor(root);
 
 /**
  * One row per operation: what the transport needs to find a request's operation and treat it as the spec says.
- * Retry facts come from the operation's `x-hwc-retry` (described in each spec's info); an operation without them
- * is an error, so nobody adds an operation without deciding whether it is safe to repeat.
+ * Retry facts come from the operation's `x-hwc-retry` (see `retryFacts` in spec-model.mjs); an operation without
+ * them is an error, so nobody adds an operation without deciding whether it is safe to repeat.
  */
-export function operationRows(name, file, doc) {
-  const deref = (obj) => {
-    let o = obj;
-    while (o && o.$ref) o = o.$ref.replace(/^#\//, "").split("/").reduce((acc, k) => acc?.[k], doc);
-    return o;
-  };
+export function operationRows(name, file, model) {
   const rows = [];
-  for (const [route, item] of Object.entries(doc.paths ?? {})) {
-    for (const method of METHODS) {
-      const op = item[method];
-      if (!op) continue;
-      const where = `${file}: ${method.toUpperCase()} ${route} (${op.operationId})`;
-      const retry = op["x-hwc-retry"];
-      if (!retry || typeof retry.safeToRepeat !== "boolean" || !Array.isArray(retry.busyErrorCodes) || !retry.busyErrorCodes.every((c) => typeof c === "string")) {
-        throw new Error(`${where}: needs x-hwc-retry: { safeToRepeat: true|false, busyErrorCodes: [string…] }`);
-      }
-      const extra = Object.keys(retry).filter((k) => k !== "safeToRepeat" && k !== "busyErrorCodes");
-      if (extra.length) throw new Error(`${where}: x-hwc-retry has unknown keys ${extra.join(", ")}`);
-      const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(deref);
-      // Query values arrive as text in the URL; the non-string ones are turned back into what the spec says
-      // before validation, so `limit=10` is the integer 10 and `limit=ten` an integer error naming `limit`.
-      const query = {};
-      for (const p of params.filter((q) => q.in === "query")) {
-        const type = deref(p.schema)?.type;
-        if (QUERY_TYPES.has(type)) query[p.name] = type;
-      }
-      const body = deref(op.requestBody);
-      // The media type the SDK sends (openapi-fetch's default JSON), and the one the validators check.
-      const contentTypes = Object.keys(body?.content ?? {});
-      if (body && !contentTypes.includes("application/json")) throw new Error(`${where}: the request body needs an application/json media type`);
-      rows.push({
-        api: name,
-        operationId: op.operationId,
-        method: method.toUpperCase(),
-        path: route,
-        requestContentType: body ? "application/json" : null,
-        bodyRequired: body?.required === true,
-        query,
-        retry: { safeToRepeat: retry.safeToRepeat, busyErrorCodes: [...retry.busyErrorCodes] },
-      });
+  for (const operation of model.operations()) {
+    const { method, path: route, operationId, parameters, requestBody: body } = operation;
+    const where = `${file}: ${method} ${route} (${operationId})`;
+    const retry = retryFacts(operation, where);
+    // Query values arrive as text in the URL; the non-string ones are turned back into what the spec says
+    // before validation, so `limit=10` is the integer 10 and `limit=ten` an integer error naming `limit`.
+    const query = {};
+    for (const p of parameters.filter((q) => q.in === "query")) {
+      const type = model.deref(p.schema)?.type;
+      if (QUERY_TYPES.has(type)) query[p.name] = type;
     }
+    // The media type the SDK sends (openapi-fetch's default JSON), and the one the validators check.
+    const contentTypes = Object.keys(body?.content ?? {});
+    if (body && !contentTypes.includes("application/json")) throw new Error(`${where}: the request body needs an application/json media type`);
+    rows.push({
+      api: name,
+      operationId,
+      method,
+      path: route,
+      requestContentType: body ? "application/json" : null,
+      bodyRequired: body?.required === true,
+      query,
+      retry,
+    });
   }
   return rows;
 }
@@ -156,13 +140,15 @@ async function main() {
   mkdirSync(outDir, { recursive: true });
 
   const rows = [];
+  const models = {};
   for (const [name, spec] of Object.entries(specs)) {
     const file = path.resolve(base, spec);
     const ast = await openapiTS(pathToFileURL(file), { alphabetize: false });
     writeFileSync(path.join(outDir, `${name}.ts`), `${header([spec])}\n${astToString(ast)}`);
-    rows.push(...operationRows(name, spec, YAML.parse(readFileSync(file, "utf8"))));
+    models[name] = loadSpecFile(file, spec);
+    rows.push(...operationRows(name, spec, models[name]));
   }
-  await generateValidators({ root: base, outDir, specs, header });
+  await generateValidators({ models, outDir, sources: Object.values(specs), header });
   const sources = Object.values(specs);
   writeFileSync(path.join(outDir, "operations.js"), operationsModule(rows, header(sources)));
   writeFileSync(path.join(outDir, "operations.d.ts"), operationsTypes(rows, header(sources)));

@@ -14,9 +14,9 @@
 // Exit codes: 0 no unbumped major change; 1 a major change without a major version bump (or a removed spec, or a
 // version that went backwards); 2 the tool could not run (bad arguments, unreadable spec, Redocly failure).
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import YAML from "yaml";
+import { loadSpecFile } from "./spec-model.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -80,17 +80,17 @@ async function redoclyDiff(baseFile, revisionFile, config) {
   return report;
 }
 
-function loadYaml(file) {
+function loadDoc(file) {
   try {
-    return YAML.parse(readFileSync(file, "utf8"));
+    return loadSpecFile(file).doc;
   } catch (err) {
-    fail(`cannot read ${file}: ${err.message}`);
+    fail(err.message);
   }
 }
 
 async function compare(name, baseFile, revisionFile, config) {
-  const base = loadYaml(baseFile);
-  const revision = loadYaml(revisionFile);
+  const base = loadDoc(baseFile);
+  const revision = loadDoc(revisionFile);
   const report = await redoclyDiff(baseFile, revisionFile, config);
   const majors = [];
   const others = { minor: 0, patch: 0 };

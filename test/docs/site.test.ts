@@ -5,6 +5,7 @@ import { pathToFileURL } from "node:url";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
+import { loadSpecFile } from "../../scripts/spec-model.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const site = path.join(root, "site");
@@ -12,17 +13,15 @@ const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => 
 
 const apis = Object.entries(YAML.parse(readFileSync(path.join(root, "redocly.yaml"), "utf8")).apis as Record<string, { root: string }>).map(
   ([alias, { root: spec }]) => {
-    const doc = YAML.parse(readFileSync(path.join(root, spec), "utf8"));
-    const operations: Array<{ summary: string; route: string; path: string }> = [];
-    for (const [route, item] of Object.entries(doc.paths as Record<string, Record<string, { summary?: string; operationId?: string; tags?: string[] }>>)) {
-      for (const op of Object.values(item)) {
-        if (!op || typeof op !== "object" || !op.operationId) continue;
-        // Redoc's hash route of an operation: #/<tag slug>/<operationId in lower case>.
-        const tag = (op.tags?.[0] ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "-");
-        operations.push({ summary: op.summary ?? "", route: `#/${tag}/${op.operationId.toLowerCase()}`, path: route });
-      }
-    }
-    return { name: alias.split("@")[0] as string, title: doc.info.title as string, operations };
+    const model = loadSpecFile(spec);
+    const operations = model.operations().flatMap(({ op, operationId, path: route }) => {
+      if (operationId === undefined) return [];
+      const tags = Array.isArray(op["tags"]) ? (op["tags"] as string[]) : [];
+      // Redoc's hash route of an operation: #/<tag slug>/<operationId in lower case>.
+      const tag = (tags[0] ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "-");
+      return [{ summary: String(op["summary"] ?? ""), route: `#/${tag}/${operationId.toLowerCase()}`, path: route }];
+    });
+    return { name: alias.split("@")[0] as string, title: String((model.doc["info"] as Record<string, unknown>)["title"]), operations };
   },
 );
 

@@ -11,6 +11,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
 import type { OperationEntry } from "../../generated/operations.js";
+import { loadProjectSpec } from "../../scripts/spec-model.mjs";
 import { tokenAuth } from "../../src/auth/token.js";
 import { createBaseClient } from "../../src/internal/create.js";
 import { ValidationError } from "../../src/errors.js";
@@ -33,7 +34,8 @@ beforeAll(() => {
   const specs = path.join(dir, "specs");
   const out = path.join(dir, "out");
   mkdirSync(specs);
-  const doc = YAML.parse(readFileSync(path.join(root, "openapi/dds.yaml"), "utf8"));
+  // A copy: the model's document is shared and read-only.
+  const doc = structuredClone(loadProjectSpec("dds").doc) as { paths: Record<string, unknown> };
   const params = [{ $ref: "#/components/parameters/ProjectId" }, { $ref: "#/components/parameters/InstanceId" }];
   const answer = { "200": { description: "Accepted.", content: { "application/json": { schema: { type: "object" } } } } };
   doc.paths[RESTART] = {

@@ -10,7 +10,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { REPO_ROOT } from "./lint-runner.js";
-import type { Obj } from "./spec-model.js";
+import type { Obj } from "../../scripts/spec-model.mjs";
 
 const SCRIPT = path.join(REPO_ROOT, "scripts", "spec-diff.mjs");
 const scratch = mkdtempSync(path.join(tmpdir(), "hwc-spec-diff-"));

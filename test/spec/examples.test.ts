@@ -11,7 +11,7 @@
  * open response bodies.
  */
 import { describe, expect, it } from "vitest";
-import { asObj, clone, collectExampleCases, DIALECT_2020_12, isObj, Spec, SPEC_NAMES, walkSchema, walkSchemaDeep, type SpecName } from "./spec-model.js";
+import { asObj, clone, collectExampleCases, DIALECT_2020_12, isObj, Spec, SPEC_NAMES, walkSchema, walkSchemaDeep, type SpecName } from "./example-gate.js";
 
 const specs = Object.fromEntries(SPEC_NAMES.map((name) => [name, new Spec(name)])) as Record<SpecName, Spec>;
 

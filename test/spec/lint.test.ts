@@ -9,7 +9,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { redoclyLint, REPO_ROOT, spectralLint, type RedoclyResult, type SpectralResult } from "./lint-runner.js";
-import { SPEC_NAMES } from "./spec-model.js";
+import { SPEC_NAMES } from "./example-gate.js";
 
 const files = SPEC_NAMES.map((name) => `openapi/${name}.yaml`);
 

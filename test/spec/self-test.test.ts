@@ -13,7 +13,8 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { lintSandbox, redoclyLint, REPO_ROOT, spectralLint } from "./lint-runner.js";
-import { asObj, exampleProblems, SPEC_NAMES, type Obj, type SpecName } from "./spec-model.js";
+import { resolvePointer } from "../../scripts/spec-model.mjs";
+import { asObj, exampleProblems, SPEC_NAMES, type Obj, type SpecName } from "./example-gate.js";
 
 type Gate = "redocly" | "spectral" | "ajv";
 
@@ -26,14 +27,7 @@ interface Mutation {
 }
 
 /** Follows a JSON pointer (`#/a/b~1c`) to an object inside `doc`. */
-function at(doc: Obj, pointer: string): Obj {
-  let node: unknown = doc;
-  for (const raw of pointer.replace(/^#\//, "").split("/")) {
-    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    node = Array.isArray(node) ? node[Number(key)] : asObj(node, pointer)[key];
-  }
-  return asObj(node, pointer);
-}
+const at = (doc: Obj, pointer: string): Obj => asObj(resolvePointer(doc, pointer), pointer);
 
 const SCHEMAS = "#/components/schemas";
 const JOB_EXAMPLE = "#/components/responses/IngressIpsAccepted/content/application~1json/examples/jobAssigned/value";

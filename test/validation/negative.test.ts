@@ -1,6 +1,6 @@
 /**
  * Layer 5, negative tests in the style of Schemathesis: for every SDK method, fast-check builds inputs that break
- * ONE schema keyword at one site (sites and keywords are found by walking the spec, see schema-inputs.ts). Each must
+ * ONE schema keyword at one site (sites and keywords are found by walking the spec, see mutation-sites.ts). Each must
  * reject with `ValidationError` before any I/O (the injected fetch records zero calls), with an issue whose `path`
  * names the broken field (`elbs[0].elb_id`) and whose `keyword` and message fit the broken rule, and no issue outside
  * the broken value's enclosing object. Positive data too: random valid inputs never throw and reach fetch unchanged
@@ -13,7 +13,9 @@ import { ValidationError } from "../../src/errors.js";
 import { createApigClient } from "../../src/services/apig.js";
 import { createDdsClient } from "../../src/services/dds.js";
 import { createIamClient } from "../../src/services/iam.js";
-import { mutatedInput, mutationSites, operationInput, validInput, type Keyword, type Mutated, type Schema } from "./schema-inputs.js";
+import { mutatedInput, type Mutated } from "./mutated-input.js";
+import { mutationSites, type Keyword } from "./mutation-sites.js";
+import { operationInput, validInput, type Schema } from "./schema-inputs.js";
 
 type Input = Mutated["input"];
 type Fetch = typeof fetch;

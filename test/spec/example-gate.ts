@@ -1,25 +1,22 @@
 /**
- * The spec model behind test/spec/examples.test.ts and test/spec/self-test.test.ts: a loaded OpenAPI document,
- * an Ajv 2020-12 instance that knows its components, and the collection of every example next to its schema.
- * `exampleProblems` is the example gate as one function, so the self-test can run it on mutated documents.
+ * The example gate behind test/spec/examples.test.ts and test/spec/self-test.test.ts: the shared spec model of
+ * scripts/spec-model.mjs plus an Ajv 2020-12 instance that knows the document's components, and the collection of
+ * every example next to its schema. `exampleProblems` is the gate as one function, so the self-test can run it on
+ * mutated documents.
  */
-import { readFileSync } from "node:fs";
-import { parse } from "yaml";
 import Ajv2020Module from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import type { ValidateFunction } from "ajv";
+import { loadProjectSpec, SpecModel, SPEC_NAMES as NAMES, type Obj, type SpecName } from "../../scripts/spec-model.mjs";
+
+export type { Obj, SpecName };
+export const SPEC_NAMES = NAMES;
 
 // Both packages are CommonJS with `module.exports = fn; exports.default = fn`; under NodeNext the
 // default import is typed as the module object, so take `.default`, which exists at runtime too.
 const Ajv2020 = Ajv2020Module.default;
 const addFormats = addFormatsModule.default;
 
-export type Obj = Record<string, unknown>;
-
-export const SPEC_NAMES = ["apig", "dds", "iam"] as const;
-export type SpecName = (typeof SPEC_NAMES)[number];
-
-const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"] as const;
 export const DIALECT_2020_12 = "https://json-schema.org/draft/2020-12/schema";
 
 export function isObj(value: unknown): value is Obj {
@@ -35,17 +32,15 @@ export function clone<T>(value: T): T {
   return structuredClone(value);
 }
 
-/** A loaded spec plus an Ajv instance that knows its components. */
-export class Spec {
-  readonly doc: Obj;
+/** A spec model plus an Ajv instance that knows its components. */
+export class Spec extends SpecModel {
   readonly base: string;
   private readonly ajv: InstanceType<typeof Ajv2020>;
   private readonly cache = new Map<string, ValidateFunction>();
 
   /** Loads `openapi/<name>.yaml`, or takes an already parsed (for example mutated) document. */
-  constructor(readonly name: SpecName, doc?: unknown) {
-    const url = new URL(`../../openapi/${name}.yaml`, import.meta.url);
-    this.doc = asObj(doc ?? parse(readFileSync(url, "utf8")), `${name}.yaml`);
+  constructor(name: SpecName, doc?: unknown) {
+    super(doc ?? loadProjectSpec(name).doc, name);
     this.base = `https://hwc-gateways.invalid/openapi/${name}.json`;
     this.ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
     addFormats(this.ajv);
@@ -57,38 +52,12 @@ export class Spec {
 
   /** Rewrites every local `$ref: '#/...'` into `<base>#/...` so Ajv resolves it against the registered document. */
   absolutize(node: unknown): unknown {
-    if (Array.isArray(node)) return node.map((item) => this.absolutize(item));
-    if (!isObj(node)) return node;
-    const out: Obj = {};
-    for (const [key, value] of Object.entries(node)) {
-      out[key] = key === "$ref" && typeof value === "string" && value.startsWith("#/") ? `${this.base}${value}` : this.absolutize(value);
-    }
-    return out;
+    return this.rewriteRefs(node, (ref) => (ref.startsWith("#/") ? `${this.base}${ref}` : ref));
   }
 
-  /** Follows a JSON pointer such as `#/components/responses/NotFound` inside the document. */
-  pointer(ref: string): unknown {
-    if (!ref.startsWith("#/")) throw new Error(`${this.name}: only local refs are supported, got ${ref}`);
-    let node: unknown = this.doc;
-    for (const raw of ref.slice(2).split("/")) {
-      const part = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-      if (!isObj(node) || !(part in node)) throw new Error(`${this.name}: unresolvable ref ${ref}`);
-      node = node[part];
-    }
-    return node;
-  }
-
-  /** Resolves an OpenAPI object that may be a `$ref` (responses, parameters, headers, examples, request bodies). */
-  deref(node: unknown): Obj {
-    let current = node;
-    for (let hops = 0; hops < 20; hops += 1) {
-      if (isObj(current) && typeof current["$ref"] === "string") {
-        current = this.pointer(current["$ref"]);
-      } else {
-        return asObj(current, `${this.name}: resolved object`);
-      }
-    }
-    throw new Error(`${this.name}: $ref chain too long`);
+  /** Resolves an OpenAPI object that may be a `$ref`, and insists that it is an object. */
+  override deref(node: unknown): Obj {
+    return asObj(super.deref(node), `${this.name}: resolved object`);
   }
 
   validator(schema: unknown): ValidateFunction {
@@ -112,25 +81,6 @@ export class Spec {
   errors(schema: unknown, value: unknown): { keyword: string; instancePath: string }[] {
     const validate = this.validator(schema);
     return validate(value) ? [] : (validate.errors ?? []).map((e) => ({ keyword: e.keyword, instancePath: e.instancePath }));
-  }
-
-  /** Every operation: path, method, the operation and its effective parameters. */
-  operations(): { path: string; method: string; op: Obj; parameters: Obj[] }[] {
-    const result: { path: string; method: string; op: Obj; parameters: Obj[] }[] = [];
-    const paths = asObj(this.doc["paths"], `${this.name}: paths`);
-    for (const [path, rawItem] of Object.entries(paths)) {
-      const item = this.deref(rawItem);
-      const shared = Array.isArray(item["parameters"]) ? item["parameters"].map((p) => this.deref(p)) : [];
-      for (const method of HTTP_METHODS) {
-        const rawOp = item[method];
-        if (!isObj(rawOp)) continue;
-        const own = Array.isArray(rawOp["parameters"]) ? rawOp["parameters"].map((p) => this.deref(p)) : [];
-        const byKey = new Map<string, Obj>();
-        for (const p of [...shared, ...own]) byKey.set(`${String(p["in"])}:${String(p["name"])}`, p);
-        result.push({ path, method: method.toUpperCase(), op: rawOp, parameters: [...byKey.values()] });
-      }
-    }
-    return result;
   }
 }
 
@@ -186,7 +136,7 @@ export function collectExampleCases(spec: Spec): ExampleCase[] {
   const cases: ExampleCase[] = [];
   const schemaRoots: { schema: unknown; location: string }[] = [];
 
-  for (const { path, method, op, parameters } of spec.operations()) {
+  for (const { path, method, op, parameters, requestBody, responses } of spec.operations()) {
     const prefix = `${spec.name} ${method} ${path}`;
     for (const parameter of parameters) {
       schemaRoots.push({ schema: parameter["schema"], location: `${prefix} parameter ${String(parameter["name"])}` });
@@ -194,17 +144,17 @@ export function collectExampleCases(spec: Spec): ExampleCase[] {
         cases.push({ name: `${prefix} parameter ${String(parameter["in"])}:${String(parameter["name"])} ${label}`, schema: parameter["schema"], value });
       }
     }
-    if (op["requestBody"] !== undefined) {
-      const body = spec.deref(op["requestBody"]);
-      for (const [mediaType, rawMedia] of Object.entries(asObj(body["content"], `${prefix} request content`))) {
+    if (requestBody !== undefined) {
+      for (const [mediaType, rawMedia] of Object.entries(asObj(requestBody["content"], `${prefix} request content`))) {
         const media = asObj(rawMedia, `${prefix} request ${mediaType}`);
         for (const { label, value } of examplesOf(spec, media)) {
           cases.push({ name: `${prefix} request ${mediaType} ${label}`, schema: media["schema"], value });
         }
       }
     }
-    for (const [status, rawResponse] of Object.entries(asObj(op["responses"], `${prefix} responses`))) {
-      const response = spec.deref(rawResponse);
+    // A missing responses object is a broken document (the model lists none), not an operation without answers.
+    asObj(op["responses"], `${prefix} responses`);
+    for (const [status, response] of Object.entries(responses)) {
       if (isObj(response["headers"])) {
         for (const [headerName, rawHeader] of Object.entries(response["headers"])) {
           const header = spec.deref(rawHeader);
