@@ -15,6 +15,7 @@ import type { ErrorObject, ValidateFunction } from "ajv";
 import { parse } from "yaml";
 // @ts-expect-error plain ESM script without types
 import { SPECS as PRISM_SPECS } from "../../scripts/prism.mjs";
+import { SpecModel } from "../../scripts/spec-model.mjs";
 
 // Both packages are CommonJS (`module.exports = fn; exports.default = fn`): under NodeNext take `.default`.
 const Ajv2020 = Ajv2020Module.default;
@@ -29,8 +30,6 @@ export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
 /** The spec files Prism is started with, relative to the root (`SPECS` of scripts/prism.mjs, the single source). */
 export const SPEC_FILES = PRISM_SPECS as Record<ApiName, string>;
-
-const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"] as const;
 
 export function isObj(value: unknown): value is Obj {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -100,13 +99,18 @@ export interface HeaderScheme {
   header: string;
 }
 
-/** One loaded spec: document, resolution helpers, operations and an Ajv that knows its components. */
+/**
+ * One loaded spec: document, resolution helpers, operations and an Ajv that knows its components. `$ref`
+ * resolution and the operation list come from the project's one spec model (scripts/spec-model.mjs), the one the
+ * generator uses; this class adds what only the contract tests need (examples, response headers, Ajv).
+ */
 export class LoadedSpec {
   readonly doc: Obj;
   readonly file: string;
   /** sha256 of the exact bytes parsed (the file Prism mocks). */
   readonly sha256: string;
   readonly operations: Operation[];
+  private readonly model: SpecModel;
   private readonly base: string;
   private readonly ajv: InstanceType<typeof Ajv2020>;
   private readonly cache = new Map<string, ValidateFunction>();
@@ -117,7 +121,8 @@ export class LoadedSpec {
     this.sha256 = sha256(bytes);
     const doc: unknown = parse(bytes.toString("utf8"));
     if (!isObj(doc)) throw new Error(`${this.file} is not a YAML mapping`);
-    this.doc = doc;
+    this.model = new SpecModel(doc, this.file);
+    this.doc = this.model.doc;
     this.base = `https://hwc-gateways.invalid/contract-tests/${api}.json`;
     // Same engine and options as Prism (Ajv 8, 2020-12 dialect per jsonSchemaDialect, all errors, formats).
     this.ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
@@ -129,25 +134,14 @@ export class LoadedSpec {
 
   /** Follows a local JSON pointer such as `#/components/responses/NotFound`. */
   pointer(ref: string): unknown {
-    if (!ref.startsWith("#/")) throw new Error(`${this.file}: only local refs are supported, got ${ref}`);
-    let node: unknown = this.doc;
-    for (const raw of ref.slice(2).split("/")) {
-      const part = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-      if (!isObj(node) || !(part in node)) throw new Error(`${this.file}: unresolvable ref ${ref}`);
-      node = node[part];
-    }
-    return node;
+    return this.model.pointer(ref);
   }
 
   /** Resolves an OpenAPI object that may be a `$ref` (parameter, response, header, example, request body). */
   deref(node: unknown): Obj {
-    let current = node;
-    for (let hops = 0; hops < 20; hops++) {
-      if (isObj(current) && typeof current["$ref"] === "string") current = this.pointer(current["$ref"]);
-      else if (isObj(current)) return current;
-      else throw new Error(`${this.file}: expected an object, got ${JSON.stringify(current)}`);
-    }
-    throw new Error(`${this.file}: $ref chain too long`);
+    const resolved = this.model.deref(node);
+    if (!isObj(resolved)) throw new Error(`${this.file}: expected an object, got ${JSON.stringify(resolved)}`);
+    return resolved;
   }
 
   /** Security schemes of type apiKey-in-header, by scheme name. */
@@ -207,68 +201,47 @@ export class LoadedSpec {
   }
 
   private readOperations(): Operation[] {
-    const ops: Operation[] = [];
-    const paths = isObj(this.doc["paths"]) ? this.doc["paths"] : {};
     const docSecurity = Array.isArray(this.doc["security"]) ? (this.doc["security"] as Obj[]) : [];
-    for (const [template, rawItem] of Object.entries(paths)) {
-      const item = this.deref(rawItem);
-      const shared = Array.isArray(item["parameters"]) ? item["parameters"].map((p) => this.deref(p)) : [];
-      for (const method of HTTP_METHODS) {
-        const op = item[method];
-        if (!isObj(op)) continue;
-        const own = Array.isArray(op["parameters"]) ? op["parameters"].map((p) => this.deref(p)) : [];
-        const byKey = new Map<string, Parameter>();
-        for (const p of [...shared, ...own]) {
-          byKey.set(`${String(p["in"])}:${String(p["name"])}`, {
-            name: String(p["name"]),
-            in: p["in"] as Parameter["in"],
-            required: p["required"] === true,
-            schema: isObj(p["schema"]) ? p["schema"] : {},
-            example: p["example"],
-          });
-        }
-        let requestBody: RequestBodySpec | undefined;
-        if (op["requestBody"] !== undefined) {
-          const rb = this.deref(op["requestBody"]);
-          const content = isObj(rb["content"]) ? rb["content"] : {};
-          const json = isObj(content["application/json"]) ? content["application/json"] : undefined;
-          requestBody = {
-            required: rb["required"] === true,
-            mediaTypes: Object.keys(content),
-            schema: json && isObj(json["schema"]) ? json["schema"] : undefined,
-            examples: json ? this.examplesOf(json) : [],
-          };
-        }
-        const responses: ResponseSpec[] = [];
-        for (const [status, rawResponse] of Object.entries(isObj(op["responses"]) ? op["responses"] : {})) {
-          const r = this.deref(rawResponse);
-          const headers: ResponseHeader[] = Object.entries(isObj(r["headers"]) ? r["headers"] : {}).map(([name, rawHeader]) => {
-            const h = this.deref(rawHeader);
-            const examples = this.examplesOf(h);
-            return { name, required: h["required"] === true, schema: isObj(h["schema"]) ? h["schema"] : {}, example: examples[0]?.value };
-          });
-          const content = isObj(r["content"]) ? r["content"] : {};
-          const json = isObj(content["application/json"]) ? content["application/json"] : undefined;
-          responses.push({
-            status,
-            headers,
-            schema: json && isObj(json["schema"]) ? json["schema"] : undefined,
-            examples: json ? this.examplesOf(json) : [],
-          });
-        }
-        ops.push({
-          api: this.api,
-          operationId: String(op["operationId"]),
-          method: method.toUpperCase() as Operation["method"],
-          path: template,
-          parameters: [...byKey.values()],
-          requestBody,
-          security: Array.isArray(op["security"]) ? (op["security"] as Obj[]) : docSecurity,
-          responses,
-        });
+    return this.model.operations().map((o) => {
+      const op = o.op;
+      let requestBody: RequestBodySpec | undefined;
+      if (o.requestBody !== undefined) {
+        const content = isObj(o.requestBody["content"]) ? o.requestBody["content"] : {};
+        const json = isObj(content["application/json"]) ? content["application/json"] : undefined;
+        requestBody = {
+          required: o.requestBody["required"] === true,
+          mediaTypes: Object.keys(content),
+          schema: json && isObj(json["schema"]) ? json["schema"] : undefined,
+          examples: json ? this.examplesOf(json) : [],
+        };
       }
-    }
-    return ops;
+      const responses: ResponseSpec[] = Object.entries(o.responses).map(([status, r]) => {
+        const headers: ResponseHeader[] = Object.entries(isObj(r["headers"]) ? r["headers"] : {}).map(([name, rawHeader]) => {
+          const h = this.deref(rawHeader);
+          const examples = this.examplesOf(h);
+          return { name, required: h["required"] === true, schema: isObj(h["schema"]) ? h["schema"] : {}, example: examples[0]?.value };
+        });
+        const content = isObj(r["content"]) ? r["content"] : {};
+        const json = isObj(content["application/json"]) ? content["application/json"] : undefined;
+        return { status, headers, schema: json && isObj(json["schema"]) ? json["schema"] : undefined, examples: json ? this.examplesOf(json) : [] };
+      });
+      return {
+        api: this.api,
+        operationId: String(o.operationId),
+        method: o.method as Operation["method"],
+        path: o.path,
+        parameters: o.parameters.map((p) => ({
+          name: String(p["name"]),
+          in: p["in"] as Parameter["in"],
+          required: p["required"] === true,
+          schema: isObj(p["schema"]) ? p["schema"] : {},
+          example: p["example"],
+        })),
+        requestBody,
+        security: Array.isArray(op["security"]) ? (op["security"] as Obj[]) : docSecurity,
+        responses,
+      };
+    });
   }
 }
 
