@@ -5,7 +5,7 @@
  */
 import { isIPv4, isIPv6 } from "node:net";
 import { serviceError } from "./errors.js";
-import { canonicalIp } from "./ip.js";
+import { canonicalIp } from "../services/apig.js";
 import type { Answer } from "./http.js";
 import { INGRESS_KINDS, type IngressChange, type IngressKind } from "./state.js";
 

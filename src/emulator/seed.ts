@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { isIPv4, isIPv6 } from "node:net";
 import defaultSeedJson from "../../emulator/seed.default.json" with { type: "json" };
-import { canonicalIp } from "./ip.js";
+import { canonicalIp } from "../services/apig.js";
 import { INSTANCE_STATUS_CODES, type GatewayStatus } from "./status.js";
 
 /** IP version of an ingress address, as the APIG API writes it. */
