@@ -14,7 +14,8 @@
  */
 export { startEmulator } from "./server.js";
 export type { Emulator, EmulatorOptions, IssueTokenOptions, RequestLogEntry } from "./server.js";
-export { defaultSeed, loadSeed, parseSeed, SeedError } from "./seed.js";
+export { defaultSeed, loadSeed, parseSeed } from "./seed-parse.js";
+export { SeedError } from "./seed-checker.js";
 export type {
   DdsDatastoreType,
   DdsInstanceMode,

@@ -18,7 +18,8 @@ import { FaultInjector, type FaultDecision, type FaultOptions } from "./faults.j
 import { BodyTooLargeError, parseJson, randomHex, readBody, send, type Answer } from "./http.js";
 import { createTokenByPassword } from "./iam.js";
 import { matchRoute, type OperationId, type RouteMatch } from "./routes.js";
-import { defaultSeed, loadSeed, parseSeed, type Seed } from "./seed.js";
+import type { Seed } from "./seed.js";
+import { defaultSeed, loadSeed, parseSeed } from "./seed-parse.js";
 import { EmulatorState, type EmulatorCredentials, type EmulatorSnapshot } from "./state.js";
 import { Timers } from "./timers.js";
 import { DEFAULT_TOKEN_TTL_MS, TokenStore } from "./tokens.js";
