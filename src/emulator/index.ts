@@ -13,7 +13,8 @@
  * ```
  */
 export { startEmulator } from "./server.js";
-export type { Emulator, EmulatorOptions, IssueTokenOptions, RequestLogEntry } from "./server.js";
+export type { Emulator, EmulatorOptions, IssueTokenOptions } from "./server.js";
+export type { RequestLogEntry } from "./pipeline.js";
 export { defaultSeed, loadSeed, parseSeed } from "./seed-parse.js";
 export { SeedError } from "./seed-checker.js";
 export type {
