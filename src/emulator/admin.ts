@@ -13,7 +13,9 @@
  */
 import type { FaultInjector, FaultOptions } from "./faults.js";
 import { type Answer } from "./http.js";
-import { parseSeed, SeedError, type Seed } from "./seed.js";
+import type { Seed } from "./seed.js";
+import { SeedError } from "./seed-checker.js";
+import { parseSeed } from "./seed-parse.js";
 
 /** What the admin routes act on. */
 export interface AdminTarget {

@@ -5,9 +5,9 @@
  */
 import { isIPv4, isIPv6 } from "node:net";
 import { serviceError } from "./errors.js";
-import { canonicalIp } from "./ip.js";
+import { canonicalIp } from "../services/apig.js";
 import type { Answer } from "./http.js";
-import { INGRESS_KINDS, type IngressChange, type IngressKind } from "./state.js";
+import { INGRESS_KINDS, type IngressChange, type IngressKind } from "./apig-state.js";
 
 /** The APIC.7211 answer for parameter `name`. */
 export function badParameter(name: string): Answer {

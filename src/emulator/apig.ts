@@ -10,8 +10,8 @@ import { badParameter, invalidIp, parseIngressBody } from "./apig-body.js";
 import type { Handler, HandlerContext } from "./context.js";
 import { serviceError } from "./errors.js";
 import { isoTime, randomHex, type Answer } from "./http.js";
-import { canonicalIp } from "./ip.js";
-import { DEFAULT_BANDWIDTH_MBIT, INGRESS_KINDS, type GatewayState, type IngressAddress, type IngressJob } from "./state.js";
+import { canonicalIp } from "../services/apig.js";
+import { DEFAULT_BANDWIDTH_MBIT, INGRESS_KINDS, type GatewayState, type IngressAddress, type IngressJob } from "./apig-state.js";
 import { INSTANCE_STATUS_CODES, JOB_START_STATES } from "./status.js";
 
 /** 404 APIC.7302. */

@@ -10,7 +10,7 @@ import type { Handler, HandlerContext } from "./context.js";
 import { serviceError } from "./errors.js";
 import type { Answer } from "./http.js";
 import type { DdsInstanceMode } from "./seed.js";
-import type { DdsGroupState, DdsInstanceState, DdsNodeState, PublicGatewayState } from "./state.js";
+import type { DdsGroupState, DdsInstanceState, DdsNodeState, PublicGatewayState } from "./dds-state.js";
 
 const MODES: readonly DdsInstanceMode[] = ["Sharding", "ReplicaSet", "Single"];
 const INT32_MAX = 2_147_483_647;

@@ -13,8 +13,10 @@
  * ```
  */
 export { startEmulator } from "./server.js";
-export type { Emulator, EmulatorOptions, IssueTokenOptions, RequestLogEntry } from "./server.js";
-export { defaultSeed, loadSeed, parseSeed, SeedError } from "./seed.js";
+export type { Emulator, EmulatorOptions, IssueTokenOptions } from "./server.js";
+export type { RequestLogEntry } from "./pipeline.js";
+export { defaultSeed, loadSeed, parseSeed } from "./seed-parse.js";
+export { SeedError } from "./seed-checker.js";
 export type {
   DdsDatastoreType,
   DdsInstanceMode,
@@ -39,21 +41,9 @@ export type { FaultOptions } from "./faults.js";
 export type { ServiceName } from "./errors.js";
 export type { OperationId } from "./routes.js";
 export { EmulatorState } from "./state.js";
-export type {
-  DdsGroupState,
-  DdsInstanceState,
-  DdsNodeState,
-  ElbState,
-  EmulatorCredentials,
-  EmulatorSnapshot,
-  GatewayState,
-  IngressAddress,
-  IngressChange,
-  IngressJob,
-  IngressKind,
-  PublicGatewayState,
-  UserState,
-} from "./state.js";
+export type { EmulatorCredentials, EmulatorSnapshot, UserState } from "./state.js";
+export type { ElbState, GatewayState, IngressAddress, IngressChange, IngressJob, IngressKind } from "./apig-state.js";
+export type { DdsGroupState, DdsInstanceState, DdsNodeState, PublicGatewayState } from "./dds-state.js";
 export type { GatewayStatus } from "./status.js";
 export { INSTANCE_STATUS_CODES } from "./status.js";
 export { MAX_SIGNATURE_SKEW_MS } from "./auth.js";

@@ -1,24 +1,16 @@
 /**
- * `startEmulator`: the node:http server that ties routes, faults, authentication and handlers together.
- *
- * Per API request, in order: read the body → route (unknown → 404 `APIGW.0101`) → faults (latency, reset,
- * 429, 5xx) → authentication (APIG and DDS only) → project check → handler → optional corruption → answer.
- * Every answer carries `X-Request-Id` (32 hex characters).
+ * `startEmulator`: the node:http server, its lifecycle (listen, reset, stop) and the test controls (faults,
+ * tokens, state). What happens to each request is in `pipeline.ts`.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { handleAdmin, ADMIN_PREFIX } from "./admin.js";
-import { registerIngressIps, showInstance, unregisterIngressIps } from "./apig.js";
-import { authenticate, type AuthFailureReason } from "./auth.js";
-import type { EmulatorTimings, Handler, HandlerContext } from "./context.js";
-import { corruptBody } from "./corrupt.js";
-import { bindPublicGateway, listInstances, unbindPublicGateway } from "./dds.js";
-import { gatewayError, noSuchApi, serverError, serviceError, throttled, type ServiceName } from "./errors.js";
-import { FaultInjector, type FaultDecision, type FaultOptions } from "./faults.js";
-import { BodyTooLargeError, parseJson, randomHex, readBody, send, type Answer } from "./http.js";
-import { createTokenByPassword } from "./iam.js";
-import { matchRoute, type OperationId, type RouteMatch } from "./routes.js";
-import { defaultSeed, loadSeed, parseSeed, type Seed } from "./seed.js";
+import type { EmulatorTimings } from "./context.js";
+import { serverError } from "./errors.js";
+import { FaultInjector, type FaultOptions } from "./faults.js";
+import { send } from "./http.js";
+import { createPipeline, type RequestLogEntry } from "./pipeline.js";
+import type { Seed } from "./seed.js";
+import { defaultSeed, loadSeed, parseSeed } from "./seed-parse.js";
 import { EmulatorState, type EmulatorCredentials, type EmulatorSnapshot } from "./state.js";
 import { Timers } from "./timers.js";
 import { DEFAULT_TOKEN_TTL_MS, TokenStore } from "./tokens.js";
@@ -45,24 +37,6 @@ export interface EmulatorOptions {
   now?: () => number;
   /** Called once per answered (or reset) request; never receives bodies or credentials. */
   onRequest?: (entry: RequestLogEntry) => void;
-}
-
-/** One line of the request log given to {@link EmulatorOptions.onRequest}. */
-export interface RequestLogEntry {
-  /** HTTP method. */
-  method: string;
-  /** Path without the query string. */
-  path: string;
-  /** HTTP status, or `"reset"` when the connection was destroyed by a fault. */
-  status: number | "reset";
-  /** The operation, `undefined` for admin and unknown routes. */
-  operation: OperationId | undefined;
-  /** The answer's `X-Request-Id`. */
-  requestId: string;
-  /** Time from the request's arrival to the answer, in ms. */
-  durationMs: number;
-  /** The injected fault, if any. */
-  fault: Exclude<FaultDecision["kind"], "none"> | "latency" | "corrupt" | undefined;
 }
 
 /** Options of {@link Emulator.issueToken}. */
@@ -101,36 +75,6 @@ export interface Emulator {
   snapshot(): EmulatorSnapshot;
   /** Stops listening, closes every connection and cancels every timer. Idempotent. */
   stop(): Promise<void>;
-}
-
-const HANDLERS: Record<OperationId, Handler> = {
-  RegisterIngressIps: registerIngressIps,
-  UnregisterIngressIps: unregisterIngressIps,
-  ShowInstance: showInstance,
-  BindPublicGateway: bindPublicGateway,
-  UnbindPublicGateway: unbindPublicGateway,
-  ListInstances: listInstances,
-  CreateTokenByPassword: createTokenByPassword,
-};
-
-const APIG_TOKEN_CODES: Record<Exclude<AuthFailureReason, "aksk">, string> = {
-  missing: "APIC.7100",
-  "token-invalid": "APIC.7102",
-  "token-expired": "APIC.7101",
-  "token-unscoped": "APIC.7103",
-};
-
-/** 401 in the service's shape: APIG token problems as `APIC.71xx`, everything else as the gateway's `APIGW.0301`. */
-function unauthorized(service: ServiceName, reason: AuthFailureReason, message: string, requestId: string): Answer {
-  if (service === "apig" && reason !== "aksk") return serviceError(401, APIG_TOKEN_CODES[reason], message);
-  const text = reason === "aksk" ? message : `Incorrect IAM authentication information: ${message}`;
-  return gatewayError(401, "APIGW.0301", text, requestId);
-}
-
-/** 403 for credentials scoped to another project than the path's. */
-function wrongProject(service: ServiceName, projectId: string, requestId: string): Answer {
-  const message = `The credentials are not valid for project ${projectId}`;
-  return service === "apig" ? serviceError(403, "APIC.7130", message) : gatewayError(403, "APIGW.0310", message, requestId);
 }
 
 function checkTimingOption(name: string, value: number | undefined, fallback: number): number {
@@ -177,79 +121,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
   };
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const started = performance.now();
-    const requestId = randomHex(16);
-    res.setHeader("X-Request-Id", requestId);
-    const method = req.method ?? "GET";
-    const rawUrl = req.url ?? "/";
-    const q = rawUrl.indexOf("?");
-    const pathname = q >= 0 ? rawUrl.slice(0, q) : rawUrl;
-    let route: RouteMatch | undefined;
-    let fault: RequestLogEntry["fault"];
-    const finish = (answer: Answer | "reset") => {
-      if (answer === "reset") res.socket?.destroy();
-      else send(res, answer);
-      log({ method, path: pathname, status: answer === "reset" ? "reset" : answer.status, operation: route?.operation, requestId, durationMs: Math.round(performance.now() - started), fault });
-    };
-
-    let raw: Buffer;
-    try {
-      raw = await readBody(req);
-    } catch (err) {
-      if (err instanceof BodyTooLargeError) {
-        res.setHeader("Connection", "close");
-        return finish(gatewayError(413, "APIGW.0201", "Request entity too large", requestId));
-      }
-      throw err;
-    }
-    const body = parseJson(raw);
-
-    if (pathname.startsWith(ADMIN_PREFIX)) {
-      return finish(handleAdmin(method, pathname, body, { snapshot: () => emulator.snapshot(), reset: (seed) => emulator.reset(seed), faults }));
-    }
-    route = matchRoute(method, pathname);
-    if (!route) return finish(noSuchApi(requestId));
-
-    const delay = faults.latencyMs(route);
-    if (delay > 0) {
-      fault = "latency";
-      await timers.sleep(delay);
-      if (stopped) return finish("reset");
-    }
-    const decision = faults.decide(route);
-    if (decision.kind !== "none") fault = decision.kind;
-    if (decision.kind === "reset") return finish("reset");
-    if (decision.kind === "throttle") return finish(throttled(requestId, decision.retryAfterSec));
-    if (decision.kind === "error") return finish(serverError(route.service, decision.status, requestId));
-
-    if (route.service !== "iam") {
-      const auth = await authenticate({ method, rawUrl, headers: req.headers, body: raw }, state, tokens, now());
-      if (!auth.ok) return finish(unauthorized(route.service, auth.reason, auth.message, requestId));
-      const projectId = route.params.project_id ?? "";
-      if (auth.principal.projectId !== undefined && auth.principal.projectId !== projectId) return finish(wrongProject(route.service, projectId, requestId));
-    }
-
-    const ctx: HandlerContext = {
-      state,
-      tokens,
-      timers,
-      timings,
-      now,
-      requestId,
-      baseUrl,
-      params: route.params,
-      query: new URLSearchParams(q >= 0 ? rawUrl.slice(q + 1) : ""),
-      body,
-    };
-    let answer = HANDLERS[route.operation](ctx);
-    if (answer.status >= 200 && answer.status < 300 && faults.takeCorruption(route)) {
-      fault = "corrupt";
-      answer = { ...answer, body: corruptBody(route.operation, answer.body) };
-    }
-    finish(answer);
-  }
-
+  const handle = createPipeline({
+    state: () => state,
+    baseUrl: () => baseUrl,
+    stopped: () => stopped,
+    tokens,
+    timers,
+    timings,
+    faults,
+    admin: { snapshot: () => emulator.snapshot(), reset: (seed) => emulator.reset(seed), faults },
+    now,
+    log,
+  });
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
       if (!res.headersSent) send(res, serverError(undefined, 500, String(res.getHeader("X-Request-Id") ?? "")));

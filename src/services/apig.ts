@@ -213,7 +213,13 @@ export function evaluateIngress(details: InstanceDetails, expect: ApigWaitState[
   return { state: pending.length === 0 ? "success" : "retry", status, pending };
 }
 
-/** IPv4 as is; IPv6 in the URL parser's canonical (lower-case, compressed) form, so `2001:DB8:0::1` equals `2001:db8::1`. */
+/**
+ * The one canonical text of an IP literal, shared with the emulator so both sides agree on when two addresses are
+ * the same: trimmed and lower-cased; IPv6 in the URL parser's compressed form (`2001:DB8:0:0:0:0:0:1` and
+ * `2001:db8::1` are equal). An IPv4-mapped IPv6 (`::ffff:192.0.2.1` → `::ffff:c000:201`) stays distinct from its
+ * IPv4, as the API files them under different `type`s. IPv4 keeps its digits (`010.0.0.1` is not `10.0.0.1`: the
+ * validators reject leading zeros anyway). Text that is not an IP literal comes back trimmed and lower-cased.
+ */
 export function canonicalIp(ip: string): string {
   const s = ip.trim().toLowerCase();
   if (!s.includes(":")) return s;

@@ -1,8 +1,9 @@
+import { isIPv6 } from "node:net";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { akskAuth } from "../../src/auth/aksk.js";
 import { tokenAuth } from "../../src/auth/token.js";
-import { createApigClient } from "../../src/services/apig.js";
+import { canonicalIp, createApigClient } from "../../src/services/apig.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../src/errors.js";
 import { json, scriptedServers, type ScriptedServer } from "../helpers/scripted-server.js";
 
@@ -157,5 +158,54 @@ describe("validation paths", () => {
     expect(err.issues).toContainEqual({ path: "body", keyword: "type", message: "must be an object" });
     const missing = (await apig.deregisterIngressIps(INSTANCE, {} as never).catch((e: unknown) => e)) as ValidationError;
     expect(missing.issues).toEqual([{ path: "elbs", keyword: "required", message: "is required" }]);
+  });
+});
+
+describe("canonicalIp (shared with the emulator)", () => {
+  it.each([
+    ["192.0.2.1", "192.0.2.1"],
+    [" 192.0.2.1\t", "192.0.2.1"],
+    ["010.0.0.1", "010.0.0.1"], // leading zeros are not dropped: neither side accepts them as IPv4
+    ["2001:db8::10", "2001:db8::10"],
+    ["2001:0db8:0:0:0:0:0:0010", "2001:db8::10"],
+    ["2001:DB8::10", "2001:db8::10"],
+    [" 2001:db8::10 ", "2001:db8::10"],
+    ["0:0:0:0:0:0:0:1", "::1"],
+    ["2001:0:0:1:0:0:0:1", "2001:0:0:1::1"],
+    ["::FFFF:192.0.2.1", "::ffff:c000:201"], // IPv4-mapped stays IPv6, distinct from 192.0.2.1
+    ["0:0:0:0:0:ffff:c000:0201", "::ffff:c000:201"],
+    ["not:an:ip", "not:an:ip"],
+    ["2001:DB8::G", "2001:db8::g"],
+    ["", ""],
+  ])("%j → %j", (input, expected) => {
+    expect(canonicalIp(input)).toBe(expected);
+  });
+
+  it("property: two IPv6 literals have the same canonical text iff they are the same 128-bit address", () => {
+    const groups = (ip: string): string => {
+      const [head = "", tail] = ip.split("::");
+      const part = (s: string) => (s === "" ? [] : s.split(":").map((g) => parseInt(g, 16)));
+      const h = part(head);
+      const t = tail === undefined ? [] : part(tail);
+      return [...h, ...Array<number>(8 - h.length - t.length).fill(0), ...t].join(":");
+    };
+    let seed = 7;
+    const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const literal = (words: number[]): string => {
+      const text = words.map((w) => (rnd(2) ? w.toString(16).padStart(4, "0") : w.toString(16))).map((g) => (rnd(2) ? g.toUpperCase() : g));
+      const zero = text.findIndex((_, i) => words[i] === 0);
+      if (zero < 0 || rnd(2)) return text.join(":");
+      let end = zero;
+      while (end < 8 && words[end] === 0) end++;
+      return `${text.slice(0, zero).join(":")}::${text.slice(end).join(":")}`;
+    };
+    for (let n = 0; n < 2000; n++) {
+      const a = Array.from({ length: 8 }, () => (rnd(3) ? 0 : rnd(4) === 0 ? 1 : rnd(65536)));
+      const b = rnd(2) ? [...a] : a.map((w) => (rnd(8) ? w : w ^ 1));
+      const la = literal(a);
+      const lb = literal(b);
+      expect(isIPv6(la) && isIPv6(lb)).toBe(true);
+      expect(canonicalIp(la) === canonicalIp(lb)).toBe(groups(la) === groups(lb));
+    }
   });
 });
