@@ -161,6 +161,31 @@ export class ValidationError extends HuaweiCloudError {
   }
 }
 
+/** Input problems being gathered by {@link collectIssues}. */
+export interface IssueCollector {
+  /** The problems so far. */
+  readonly issues: ValidationIssue[];
+  /** Records a problem at the collector's prefix followed by `path`. */
+  add(path: string, keyword: string, message: string): void;
+  /** Throws the {@link ValidationError} listing every problem recorded, if there is any. */
+  done(): void;
+}
+
+/**
+ * The SDK's one way to check input (client options, wait options, wait state): gather every problem, then throw
+ * them all at once as one {@link ValidationError} titled `context`. `prefix` goes before every path, e.g. `state`.
+ */
+export function collectIssues(context: string, prefix = ""): IssueCollector {
+  const issues: ValidationIssue[] = [];
+  return {
+    issues,
+    add: (path, keyword, message) => void issues.push({ path: prefix + path, keyword, message }),
+    done() {
+      if (issues.length) throw new ValidationError(issues, context);
+    },
+  };
+}
+
 /** The request never got an HTTP answer (DNS, refused, reset). */
 export class ConnectionError extends HuaweiCloudError {
   override name = "ConnectionError";

@@ -173,7 +173,8 @@ describe("deregisterIngressIps handle", () => {
   });
 
   it("keeps waiting through 5xx after the transport's own retries are spent", async () => {
-    vi.spyOn(Math, "random").mockReturnValue(0);
+    // The top of every jitter range, so the transport's retries show the doubling ceiling: 500 ms, then 1000 ms.
+    vi.spyOn(Math, "random").mockReturnValue(1);
     const { apig, gets } = scripted(
       [ok(gateway("Updating", [IP])), apigError(503, "APIC.9000", "busy"), apigError(503, "APIC.9000", "busy"), apigError(503, "APIC.9000", "busy"), ok(gateway("Running"))],
       { maxRetries: 2 },
