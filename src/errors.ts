@@ -169,6 +169,8 @@ export interface IssueCollector {
   add(path: string, keyword: string, message: string): void;
   /** Throws the {@link ValidationError} listing every problem recorded, if there is any. */
   done(): void;
+  /** Records a problem and throws at once, for input too broken to check any further. */
+  fail(path: string, keyword: string, message: string): never;
 }
 
 /**
@@ -177,11 +179,17 @@ export interface IssueCollector {
  */
 export function collectIssues(context: string, prefix = ""): IssueCollector {
   const issues: ValidationIssue[] = [];
+  const add = (path: string, keyword: string, message: string): void => void issues.push({ path: prefix + path, keyword, message });
+  const done = (): void => {
+    if (issues.length) throw new ValidationError(issues, context);
+  };
   return {
     issues,
-    add: (path, keyword, message) => void issues.push({ path: prefix + path, keyword, message }),
-    done() {
-      if (issues.length) throw new ValidationError(issues, context);
+    add,
+    done,
+    fail(path, keyword, message) {
+      add(path, keyword, message);
+      throw new ValidationError(issues, context);
     },
   };
 }

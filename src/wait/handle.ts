@@ -2,9 +2,10 @@
  * Operation handles and the service wait behind them. A handle is the operation's answer as data (its own
  * enumerable fields are exactly the wire fields), plus two non-enumerable methods: `wait()` and `waitState()`.
  */
-import { ValidationError } from "../errors.js";
+import { collectIssues } from "../errors.js";
 import { createPollSharing, type PollSharing } from "./coalesce.js";
-import { type PollOutcome, type PollResult, type Verdict, WAITER_DEFAULTS, waitUntil } from "./waiter.js";
+import type { PollResult } from "./errors.js";
+import { type PollOutcome, type Verdict, WAITER_DEFAULTS, waitUntil } from "./waiter.js";
 
 export { createPollSharing, type PollSharing };
 
@@ -70,9 +71,7 @@ export interface ServiceWait<O> {
  */
 export async function serviceWait<O>(spec: ServiceWait<O>, options: WaitOptions<O> | undefined): Promise<O> {
   const o = options ?? {};
-  if (typeof o !== "object" || o === null) {
-    throw new ValidationError([{ path: "options", keyword: "type", message: "must be an object" }], "wait options");
-  }
+  if (typeof o !== "object" || o === null) collectIssues("wait options").fail("options", "type", "must be an object");
   // The waiter validates every number before its first poll, so an invalid slot is never used.
   const slotMs = o.minDelayMs ?? WAITER_DEFAULTS.minDelayMs;
   const result = await waitUntil<O>((ctx) => spec.sharing.poll(spec.key, slotMs, spec.fetch, ctx.signal), spec.accept, {

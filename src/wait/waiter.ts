@@ -173,11 +173,8 @@ export async function waitUntil<O>(
 
 /** Checks every option up front and reports all problems at once. */
 function resolveOptions<O>(options: WaiterOptions<O>) {
-  const { add, done } = collectIssues("wait options");
-  if (options === null || typeof options !== "object") {
-    add("options", "type", "must be an object");
-    done();
-  }
+  const { add, done, fail } = collectIssues("wait options");
+  if (options === null || typeof options !== "object") return fail("options", "type", "must be an object");
   const ms = (name: "minDelayMs" | "maxDelayMs" | "maxWaitMs"): number => {
     const value: unknown = options[name] ?? WAITER_DEFAULTS[name];
     if (typeof value !== "number") add(name, "type", "must be a number of milliseconds");

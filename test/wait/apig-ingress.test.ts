@@ -6,7 +6,7 @@ import { tokenAuth } from "../../src/auth/token.js";
 import { AbortError, ConflictError, NotFoundError, ValidationError } from "../../src/errors.js";
 import { canonicalIp, createApigClient, evaluateIngress, ingressExpectations, isFailedGatewayStatus, type IngressIpsRequest, type InstanceDetails } from "../../src/services/apig.js";
 import { JobFailedError, WaitTimeoutError } from "../../src/wait/errors.js";
-import type { PollResult } from "../../src/wait/waiter.js";
+import type { PollResult } from "../../src/wait/errors.js";
 import { WAIT_STATE_FORMAT } from "../../src/wait/state.js";
 import { accepted, apigRoute, ELB, ENDPOINT, gateway, GATEWAY, JOB, nth, PROJECT, scriptedFetch, track, type Answer } from "./fake-cloud.js";
 
