@@ -35,17 +35,18 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /**
- * Settles like `promise`, but rejects with {@link AbortError} the moment `signal` aborts, without waiting for
- * `promise` (whose later outcome is then ignored, never reported as unhandled). Without a signal: `promise` itself.
+ * Settles like `promise`, but rejects with {@link AbortError} (about `what`) the moment `signal` aborts, without
+ * waiting for `promise` (whose later outcome is then ignored, never reported as unhandled). Without a signal:
+ * `promise` itself.
  */
-export function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+export function abortable<T>(promise: Promise<T>, signal?: AbortSignal, what?: string): Promise<T> {
   if (!signal) return promise;
   if (signal.aborted) {
     promise.catch(() => undefined);
-    return Promise.reject(abortErrorFrom(signal));
+    return Promise.reject(abortErrorFrom(signal, what));
   }
   return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(abortErrorFrom(signal));
+    const onAbort = (): void => reject(abortErrorFrom(signal, what));
     signal.addEventListener("abort", onAbort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
   });
