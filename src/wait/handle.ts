@@ -4,28 +4,9 @@
  */
 import { collectIssues } from "../errors.js";
 import { createPollSharing, type PollSharing } from "./coalesce.js";
-import type { PollResult } from "./errors.js";
-import { type PollOutcome, type Verdict, WAITER_DEFAULTS, waitUntil } from "./waiter.js";
+import { type PollOutcome, type Verdict, WAITER_DEFAULTS, type WaitOptions, waitUntil } from "./waiter.js";
 
-export { createPollSharing, type PollSharing };
-
-/** Options of `handle.wait()` and `client.resumeWait()`. All durations are in milliseconds. */
-export interface WaitOptions<O> {
-  /**
-   * Budget of this call, in ms (> 0, ≤ 2³¹−1), counted from the call, also for a resumed wait (the operation's
-   * original start only shows in progress `elapsedMs`). The last poll happens just before it runs out.
-   * @default 600000 (10 minutes)
-   */
-  maxWaitMs?: number | undefined;
-  /** First and smallest delay between polls, in ms (> 0); also the grid that waits on one resource share. @default 2000 */
-  minDelayMs?: number | undefined;
-  /** Largest delay between polls, in ms (≥ `minDelayMs`, ≤ 2³¹−1); backoff doubles up to it. @default 30000 */
-  maxDelayMs?: number | undefined;
-  /** Cancels the wait at once with `AbortError`; no request is sent after the abort. */
-  signal?: AbortSignal | undefined;
-  /** Called after every poll that observed a change (always after the first). A throw ends the wait with it. */
-  onProgress?: ((result: PollResult<O>) => void) | undefined;
-}
+export { createPollSharing, type PollSharing, type WaitOptions };
 
 /** The non-enumerable methods of an operation handle. */
 export interface OperationHandle<S, R> {

@@ -31,27 +31,30 @@ export interface PollOutcome<O> {
   retryAfterMs?: number | undefined;
 }
 
-/** Options of {@link waitUntil}. All durations are in milliseconds. */
-export interface WaiterOptions<O> {
-  /** Smallest delay between polls, in ms (> 0). @default 2000 */
-  minDelayMs?: number | undefined;
-  /** Largest backoff delay between polls, in ms (≥ `minDelayMs`, ≤ 2³¹−1). @default 30000 */
-  maxDelayMs?: number | undefined;
-  /** Overall budget, in ms (> 0, ≤ 2³¹−1); the last poll happens just before it runs out. @default 600000 */
-  maxWaitMs?: number | undefined;
-  /** Cancels the wait at once: the pending sleep or poll is abandoned and the wait rejects with `AbortError`. */
-  signal?: AbortSignal | undefined;
+/** Options of `handle.wait()` and `client.resumeWait()`. All durations are in milliseconds. */
+export interface WaitOptions<O> {
   /**
-   * Called after a poll whose state, status, pending, reason, error or observation (compared structurally)
-   * differs from the previous poll's; always after the first. A throw here ends the wait with it.
+   * Budget of this call, in ms (> 0, ≤ 2³¹−1), counted from the call, also for a resumed wait (the operation's
+   * original start only shows in progress `elapsedMs`). The last poll happens just before it runs out. @default 600000
    */
+  maxWaitMs?: number | undefined;
+  /** First and smallest delay between polls, in ms (> 0); also the grid that waits on one resource share. @default 2000 */
+  minDelayMs?: number | undefined;
+  /** Largest delay between polls, in ms (≥ `minDelayMs`, ≤ 2³¹−1); backoff doubles up to it. @default 30000 */
+  maxDelayMs?: number | undefined;
+  /** Cancels the wait at once with `AbortError`: the pending sleep or poll is abandoned, no request is sent after. */
+  signal?: AbortSignal | undefined;
+  /** Called after every poll that observed a change (compared as JSON; always after the first). A throw ends the wait with it. */
   onProgress?: ((result: PollResult<O>) => void) | undefined;
+}
+
+/** Options of {@link waitUntil}: those of a wait, and what a service wait sets up. */
+export interface WaiterOptions<O> extends WaitOptions<O> {
   /** Failure reason when a poll throws `NotFoundError` (the resource is gone). @default end with that error */
   goneReason?: string | undefined;
   /**
    * Adjusts each planned delay (in ms) before sleeping, e.g. to line up with other waits on the same resource.
-   * Non-finite or negative answers are ignored; a `Retry-After` delay is never shortened; the deadline applies
-   * afterwards. @default no adjustment
+   * Non-finite or negative answers are ignored; a `Retry-After` delay is never shortened; the deadline applies after.
    */
   alignDelay?: ((delayMs: number) => number) | undefined;
   /** Added to every `elapsedMs` reported, e.g. the time from the operation's start to this call. @default 0 */
@@ -110,7 +113,7 @@ export async function waitUntil<O>(
   const start = cfg.now();
   const elapsed = (): number => Math.max(0, cfg.now() - start);
   const observed: PollResult<O>[] = [];
-  let previous: PollResult<O> | undefined;
+  let previous: string | undefined;
   let lastObservation: O | undefined;
   let seen: Verdict | undefined;
   let lastWasFinal = false;
@@ -151,8 +154,9 @@ export async function waitUntil<O>(
     if (thrown !== undefined) result.error = summarize(thrown);
     if (outcome !== undefined) result.observation = outcome.observation;
     if (cfg.maxObserved > 0 && observed.push(result) > cfg.maxObserved) observed.shift();
-    const changed = previous === undefined || !deepEqual({ ...previous, attempt: 0, elapsedMs: 0 }, { ...result, attempt: 0, elapsedMs: 0 }, 0);
-    previous = result;
+    const key = progressKey(result);
+    const changed = attempt === 1 || key === undefined || key !== previous;
+    previous = key;
     if (changed) cfg.onProgress?.(result);
 
     if (verdict.state === "success") return { value: outcome!.observation, observed, attempts: attempt, elapsedMs: atMs };
@@ -201,18 +205,15 @@ function resolveOptions<O>(options: WaiterOptions<O>) {
 }
 
 /**
- * Structural equality for plain data (what JSON bodies parse to): primitives by `Object.is`, arrays and plain
- * objects member by member. Anything else, or nested deeper than 32 levels, compares by reference, which at worst
- * reports a change that was not one.
+ * What progress compares between polls: the result as JSON without its counters (observations are parsed JSON, so
+ * nothing is lost); `undefined` when it cannot be serialised, which at worst reports a change that was not one.
  */
-function deepEqual(a: unknown, b: unknown, depth: number): boolean {
-  if (Object.is(a, b)) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null || depth > 32) return false;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => deepEqual(item, b[i], depth + 1));
-  const proto: unknown = Object.getPrototypeOf(a);
-  if (proto !== Object.getPrototypeOf(b) || (proto !== Object.prototype && proto !== null)) return false;
-  const [ka, kb] = [Object.keys(a), Object.keys(b)];
-  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], depth + 1));
+function progressKey(result: PollResult<unknown>): string | undefined {
+  try {
+    return JSON.stringify({ ...result, attempt: 0, elapsedMs: 0 });
+  } catch {
+    return undefined;
+  }
 }
 
 /** `Name: message` of a thrown error, at most 200 characters (a hostile `message` getter must not end the wait). */
