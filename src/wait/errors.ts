@@ -28,14 +28,11 @@ export interface PollResult<O = unknown> {
 }
 
 /** What {@link JobFailedError} is built from; the fields mean what they mean there. */
-export interface JobFailedErrorInit<O = unknown> {
-  reason: string;
-  observed: readonly PollResult<O>[];
-  lastObservation?: O | undefined;
-  status?: string | undefined;
-  /** The error that was classified as a failure, when a poll threw. */
-  cause?: unknown;
-}
+export type JobFailedErrorInit<O = unknown> = Pick<JobFailedError<O>, "reason" | "observed"> &
+  Partial<Pick<JobFailedError<O>, "lastObservation" | "status">> & {
+    /** The error that was classified as a failure, when a poll threw. */
+    cause?: unknown;
+  };
 
 /** The awaited job or resource reached a terminal failure; waiting again will not help, the operation failed. */
 export class JobFailedError<O = unknown> extends HuaweiCloudError {
@@ -51,22 +48,13 @@ export class JobFailedError<O = unknown> extends HuaweiCloudError {
 
   constructor(init: JobFailedErrorInit<O>) {
     super(`wait failed${init.status ? ` (status ${init.status})` : ""}: ${init.reason}`, init.cause === undefined ? undefined : { cause: init.cause });
-    this.reason = init.reason;
-    this.status = init.status;
-    this.observed = init.observed;
-    this.lastObservation = init.lastObservation;
+    ({ reason: this.reason, status: this.status, observed: this.observed, lastObservation: this.lastObservation } = init);
   }
 }
 
 /** What {@link WaitTimeoutError} is built from; the fields mean what they mean there. */
-export interface WaitTimeoutErrorInit<O = unknown> {
-  maxWaitMs: number;
-  elapsedMs: number;
-  attempts: number;
-  observed: readonly PollResult<O>[];
-  lastReason?: string | undefined;
-  lastObservation?: O | undefined;
-}
+export type WaitTimeoutErrorInit<O = unknown> = Pick<WaitTimeoutError<O>, "maxWaitMs" | "elapsedMs" | "attempts" | "observed"> &
+  Partial<Pick<WaitTimeoutError<O>, "lastReason" | "lastObservation">>;
 
 /**
  * `maxWaitMs` ran out while the resource was still in progress, after a final poll just before the deadline. The
@@ -91,7 +79,6 @@ export class WaitTimeoutError<O = unknown> extends HuaweiCloudError {
     const last = init.lastReason ? `; last state: ${init.lastReason}` : "";
     super(`gave up waiting after ${init.elapsedMs} ms and ${init.attempts} polls (maxWaitMs ${init.maxWaitMs})${last}`);
     ({ maxWaitMs: this.maxWaitMs, elapsedMs: this.elapsedMs, attempts: this.attempts, observed: this.observed } = init);
-    this.lastReason = init.lastReason;
-    this.lastObservation = init.lastObservation;
+    ({ lastReason: this.lastReason, lastObservation: this.lastObservation } = init);
   }
 }

@@ -1,7 +1,7 @@
 /**
- * The generic waiter: poll until an acceptor says success or failure, with the SDK's one backoff, an overall
- * deadline (with a final poll just before it), server pacing hints, abort and progress. It knows no service:
- * services supply `poll` and `accept`; failed polls are judged by what the transport put on the error.
+ * The generic waiter: poll until an acceptor says success or failure, with the SDK's one backoff, a deadline, server
+ * pacing hints, abort and progress. It knows no service: services supply `poll` and `accept`; a failed poll is judged
+ * by what the transport put on the error.
  */
 import { ApiError, collectIssues, ConflictError, HuaweiCloudError, NotFoundError } from "../errors.js";
 import { backoffDelay, boundRetryAfter, type FittedSleep, fitToDeadline } from "../internal/backoff.js";
@@ -83,20 +83,15 @@ export interface WaitResult<O> {
 export const WAITER_DEFAULTS = Object.freeze({ minDelayMs: 2_000, maxDelayMs: 30_000, maxWaitMs: 600_000, maxObserved: 100 });
 
 /**
- * Polls until `accept` reports success or failure, the deadline passes, or `signal` aborts.
- *
- * Timing: the first poll happens at once. After a `retry`, the next delay is the `Retry-After` (of the poll answer
- * or the thrown error) bounded to `[0, 4 · maxDelayMs]`, else `backoffDelay` (full jitter in `[minDelayMs,
- * min(maxDelayMs, minDelayMs · 2^(attempt−1))]`); then `alignDelay` may adjust it. A sleep that would end after
- * `maxWaitMs − min(500 ms, maxWaitMs / 10)` is shortened so that one last poll happens exactly then. A poll in
- * flight is allowed to finish, so a wait can overrun by one poll's duration.
- *
- * A poll that throws: `NotFoundError` fails the wait when `goneReason` is set; an error the transport marked
- * `retryable`, or that carries a `retryAfterMs`, or a `ConflictError` (the resource is busy with the change being
- * awaited) means poll again; anything else ends the wait with that error.
- *
+ * Polls until `accept` reports success or failure, the deadline passes, or `signal` aborts. The first poll is at
+ * once; after a `retry` the next delay is the `Retry-After` (of the answer or the thrown error) bounded to
+ * `[0, 4 · maxDelayMs]`, else `backoffDelay`; then `alignDelay` may adjust it, and a sleep that would end after
+ * `maxWaitMs − min(500 ms, maxWaitMs / 10)` is shortened for one last poll then (a poll in flight may finish, so a
+ * wait can overrun by one poll). A thrown `NotFoundError` fails the wait when `goneReason` is set; an error marked
+ * `retryable`, one with `retryAfterMs`, or a `ConflictError` (busy with the awaited change) means poll again;
+ * anything else ends the wait with that error.
  * @throws {ValidationError} An option is invalid; `issues[].path` names it. Nothing is polled.
- * @throws {AbortError} `signal` aborted (before the start, during a sleep or during a poll). No poll starts after.
+ * @throws {AbortError} `signal` aborted (before the start, during a sleep or a poll). No poll starts after.
  * @throws {JobFailedError} The acceptor answered `failure`, or the resource is gone (`goneReason`).
  * @throws {WaitTimeoutError} Still `retry` at the final poll just before `maxWaitMs`.
  */
@@ -151,7 +146,8 @@ export async function waitUntil<O>(
     };
     const reason = verdict.state === "success" ? undefined : (verdict.reason ?? (result.pending.join("; ") || undefined));
     if (reason !== undefined) result.reason = reason;
-    if (thrown !== undefined) result.error = summarize(thrown);
+    const error = thrown && `${thrown.name}: ${thrown.message}`;
+    if (error !== undefined) result.error = error.length > 200 ? `${error.slice(0, 197)}...` : error;
     if (outcome !== undefined) result.observation = outcome.observation;
     if (cfg.maxObserved > 0 && observed.push(result) > cfg.maxObserved) observed.shift();
     const key = progressKey(result);
@@ -214,15 +210,4 @@ function progressKey(result: PollResult<unknown>): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** `Name: message` of a thrown error, at most 200 characters (a hostile `message` getter must not end the wait). */
-function summarize(error: Error): string {
-  let text: string;
-  try {
-    text = `${error.name}: ${error.message}`;
-  } catch {
-    text = "unprintable error";
-  }
-  return text.length > 200 ? `${text.slice(0, 197)}...` : text;
 }
