@@ -1,6 +1,5 @@
 /**
  * Keyed single-flight for status polls, so that 1 000 waits on one resource make one request per interval:
- *
  * 1. **Join while in flight.** `poll(key, fn)` starts `fn` only if no request for `key` is running, else joins it.
  * 2. **Line up the wake-ups** (`slotMs`). `nextSlot(key, delayMs)` rounds a wait's next wake-up to the grid
  *    `anchor + k · slotMs` (`anchor`: when the key's first request started); the waiter's `alignDelay` calls it.
@@ -46,15 +45,13 @@ export interface PollCoalescer<O> {
 interface Flight<O> {
   readonly promise: Promise<O>;
   readonly controller: AbortController;
-  /** Callers that could still abort; `pinned` once a caller without a signal joined. */
-  abortable: number;
-  pinned: boolean;
+  /** Callers that have not aborted; Infinity once a caller without a signal (which cannot abort) joined. */
+  holders: number;
 }
 
 interface KeyState<O> {
-  /** When the key's first request started: the origin of its slot grid. */
+  /** When the key's first request started (the origin of its slot grid); dropped after `keepUntil` when idle. */
   readonly anchor: number;
-  /** The state may be dropped after this time unless a request is running. */
   keepUntil: number;
   flight: Flight<O> | undefined;
   settled: { startedAt: number; outcome: Promise<O> } | undefined;
@@ -82,7 +79,7 @@ export function createPollCoalescer<O>(options: PollCoalescerOptions = {}): Poll
   const start = (key: string, state: KeyState<O>, fn: (signal: AbortSignal) => Promise<O>, t: number): Flight<O> => {
     const controller = new AbortController();
     const promise = new Promise<O>((resolve) => resolve(fn(controller.signal)));
-    const flight: Flight<O> = { promise, controller, abortable: 0, pinned: false };
+    const flight: Flight<O> = { promise, controller, holders: 0 };
     state.flight = flight;
     touch(key, state, t + retainMs);
     // Registered before any caller's handlers, so the entry is cleared before callers resume.
@@ -98,12 +95,12 @@ export function createPollCoalescer<O>(options: PollCoalescerOptions = {}): Poll
 
   const join = (key: string, state: KeyState<O>, flight: Flight<O>, signal: AbortSignal | undefined): Promise<O> => {
     if (!signal) {
-      flight.pinned = true;
+      flight.holders = Number.POSITIVE_INFINITY;
       return flight.promise;
     }
-    flight.abortable += 1;
+    flight.holders += 1;
     const onAbort = (): void => {
-      if (--flight.abortable > 0 || flight.pinned) return;
+      if (--flight.holders > 0) return;
       if (state.flight === flight) state.flight = undefined;
       flight.controller.abort(signal.reason);
     };

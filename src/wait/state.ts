@@ -112,6 +112,7 @@ function sameEndpoint(endpoint: string): string {
   }
 }
 
+/** Whether `value` is a plain JSON object (not null, not an array). */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -184,9 +184,7 @@ function resolveOptions<O>(options: WaiterOptions<O>) {
     else return value;
     return Number.NaN;
   };
-  const minDelayMs = ms("minDelayMs");
-  const maxDelayMs = ms("maxDelayMs");
-  const maxWaitMs = ms("maxWaitMs");
+  const [minDelayMs, maxDelayMs, maxWaitMs] = (["minDelayMs", "maxDelayMs", "maxWaitMs"] as const).map(ms) as [number, number, number];
   if (maxDelayMs < minDelayMs) add("maxDelayMs", "minimum", `must be ≥ minDelayMs (${minDelayMs}), got ${maxDelayMs}`);
   const maxObserved: unknown = options.maxObserved ?? WAITER_DEFAULTS.maxObserved;
   if (!Number.isSafeInteger(maxObserved) || (maxObserved as number) < 0) add("maxObserved", "type", "must be an integer ≥ 0");
@@ -200,10 +198,7 @@ function resolveOptions<O>(options: WaiterOptions<O>) {
   return { minDelayMs, maxDelayMs, maxWaitMs, maxObserved: maxObserved as number, onProgress, alignDelay, goneReason, now, random, elapsedOffsetMs: options.elapsedOffsetMs ?? 0 };
 }
 
-/**
- * What progress compares between polls: the result as JSON without its counters (observations are parsed JSON, so
- * nothing is lost); `undefined` when it cannot be serialised, which at worst reports a change that was not one.
- */
+/** What progress compares between polls: the result as JSON without counters; `undefined` (a change) if unserialisable. */
 function progressKey(result: PollResult<unknown>): string | undefined {
   try {
     return JSON.stringify({ ...result, attempt: 0, elapsedMs: 0 });
