@@ -174,22 +174,28 @@ export interface IssueCollector {
 }
 
 /**
- * The SDK's one way to check input (client options, wait options, wait state): gather every problem, then throw
- * them all at once as one {@link ValidationError} titled `context`. `prefix` goes before every path, e.g. `state`.
+ * The SDK's one way to check input (operation inputs, client options, wait options, wait state): gather every
+ * problem, then throw them all at once as one {@link ValidationError} titled `context`, each path and message once
+ * (a schema and a path rule may both catch the same value). `prefix` goes before every path added, e.g. `state`.
  */
 export function collectIssues(context: string, prefix = ""): IssueCollector {
   const issues: ValidationIssue[] = [];
   const add = (path: string, keyword: string, message: string): void => void issues.push({ path: prefix + path, keyword, message });
-  const done = (): void => {
-    if (issues.length) throw new ValidationError(issues, context);
+  const collected = (): ValidationError | undefined => {
+    const seen = new Set<string>();
+    const unique = issues.filter((i) => !seen.has(`${i.path}\u0000${i.message}`) && !!seen.add(`${i.path}\u0000${i.message}`));
+    return unique.length ? new ValidationError(unique, context) : undefined;
   };
   return {
     issues,
     add,
-    done,
+    done() {
+      const error = collected();
+      if (error) throw error;
+    },
     fail(path, keyword, message) {
       add(path, keyword, message);
-      throw new ValidationError(issues, context);
+      throw collected();
     },
   };
 }
