@@ -86,15 +86,8 @@ export function readWaitState(
   if (!isRecord(s.expect)) add(".expect", "type", "must be an object");
   if (typeof s.operation !== "string" || !target.operations.includes(s.operation)) add(".operation", "enum", `must be ${target.operations.join(" or ")}`);
 
-  return {
-    raw: s,
-    expect: isRecord(s.expect) ? s.expect : undefined,
-    base: { format: WAIT_STATE_FORMAT, endpoint: target.endpoint, projectId: projectId!, instanceId: instanceId!, startedAt: startedAt! },
-    add,
-    text,
-    id,
-    done,
-  };
+  const base: WaitStateBase = { format: WAIT_STATE_FORMAT, endpoint: target.endpoint, projectId: projectId!, instanceId: instanceId!, startedAt: startedAt! };
+  return { raw: s, expect: isRecord(s.expect) ? s.expect : undefined, base, add, text, id, done };
 }
 
 /** The common fields of a new operation's state. */
@@ -105,11 +98,7 @@ export function newWaitState(init: { endpoint: string; projectId: string; instan
 
 /** An endpoint in the form client options normalise to (no trailing slash), or the text itself if unparsable. */
 function sameEndpoint(endpoint: string): string {
-  try {
-    return new URL(endpoint).href.replace(/\/+$/, "");
-  } catch {
-    return endpoint;
-  }
+  return URL.canParse(endpoint) ? new URL(endpoint).href.replace(/\/+$/, "") : endpoint;
 }
 
 /** Whether `value` is a plain JSON object (not null, not an array). */
