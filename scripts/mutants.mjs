@@ -102,7 +102,7 @@ const MUTANTS = [
     file: "src/internal/retry.ts",
     find: /if \(!facts\.safeToRepeat\) return false;/,
     replace: "",
-    unit: ["test/client"],
+    unit: ["test/internal"],
   },
   {
     id: "ignore-busy-codes",
@@ -110,7 +110,7 @@ const MUTANTS = [
     file: "src/internal/retry.ts",
     find: /if \(code !== undefined && facts\.busyErrorCodes\.includes\(code\)\) return true;/,
     replace: "",
-    unit: ["test/client"],
+    unit: ["test/internal"],
   },
   {
     id: "unmatched-always-safe",
@@ -118,7 +118,39 @@ const MUTANTS = [
     file: "src/internal/operations.ts",
     find: /safeToRepeat: method === "GET" \|\| method === "HEAD"/,
     replace: "safeToRepeat: true",
-    unit: ["test/client"],
+    unit: ["test/internal"],
+  },
+  {
+    id: "retry-after-unbounded",
+    description: "the transport waits for any Retry-After, however long, instead of surfacing one past its bound",
+    file: "src/internal/transport.ts",
+    find: / && boundRetryAfter\(retryAfterMs, RETRY_MAX_DELAY_MS\) === retryAfterMs;/,
+    replace: ";",
+    unit: ["test/internal/transport.test.ts"],
+  },
+  {
+    id: "backoff-no-doubling",
+    description: "the shared backoff never raises its ceiling, so transport retries and polls stay at the floor",
+    file: "src/internal/backoff.ts",
+    find: /Math\.min\(maxDelayMs, minDelayMs \* 2 \*\* \(n - 1\)\)/,
+    replace: "minDelayMs",
+    unit: ["test/internal/backoff.test.ts", "test/internal/transport.test.ts"],
+  },
+  {
+    id: "waiter-ignores-error-retry-after",
+    description: "the waiter ignores the retryAfterMs the transport put on a poll's error",
+    file: "src/wait/waiter.ts",
+    find: /thrown \? thrown\.retryAfterMs : outcome\?\.retryAfterMs/,
+    replace: "outcome?.retryAfterMs",
+    unit: ["test/wait"],
+  },
+  {
+    id: "waiter-ignores-retryable",
+    description: "the waiter ends the wait on an error the transport marked retryable (a 503 after its retries)",
+    file: "src/wait/waiter.ts",
+    find: /else if \(!error\.retryable && /,
+    replace: "else if (",
+    unit: ["test/wait"],
   },
 ];
 

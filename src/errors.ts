@@ -161,6 +161,45 @@ export class ValidationError extends HuaweiCloudError {
   }
 }
 
+/** Input problems being gathered by {@link collectIssues}. */
+export interface IssueCollector {
+  /** The problems so far. */
+  readonly issues: ValidationIssue[];
+  /** Records a problem at the collector's prefix followed by `path`. */
+  add(path: string, keyword: string, message: string): void;
+  /** Throws the {@link ValidationError} listing every problem recorded, if there is any. */
+  done(): void;
+  /** Records a problem and throws at once, for input too broken to check any further. */
+  fail(path: string, keyword: string, message: string): never;
+}
+
+/**
+ * The SDK's one way to check input (operation inputs, client options, wait options, wait state): gather every
+ * problem, then throw them all at once as one {@link ValidationError} titled `context`, each path and message once
+ * (a schema and a path rule may both catch the same value). `prefix` goes before every path added, e.g. `state`.
+ */
+export function collectIssues(context: string, prefix = ""): IssueCollector {
+  const issues: ValidationIssue[] = [];
+  const add = (path: string, keyword: string, message: string): void => void issues.push({ path: prefix + path, keyword, message });
+  const collected = (): ValidationError | undefined => {
+    const seen = new Set<string>();
+    const unique = issues.filter((i) => !seen.has(`${i.path}\u0000${i.message}`) && !!seen.add(`${i.path}\u0000${i.message}`));
+    return unique.length ? new ValidationError(unique, context) : undefined;
+  };
+  return {
+    issues,
+    add,
+    done() {
+      const error = collected();
+      if (error) throw error;
+    },
+    fail(path, keyword, message) {
+      add(path, keyword, message);
+      throw collected();
+    },
+  };
+}
+
 /** The request never got an HTTP answer (DNS, refused, reset). */
 export class ConnectionError extends HuaweiCloudError {
   override name = "ConnectionError";

@@ -1,4 +1,4 @@
-import { ValidationError, type ValidationIssue } from "./errors.js";
+import { collectIssues, ValidationError, type ValidationIssue } from "./errors.js";
 
 /** One attempt of a request, as the auth strategy sees it just before it is sent. */
 export interface AuthRequest {
@@ -177,8 +177,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 /** Checks every option at once, so one error lists all mistakes, and fills in defaults. */
 export function resolveClientOptions(service: ServiceName, options: ClientOptions, requireProjectId: boolean): ResolvedClientOptions {
   const o = (options ?? {}) as ClientOptions;
-  const issues: ValidationIssue[] = [];
-  const add = (path: string, keyword: string, message: string) => issues.push({ path, keyword, message });
+  const { issues, add, done } = collectIssues(`create${service === "apig" ? "Apig" : service === "dds" ? "Dds" : "Iam"}Client`);
 
   if (requireProjectId && o.projectId === undefined) add("projectId", "required", "is required");
   else if (o.projectId !== undefined) issues.push(...pathParamIssues("projectId", o.projectId));
@@ -205,7 +204,7 @@ export function resolveClientOptions(service: ServiceName, options: ClientOption
   if (o.auth !== undefined && (typeof o.auth !== "object" || typeof o.auth.authenticate !== "function")) {
     add("auth", "type", "must be an auth strategy (tokenAuth, passwordAuth, akskAuth)");
   }
-  if (issues.length) throw new ValidationError(issues, `create${service === "apig" ? "Apig" : service === "dds" ? "Dds" : "Iam"}Client`);
+  done();
 
   return {
     baseUrl,

@@ -1,4 +1,4 @@
-import type { PollResult } from "../wait/waiter.js";
+import type { PollResult } from "../wait/errors.js";
 import type { Io } from "./output.js";
 
 /** Renders wait progress on stderr. */

@@ -8,11 +8,10 @@ import type { RetryFacts } from "./operations.js";
 /** Busy codes of the specs' operations; see {@link BUSY_ERROR_CODES} there. */
 export { BUSY_ERROR_CODES } from "./operations.js";
 
-/** Longest server-requested wait the SDK honours; a longer Retry-After is surfaced to the caller instead. */
-export const MAX_RETRY_AFTER_MS = 60_000;
-
-/** Ceiling of the exponential backoff between attempts. */
-export const MAX_BACKOFF_MS = 8_000;
+/** Floor of the backoff between attempts, in ms (see `backoffDelay`). */
+export const RETRY_MIN_DELAY_MS = 500;
+/** Ceiling of the backoff between attempts, in ms; a longer `Retry-After` than 4× this is surfaced, not waited for. */
+export const RETRY_MAX_DELAY_MS = 8_000;
 
 /**
  * Whether an HTTP error answer is worth another attempt, by the operation's facts (its spec's `x-hwc-retry`).
@@ -27,17 +26,8 @@ export function isRetryableAnswer(status: number, code: string | undefined, fact
 }
 
 /**
- * Exponential backoff before retry number `retry` (0-based): min(500 ms · 2^retry, 8 s), shortened by up to 25 %
- * at random so that clients failing together do not retry in lockstep.
- */
-export function backoffDelayMs(retry: number, random: () => number = Math.random): number {
-  const base = Math.min(500 * 2 ** retry, MAX_BACKOFF_MS);
-  return Math.round(base * (1 - random() * 0.25));
-}
-
-/**
- * Reads `Retry-After` (seconds or an HTTP date) as milliseconds from `now`. Returns undefined when absent or
- * unparsable; negative values become 0.
+ * The SDK's one reading of `Retry-After` (seconds or an HTTP date), as ms from `now`: undefined when absent or
+ * unparsable, never negative. Callers bound it with `boundRetryAfter`; the transport puts it on its errors.
  */
 export function parseRetryAfterMs(headers: Headers, now: number = Date.now()): number | undefined {
   const raw = headers.get("retry-after");

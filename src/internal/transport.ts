@@ -4,7 +4,8 @@ import { abortErrorFrom, sleep } from "./sleep.js";
 import { errorFromResponse } from "../errors.js";
 import type { Logger } from "../options.js";
 import { operationLookup, SPEC_OPERATIONS, unmatchedFacts, validateRequest, type OperationEntry } from "./operations.js";
-import { backoffDelayMs, isRetryableAnswer, MAX_RETRY_AFTER_MS, parseRetryAfterMs } from "./retry.js";
+import { isRetryableAnswer, parseRetryAfterMs, RETRY_MAX_DELAY_MS, RETRY_MIN_DELAY_MS } from "./retry.js";
+import { backoffDelay, boundRetryAfter } from "./backoff.js";
 
 const callerQueries = new WeakMap<Request, Record<string, unknown>>();
 
@@ -91,7 +92,7 @@ export function createTransport(options: TransportOptions): typeof fetch {
           }
           failure = error;
           retryAfterMs = parseRetryAfterMs(resHeaders);
-          retryable = isRetryableAnswer(status, error.code, facts) && (retryAfterMs === undefined || retryAfterMs <= MAX_RETRY_AFTER_MS);
+          retryable = isRetryableAnswer(status, error.code, facts) && boundRetryAfter(retryAfterMs, RETRY_MAX_DELAY_MS) === retryAfterMs;
         }
       } else {
         failure = outcome.error;
@@ -103,7 +104,7 @@ export function createTransport(options: TransportOptions): typeof fetch {
       failure.retryable = retryable;
       failure.retryAfterMs = retryAfterMs;
       if (!retryable || attempt >= maxRetries) throw failure;
-      const delay = retryAfterMs ?? backoffDelayMs(attempt, random);
+      const delay = retryAfterMs ?? backoffDelay(attempt + 1, RETRY_MIN_DELAY_MS, RETRY_MAX_DELAY_MS, random);
       logger.warn(`${method} ${url.pathname}: ${describe(failure)}; retry ${attempt + 1}/${maxRetries} in ${delay} ms`);
       await sleep(delay, signal);
     }

@@ -1,5 +1,5 @@
 import type { GeneratedValidationError, GeneratedValidator } from "../../generated/validators.js";
-import { ValidationError, type ValidationIssue } from "../errors.js";
+import { collectIssues, type ValidationIssue } from "../errors.js";
 import { pathParamIssues } from "../options.js";
 
 /** An operation's inputs, shaped like the generated validators expect them. */
@@ -14,10 +14,11 @@ export interface OperationInput {
  * cannot say about path parameters. Throws one {@link ValidationError} listing every problem.
  */
 export function validateInput(operationId: string, validator: GeneratedValidator, input: OperationInput): void {
-  const issues: ValidationIssue[] = Object.entries(input.path).flatMap(([name, value]) => pathParamIssues(name, value));
+  const { issues, done } = collectIssues(operationId);
+  for (const [name, value] of Object.entries(input.path)) issues.push(...pathParamIssues(name, value));
   const data = { path: input.path, query: input.query ?? {}, ...(input.body !== undefined ? { body: input.body } : {}) };
   if (!validator(data)) issues.push(...toIssues(validator.errors ?? []));
-  if (issues.length) throw new ValidationError(dedupe(issues), operationId);
+  done();
 }
 
 function toIssues(errors: readonly GeneratedValidationError[]): ValidationIssue[] {
@@ -106,14 +107,4 @@ function numberRange(min: unknown, max: unknown): string {
 
 function article(type: string): string {
   return type.split(",").map((t) => (t === "integer" || t === "object" || t === "array" ? `an ${t}` : `a ${t}`)).join(" or ");
-}
-
-function dedupe(issues: ValidationIssue[]): ValidationIssue[] {
-  const seen = new Set<string>();
-  return issues.filter((i) => {
-    const key = `${i.path}\u0000${i.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

@@ -2,29 +2,11 @@
  * Operation handles and the service wait behind them. A handle is the operation's answer as data (its own
  * enumerable fields are exactly the wire fields), plus two non-enumerable methods: `wait()` and `waitState()`.
  */
-import { ValidationError } from "../errors.js";
+import { collectIssues } from "../errors.js";
 import { createPollSharing, type PollSharing } from "./coalesce.js";
-import { type PollOutcome, type PollResult, type Verdict, WAITER_DEFAULTS, waitUntil } from "./waiter.js";
+import { type PollOutcome, type Verdict, WAITER_DEFAULTS, type WaitOptions, waitUntil } from "./waiter.js";
 
-export { createPollSharing, type PollSharing };
-
-/** Options of `handle.wait()` and `client.resumeWait()`. All durations are in milliseconds. */
-export interface WaitOptions<O> {
-  /**
-   * Budget of this call, in ms (> 0, ≤ 2³¹−1), counted from the call, also for a resumed wait (the operation's
-   * original start only shows in progress `elapsedMs`). The last poll happens just before it runs out.
-   * @default 600000 (10 minutes)
-   */
-  maxWaitMs?: number | undefined;
-  /** First and smallest delay between polls, in ms (> 0); also the grid that waits on one resource share. @default 2000 */
-  minDelayMs?: number | undefined;
-  /** Largest delay between polls, in ms (≥ `minDelayMs`, ≤ 2³¹−1); backoff doubles up to it. @default 30000 */
-  maxDelayMs?: number | undefined;
-  /** Cancels the wait at once with `AbortError`; no request is sent after the abort. */
-  signal?: AbortSignal | undefined;
-  /** Called after every poll that observed a change (always after the first). A throw ends the wait with it. */
-  onProgress?: ((result: PollResult<O>) => void) | undefined;
-}
+export { createPollSharing, type PollSharing, type WaitOptions };
 
 /** The non-enumerable methods of an operation handle. */
 export interface OperationHandle<S, R> {
@@ -70,9 +52,7 @@ export interface ServiceWait<O> {
  */
 export async function serviceWait<O>(spec: ServiceWait<O>, options: WaitOptions<O> | undefined): Promise<O> {
   const o = options ?? {};
-  if (typeof o !== "object" || o === null) {
-    throw new ValidationError([{ path: "options", keyword: "type", message: "must be an object" }], "wait options");
-  }
+  if (typeof o !== "object" || o === null) collectIssues("wait options").fail("options", "type", "must be an object");
   // The waiter validates every number before its first poll, so an invalid slot is never used.
   const slotMs = o.minDelayMs ?? WAITER_DEFAULTS.minDelayMs;
   const result = await waitUntil<O>((ctx) => spec.sharing.poll(spec.key, slotMs, spec.fetch, ctx.signal), spec.accept, {

@@ -1,11 +1,10 @@
 /**
- * The serialisable state of an operation wait, as far as every service shares it: what `handle.waitState()`
- * returns and `client.resumeWait()` accepts. It is plain JSON so it can be stored (a database row, a queue
- * message) and picked up by another process. It never holds credentials; the resuming process brings its own
- * client and auth. Each service adds its own fields and expected end state, and reads them with {@link readWaitState}.
+ * The serialisable state of an operation wait, as far as every service shares it: what `handle.waitState()` returns
+ * and `client.resumeWait()` accepts. Plain JSON, so it can be stored and picked up by another process; it never
+ * holds credentials. Each service adds its own fields and expected end state, and reads them with {@link readWaitState}.
  */
 import { pathParamIssues } from "../options.js";
-import { ValidationError, type ValidationIssue } from "../errors.js";
+import { collectIssues, type IssueCollector } from "../errors.js";
 
 /** Tag of the state format; a state with another tag is refused, so future changes cannot be misread. */
 export const WAIT_STATE_FORMAT = "hwc-gateways.wait/1";
@@ -27,22 +26,18 @@ export interface WaitStateBase {
 /** Longest string accepted in a state; ids are far shorter, this only bounds hostile input. */
 export const MAX_STATE_TEXT = 512;
 
-/** What {@link readWaitState} hands a service to read its own fields with. */
-export interface WaitStateReader {
+/** What {@link readWaitState} hands a service to read its own fields with; `add` records at `state<path>`. */
+export interface WaitStateReader extends Pick<IssueCollector, "add" | "done"> {
   /** The input as an object. */
   readonly raw: Record<string, unknown>;
   /** `raw.expect` when it is an object (else an issue is recorded and this is `undefined`). */
   readonly expect: Record<string, unknown> | undefined;
   /** The checked common fields (meaningful once {@link WaitStateReader.done} did not throw). */
   readonly base: WaitStateBase;
-  /** Records a problem at `state<path>`. */
-  add(path: string, keyword: string, message: string): void;
   /** A non-empty string of at most {@link MAX_STATE_TEXT} characters. */
   text(path: string, value: unknown): string | undefined;
   /** A text that is also a valid path parameter (the name is the path without its dot). */
   id(path: string, value: unknown): string | undefined;
-  /** Throws the {@link ValidationError} listing every problem, if any was recorded. */
-  done(): void;
 }
 
 /**
@@ -54,20 +49,16 @@ export function readWaitState(
   input: unknown,
   target: { service: string; operations: readonly string[]; endpoint: string; projectId: string },
 ): WaitStateReader {
-  let value = input;
-  if (typeof value === "string") {
+  const { add, done, fail } = collectIssues("resumeWait", "state");
+  let s = input;
+  if (typeof s === "string") {
     try {
-      value = JSON.parse(value) as unknown;
+      s = JSON.parse(s) as unknown;
     } catch {
-      throw new ValidationError([{ path: "state", keyword: "format", message: "is not valid JSON" }], "resumeWait");
+      fail("", "format", "is not valid JSON");
     }
   }
-  if (!isRecord(value)) {
-    throw new ValidationError([{ path: "state", keyword: "type", message: "must be an object (what handle.waitState() returned)" }], "resumeWait");
-  }
-  const s = value;
-  const issues: ValidationIssue[] = [];
-  const add = (path: string, keyword: string, message: string): void => void issues.push({ path: `state${path}`, keyword, message });
+  if (!isRecord(s)) return fail("", "type", "must be an object (what handle.waitState() returned)");
   const text = (path: string, v: unknown): string | undefined => {
     if (typeof v !== "string" || v.length === 0) add(path, "type", "must be a non-empty string");
     else if (v.length > MAX_STATE_TEXT) add(path, "maxLength", `must have at most ${MAX_STATE_TEXT} characters`);
@@ -95,17 +86,8 @@ export function readWaitState(
   if (!isRecord(s.expect)) add(".expect", "type", "must be an object");
   if (typeof s.operation !== "string" || !target.operations.includes(s.operation)) add(".operation", "enum", `must be ${target.operations.join(" or ")}`);
 
-  return {
-    raw: s,
-    expect: isRecord(s.expect) ? s.expect : undefined,
-    base: { format: WAIT_STATE_FORMAT, endpoint: target.endpoint, projectId: projectId!, instanceId: instanceId!, startedAt: startedAt! },
-    add,
-    text,
-    id,
-    done() {
-      if (issues.length) throw new ValidationError(issues, "resumeWait");
-    },
-  };
+  const base: WaitStateBase = { format: WAIT_STATE_FORMAT, endpoint: target.endpoint, projectId: projectId!, instanceId: instanceId!, startedAt: startedAt! };
+  return { raw: s, expect: isRecord(s.expect) ? s.expect : undefined, base, add, text, id, done };
 }
 
 /** The common fields of a new operation's state. */
@@ -116,13 +98,10 @@ export function newWaitState(init: { endpoint: string; projectId: string; instan
 
 /** An endpoint in the form client options normalise to (no trailing slash), or the text itself if unparsable. */
 function sameEndpoint(endpoint: string): string {
-  try {
-    return new URL(endpoint).href.replace(/\/+$/, "");
-  } catch {
-    return endpoint;
-  }
+  return URL.canParse(endpoint) ? new URL(endpoint).href.replace(/\/+$/, "") : endpoint;
 }
 
+/** Whether `value` is a plain JSON object (not null, not an array). */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,35 +1,14 @@
 /**
- * The generic waiter: poll until an acceptor says success or failure, with jittered exponential backoff, an
- * overall deadline (with a final poll just before it), server pacing hints, abort and progress. It knows nothing
- * about any service: services supply `poll` and `accept`; failed polls are judged from the error itself.
+ * The generic waiter: poll until an acceptor says success or failure, with the SDK's one backoff, a deadline, server
+ * pacing hints, abort and progress. It knows no service: services supply `poll` and `accept`; a failed poll is judged
+ * by what the transport put on the error.
  */
-import { ApiError, ConflictError, HuaweiCloudError, NotFoundError, ValidationError, type ValidationIssue } from "../errors.js";
-import { type FittedSleep, backoffDelay, boundRetryAfter, fitToDeadline } from "../internal/backoff.js";
-import { JobFailedError, WaitTimeoutError } from "./errors.js";
+import { ApiError, collectIssues, ConflictError, HuaweiCloudError, NotFoundError } from "../errors.js";
+import { backoffDelay, boundRetryAfter, type FittedSleep, fitToDeadline } from "../internal/backoff.js";
 import { MAX_TIMER_MS, abortErrorFrom, abortable, sleep } from "../internal/sleep.js";
+import { JobFailedError, type PollResult, WaitTimeoutError } from "./errors.js";
 
-/**
- * What one poll saw and concluded: the waiter records it (`observed` of results and errors), `onProgress`
- * receives it, and the CLI renders it.
- */
-export interface PollResult<O = unknown> {
-  /** 1-based number of the poll within this wait call. */
-  attempt: number;
-  /** When the poll answered, in ms since the operation started (for a service wait, across a resume too). */
-  elapsedMs: number;
-  /** What the poll concluded. */
-  state: "success" | "failure" | "retry";
-  /** The resource's status on this poll; when the poll threw, the last one seen; `unknown` before any. */
-  status: string;
-  /** What is still missing before success, e.g. `192.0.2.10 still registered`; empty on success. */
-  pending: string[];
-  /** Why the wait fails (`failure`) or goes on (`retry`); absent on success. */
-  reason?: string;
-  /** `Name: message` of the error the poll threw (at most 200 characters), when it threw. */
-  error?: string;
-  /** What the poll observed; absent when it threw. */
-  observation?: O;
-}
+export type { PollResult };
 
 /** What an acceptor returns: the verdict part of a {@link PollResult}. */
 export type Verdict = Pick<PollResult, "state"> & { [K in "status" | "pending" | "reason"]?: PollResult[K] | undefined };
@@ -52,27 +31,30 @@ export interface PollOutcome<O> {
   retryAfterMs?: number | undefined;
 }
 
-/** Options of {@link waitUntil}. All durations are in milliseconds. */
-export interface WaiterOptions<O> {
-  /** Smallest delay between polls, in ms (> 0). @default 2000 */
-  minDelayMs?: number | undefined;
-  /** Largest backoff delay between polls, in ms (≥ `minDelayMs`, ≤ 2³¹−1). @default 30000 */
-  maxDelayMs?: number | undefined;
-  /** Overall budget, in ms (> 0, ≤ 2³¹−1); the last poll happens just before it runs out. @default 600000 */
-  maxWaitMs?: number | undefined;
-  /** Cancels the wait at once: the pending sleep or poll is abandoned and the wait rejects with `AbortError`. */
-  signal?: AbortSignal | undefined;
+/** Options of `handle.wait()` and `client.resumeWait()`. All durations are in milliseconds. */
+export interface WaitOptions<O> {
   /**
-   * Called after a poll whose state, status, pending, reason, error or observation (compared structurally)
-   * differs from the previous poll's; always after the first. A throw here ends the wait with it.
+   * Budget of this call, in ms (> 0, ≤ 2³¹−1), counted from the call, also for a resumed wait (the operation's
+   * original start only shows in progress `elapsedMs`). The last poll happens just before it runs out. @default 600000
    */
+  maxWaitMs?: number | undefined;
+  /** First and smallest delay between polls, in ms (> 0); also the grid that waits on one resource share. @default 2000 */
+  minDelayMs?: number | undefined;
+  /** Largest delay between polls, in ms (≥ `minDelayMs`, ≤ 2³¹−1); backoff doubles up to it. @default 30000 */
+  maxDelayMs?: number | undefined;
+  /** Cancels the wait at once with `AbortError`: the pending sleep or poll is abandoned, no request is sent after. */
+  signal?: AbortSignal | undefined;
+  /** Called after every poll that observed a change (compared as JSON; always after the first). A throw ends the wait with it. */
   onProgress?: ((result: PollResult<O>) => void) | undefined;
+}
+
+/** Options of {@link waitUntil}: those of a wait, and what a service wait sets up. */
+export interface WaiterOptions<O> extends WaitOptions<O> {
   /** Failure reason when a poll throws `NotFoundError` (the resource is gone). @default end with that error */
   goneReason?: string | undefined;
   /**
    * Adjusts each planned delay (in ms) before sleeping, e.g. to line up with other waits on the same resource.
-   * Non-finite or negative answers are ignored; a `Retry-After` delay is never shortened; the deadline applies
-   * afterwards. @default no adjustment
+   * Non-finite or negative answers are ignored; a `Retry-After` delay is never shortened; the deadline applies after.
    */
   alignDelay?: ((delayMs: number) => number) | undefined;
   /** Added to every `elapsedMs` reported, e.g. the time from the operation's start to this call. @default 0 */
@@ -101,20 +83,15 @@ export interface WaitResult<O> {
 export const WAITER_DEFAULTS = Object.freeze({ minDelayMs: 2_000, maxDelayMs: 30_000, maxWaitMs: 600_000, maxObserved: 100 });
 
 /**
- * Polls until `accept` reports success or failure, the deadline passes, or `signal` aborts.
- *
- * Timing: the first poll happens at once. After a `retry`, the next delay is the `Retry-After` (of the poll answer
- * or the thrown error) bounded to `[0, 4 · maxDelayMs]`, else jittered exponential backoff in
- * `[minDelayMs, min(maxDelayMs, minDelayMs · 2^(attempt−1))]`; then `alignDelay` may adjust it. A sleep that would
- * end after `maxWaitMs − margin` (margin = min(500 ms, maxWaitMs / 10)) is shortened so that one last poll happens
- * exactly then. A poll already in flight is allowed to finish, so a wait can overrun by one poll's duration.
- *
- * A poll that throws: `NotFoundError` fails the wait when `goneReason` is set; an error the transport marked
- * `retryable`, or that carries a `Retry-After`, or a `ConflictError` (the resource is busy with the change being
- * awaited) means poll again; anything else ends the wait with that error.
- *
+ * Polls until `accept` reports success or failure, the deadline passes, or `signal` aborts. The first poll is at
+ * once; after a `retry` the next delay is the `Retry-After` (of the answer or the thrown error) bounded to
+ * `[0, 4 · maxDelayMs]`, else `backoffDelay`; then `alignDelay` may adjust it, and a sleep that would end after
+ * `maxWaitMs − min(500 ms, maxWaitMs / 10)` is shortened for one last poll then (a poll in flight may finish, so a
+ * wait can overrun by one poll). A thrown `NotFoundError` fails the wait when `goneReason` is set; an error marked
+ * `retryable`, one with `retryAfterMs`, or a `ConflictError` (busy with the awaited change) means poll again;
+ * anything else ends the wait with that error.
  * @throws {ValidationError} An option is invalid; `issues[].path` names it. Nothing is polled.
- * @throws {AbortError} `signal` aborted (before the start, during a sleep or during a poll). No poll starts after.
+ * @throws {AbortError} `signal` aborted (before the start, during a sleep or a poll). No poll starts after.
  * @throws {JobFailedError} The acceptor answered `failure`, or the resource is gone (`goneReason`).
  * @throws {WaitTimeoutError} Still `retry` at the final poll just before `maxWaitMs`.
  */
@@ -125,12 +102,13 @@ export async function waitUntil<O>(
 ): Promise<WaitResult<O>> {
   const cfg = resolveOptions(options);
   const { signal } = options;
-  if (signal?.aborted) throw abortErrorFrom(signal, "the wait");
+  const aborted = () => abortErrorFrom(signal as AbortSignal, "the wait");
+  if (signal?.aborted) throw aborted();
   const pollSignal = signal ?? new AbortController().signal;
   const start = cfg.now();
   const elapsed = (): number => Math.max(0, cfg.now() - start);
   const observed: PollResult<O>[] = [];
-  let previous: PollResult<O> | undefined;
+  let previous: string | undefined;
   let lastObservation: O | undefined;
   let seen: Verdict | undefined;
   let lastWasFinal = false;
@@ -138,149 +116,93 @@ export async function waitUntil<O>(
   for (let attempt = 1; ; attempt++) {
     let verdict: Verdict;
     let outcome: PollOutcome<O> | undefined;
-    let thrown: { error: unknown; summary: string; retryAfterMs?: number | undefined } | undefined;
+    let thrown: HuaweiCloudError | undefined;
     try {
       outcome = await abortable(Promise.resolve(poll({ attempt, elapsedMs: elapsed(), signal: pollSignal })), signal);
       if (outcome === undefined) throw new TypeError("waitUntil: poll resolved without an outcome");
       lastObservation = outcome.observation;
       verdict = accept(outcome.observation);
-      if (!isVerdict(verdict)) throw new TypeError("waitUntil: the acceptor returned no valid { state } result");
+      if (!["success", "failure", "retry"].includes((verdict as Verdict | undefined)?.state as string)) {
+        throw new TypeError("waitUntil: the acceptor returned no valid { state } result");
+      }
       seen = verdict;
     } catch (error) {
-      if (signal?.aborted) throw abortErrorFrom(signal, "the wait");
+      if (signal?.aborted) throw aborted();
       if (outcome !== undefined || !(error instanceof HuaweiCloudError)) throw error;
-      const summary = summarizeError(error);
-      if (error instanceof NotFoundError && cfg.goneReason !== undefined) {
-        verdict = { state: "failure", reason: cfg.goneReason };
-      } else if (error.retryable || error.retryAfterMs !== undefined || error instanceof ConflictError) {
-        const what = error instanceof ApiError ? `${error.status}${error.code ? ` ${error.code}` : ""}` : error.name;
-        verdict = { state: "retry", reason: `poll answered ${what}; polling again` };
-      } else {
-        throw error;
-      }
-      thrown = { error, summary, retryAfterMs: error.retryAfterMs };
+      thrown = error;
+      if (error instanceof NotFoundError && cfg.goneReason !== undefined) verdict = { state: "failure", reason: cfg.goneReason };
+      else if (!error.retryable && error.retryAfterMs === undefined && !(error instanceof ConflictError)) throw error;
+      else verdict = { state: "retry", reason: `poll answered ${error instanceof ApiError ? `${error.status}${error.code ? ` ${error.code}` : ""}` : error.name}; polling again` };
     }
 
     const atMs = elapsed();
+    const own = thrown ? undefined : verdict;
     const result: PollResult<O> = {
       attempt,
       elapsedMs: atMs + cfg.elapsedOffsetMs,
       state: verdict.state,
-      status: (thrown ? undefined : verdict.status) ?? seen?.status ?? "unknown",
-      pending: [...((thrown ? undefined : verdict.pending) ?? seen?.pending ?? (seen ? [] : ["no successful poll yet"]))],
+      status: own?.status ?? seen?.status ?? "unknown",
+      pending: [...(own?.pending ?? seen?.pending ?? (seen ? [] : ["no successful poll yet"]))],
     };
     const reason = verdict.state === "success" ? undefined : (verdict.reason ?? (result.pending.join("; ") || undefined));
     if (reason !== undefined) result.reason = reason;
-    if (thrown !== undefined) result.error = thrown.summary;
+    const error = thrown && `${thrown.name}: ${thrown.message}`;
+    if (error !== undefined) result.error = error.length > 200 ? `${error.slice(0, 197)}...` : error;
     if (outcome !== undefined) result.observation = outcome.observation;
-    if (cfg.maxObserved > 0) {
-      observed.push(result);
-      if (observed.length > cfg.maxObserved) observed.shift();
-    }
-    const changed = previous === undefined || !deepEqual({ ...previous, attempt: 0, elapsedMs: 0 }, { ...result, attempt: 0, elapsedMs: 0 }, 0);
-    previous = result;
+    if (cfg.maxObserved > 0 && observed.push(result) > cfg.maxObserved) observed.shift();
+    const key = progressKey(result);
+    const changed = attempt === 1 || key === undefined || key !== previous;
+    previous = key;
     if (changed) cfg.onProgress?.(result);
 
     if (verdict.state === "success") return { value: outcome!.observation, observed, attempts: attempt, elapsedMs: atMs };
-    if (verdict.state === "failure") {
-      throw new JobFailedError<O>({ reason: reason ?? "failed", observed, lastObservation, status: verdict.status, cause: thrown?.error });
-    }
+    if (verdict.state === "failure") throw new JobFailedError<O>({ reason: reason ?? "failed", observed, lastObservation, status: verdict.status, cause: thrown });
 
     const hinted = boundRetryAfter(thrown ? thrown.retryAfterMs : outcome?.retryAfterMs, cfg.maxDelayMs);
     let delay = hinted ?? backoffDelay(attempt, cfg.minDelayMs, cfg.maxDelayMs, cfg.random);
     const aligned = cfg.alignDelay?.(delay);
     if (aligned !== undefined && Number.isFinite(aligned) && aligned >= 0) delay = Math.max(aligned, hinted ?? 0);
     const fitted: FittedSleep | undefined = lastWasFinal ? undefined : fitToDeadline(atMs, delay, cfg.maxWaitMs);
-    if (fitted === undefined) {
-      throw new WaitTimeoutError<O>({ maxWaitMs: cfg.maxWaitMs, elapsedMs: atMs, attempts: attempt, observed, lastReason: reason, lastObservation });
-    }
+    if (fitted === undefined) throw new WaitTimeoutError<O>({ maxWaitMs: cfg.maxWaitMs, elapsedMs: atMs, attempts: attempt, observed, lastReason: reason, lastObservation });
     lastWasFinal = fitted.final;
-    try {
-      await sleep(fitted.sleepMs, signal);
-    } catch (error) {
-      throw signal?.aborted ? abortErrorFrom(signal, "the wait") : error;
-    }
+    await sleep(fitted.sleepMs, signal).catch((error: unknown) => {
+      throw signal?.aborted ? aborted() : error;
+    });
   }
 }
 
-type Resolved<O> = { [K in "minDelayMs" | "maxDelayMs" | "maxWaitMs" | "maxObserved" | "elapsedOffsetMs"]: number } & { now: () => number; random: () => number } & Pick<
-  WaiterOptions<O>,
-  "onProgress" | "alignDelay" | "goneReason"
->;
-
-/** Validates every option up front and reports all problems at once. */
-function resolveOptions<O>(options: WaiterOptions<O>): Resolved<O> {
-  if (options === null || typeof options !== "object") {
-    throw new ValidationError([{ path: "options", message: "must be an object", keyword: "type" }], "wait options");
-  }
-  const issues: ValidationIssue[] = [];
+/** Checks every option up front and reports all problems at once. */
+function resolveOptions<O>(options: WaiterOptions<O>) {
+  const { add, done, fail } = collectIssues("wait options");
+  if (options === null || typeof options !== "object") return fail("options", "type", "must be an object");
   const ms = (name: "minDelayMs" | "maxDelayMs" | "maxWaitMs"): number => {
     const value: unknown = options[name] ?? WAITER_DEFAULTS[name];
-    if (typeof value !== "number") issues.push({ path: name, message: "must be a number of milliseconds", keyword: "type" });
-    else if (!Number.isFinite(value)) issues.push({ path: name, message: `must be finite, got ${value}`, keyword: "finite" });
-    else if (value <= 0) issues.push({ path: name, message: `must be > 0, got ${value}`, keyword: "exclusiveMinimum" });
-    else if (value > MAX_TIMER_MS) issues.push({ path: name, message: `must be ≤ ${MAX_TIMER_MS} (2^31−1, one timer), got ${value}`, keyword: "maximum" });
+    if (typeof value !== "number") add(name, "type", "must be a number of milliseconds");
+    else if (!Number.isFinite(value)) add(name, "finite", `must be finite, got ${value}`);
+    else if (value <= 0) add(name, "exclusiveMinimum", `must be > 0, got ${value}`);
+    else if (value > MAX_TIMER_MS) add(name, "maximum", `must be ≤ ${MAX_TIMER_MS} (2^31−1, one timer), got ${value}`);
     else return value;
     return Number.NaN;
   };
-  const minDelayMs = ms("minDelayMs");
-  const maxDelayMs = ms("maxDelayMs");
-  const maxWaitMs = ms("maxWaitMs");
-  if (maxDelayMs < minDelayMs) issues.push({ path: "maxDelayMs", message: `must be ≥ minDelayMs (${minDelayMs}), got ${maxDelayMs}`, keyword: "minimum" });
+  const [minDelayMs, maxDelayMs, maxWaitMs] = (["minDelayMs", "maxDelayMs", "maxWaitMs"] as const).map(ms) as [number, number, number];
+  if (maxDelayMs < minDelayMs) add("maxDelayMs", "minimum", `must be ≥ minDelayMs (${minDelayMs}), got ${maxDelayMs}`);
   const maxObserved: unknown = options.maxObserved ?? WAITER_DEFAULTS.maxObserved;
-  if (typeof maxObserved !== "number" || !Number.isSafeInteger(maxObserved) || maxObserved < 0) {
-    issues.push({ path: "maxObserved", message: "must be an integer ≥ 0", keyword: "type" });
-  }
+  if (!Number.isSafeInteger(maxObserved) || (maxObserved as number) < 0) add("maxObserved", "type", "must be an integer ≥ 0");
   for (const name of ["onProgress", "alignDelay", "now", "random"] as const) {
-    if (options[name] !== undefined && typeof options[name] !== "function") issues.push({ path: name, message: "must be a function", keyword: "type" });
+    if (options[name] !== undefined && typeof options[name] !== "function") add(name, "type", "must be a function");
   }
-  const signal = options.signal as unknown;
-  if (signal !== undefined && !(typeof (signal as AbortSignal)?.aborted === "boolean" && typeof (signal as AbortSignal).addEventListener === "function")) {
-    issues.push({ path: "signal", message: "must be an AbortSignal", keyword: "type" });
-  }
-  if (issues.length > 0) throw new ValidationError(issues, "wait options");
-  return {
-    minDelayMs,
-    maxDelayMs,
-    maxWaitMs,
-    maxObserved: maxObserved as number,
-    now: options.now ?? Date.now,
-    random: options.random ?? Math.random,
-    elapsedOffsetMs: options.elapsedOffsetMs ?? 0,
-    onProgress: options.onProgress,
-    alignDelay: options.alignDelay,
-    goneReason: options.goneReason,
-  };
+  const signal = options.signal as Partial<AbortSignal> | undefined;
+  if (signal !== undefined && !(typeof signal?.aborted === "boolean" && typeof signal.addEventListener === "function")) add("signal", "type", "must be an AbortSignal");
+  done();
+  const { onProgress, alignDelay, goneReason, now = Date.now, random = Math.random } = options;
+  return { minDelayMs, maxDelayMs, maxWaitMs, maxObserved: maxObserved as number, onProgress, alignDelay, goneReason, now, random, elapsedOffsetMs: options.elapsedOffsetMs ?? 0 };
 }
 
-function isVerdict(value: Verdict | undefined): value is Verdict {
-  const state: unknown = (value as { state?: unknown } | undefined)?.state;
-  return state === "success" || state === "failure" || state === "retry";
-}
-
-/**
- * Structural equality for plain data (what JSON bodies parse to): primitives by `Object.is`, arrays and plain
- * objects member by member. Anything else, and anything nested deeper than 32 levels, compares by reference,
- * which at worst reports a change that was not one.
- */
-function deepEqual(a: unknown, b: unknown, depth: number): boolean {
-  if (Object.is(a, b)) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null || depth > 32) return false;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => deepEqual(item, b[i], depth + 1));
-  const proto: unknown = Object.getPrototypeOf(a);
-  if (proto !== Object.getPrototypeOf(b) || (proto !== Object.prototype && proto !== null)) return false;
-  const keys = Object.keys(a);
-  const recA = a as Record<string, unknown>;
-  const recB = b as Record<string, unknown>;
-  return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(recB, key) && deepEqual(recA[key], recB[key], depth + 1));
-}
-
-function summarizeError(error: unknown): string {
-  let text: string;
+/** What progress compares between polls: the result as JSON without counters; `undefined` (a change) if unserialisable. */
+function progressKey(result: PollResult<unknown>): string | undefined {
   try {
-    text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return JSON.stringify({ ...result, attempt: 0, elapsedMs: 0 });
   } catch {
-    text = "unprintable error";
+    return undefined;
   }
-  return text.length > 200 ? `${text.slice(0, 197)}...` : text;
 }

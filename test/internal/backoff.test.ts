@@ -9,6 +9,7 @@ import {
   finalPollMarginMs,
   fitToDeadline,
 } from "../../src/internal/backoff.js";
+import { RETRY_MAX_DELAY_MS, RETRY_MIN_DELAY_MS } from "../../src/internal/retry.js";
 
 describe("backoffDelay", () => {
   it("starts at minDelay and doubles its ceiling per attempt up to maxDelay", () => {
@@ -18,6 +19,11 @@ describe("backoffDelay", () => {
     ]);
     const bottom = () => 0;
     expect([1, 2, 3, 4, 5].map((n) => backoffDelay(n, 2000, 30_000, bottom))).toEqual([2000, 2000, 2000, 2000, 30_000]);
+  });
+
+  it("gives the transport's retries 0.5 s doubling to 8 s at the top, the 0.5 s floor at the bottom", () => {
+    expect([1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, RETRY_MIN_DELAY_MS, RETRY_MAX_DELAY_MS, () => 1))).toEqual([500, 1000, 2000, 4000, 8000, 8000]);
+    expect(backoffDelay(3, RETRY_MIN_DELAY_MS, RETRY_MAX_DELAY_MS, () => 0)).toBe(500);
   });
 
   it("spreads uniformly between minDelay and the attempt's ceiling", () => {

@@ -28,7 +28,7 @@ function transport(overrides: Partial<TransportOptions> = {}) {
     timeoutMs: 2_000,
     logger: levelFilteredLogger(undefined, "off"),
     userAgent: "hwc-gateways/test",
-    random: () => 1, // shortest backoff: 375 ms, 750 ms
+    random: () => 0, // shortest backoff: the 500 ms floor every time
     ...overrides,
   });
 }
@@ -99,6 +99,22 @@ describe("fault matrix", () => {
     expect(err).toBeInstanceOf(RateLimitError);
     expect(err).toMatchObject({ retryable: false, retryAfterMs: 3_600_000 });
     expect(server.requests).toHaveLength(1);
+  });
+
+  it("a Retry-After just past 4 × the 8 s backoff ceiling is not waited for either", async () => {
+    server = await serve(json(429, { error_code: "APIGW.0308", error_message: "slow down" }, { "retry-after": "32.001" }));
+    const err = await transport()(`${server.url}/x`, { method: "GET" }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ retryable: false, retryAfterMs: 32_001 });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("backs off with the shared backoff: at the top of the jitter, 500 ms then 1000 ms", async () => {
+    server = await serve(json(503, {}), json(503, {}), json(200, { ok: true }));
+    const started = Date.now();
+    const res = await transport({ random: () => 1 })(`${server.url}/x`, { method: "GET" });
+    expect(res.status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1450);
+    expect(server.requests).toHaveLength(3);
   });
 
   it("HTML 502 gives InternalServerError with the page as body, after retries", async () => {

@@ -6,7 +6,7 @@ import { tokenAuth } from "../../src/auth/token.js";
 import { AbortError, ConflictError, NotFoundError, ValidationError } from "../../src/errors.js";
 import { canonicalIp, createApigClient, evaluateIngress, ingressExpectations, isFailedGatewayStatus, type IngressIpsRequest, type InstanceDetails } from "../../src/services/apig.js";
 import { JobFailedError, WaitTimeoutError } from "../../src/wait/errors.js";
-import type { PollResult } from "../../src/wait/waiter.js";
+import type { PollResult } from "../../src/wait/errors.js";
 import { WAIT_STATE_FORMAT } from "../../src/wait/state.js";
 import { accepted, apigRoute, ELB, ENDPOINT, gateway, GATEWAY, JOB, nth, PROJECT, scriptedFetch, track, type Answer } from "./fake-cloud.js";
 
@@ -173,7 +173,8 @@ describe("deregisterIngressIps handle", () => {
   });
 
   it("keeps waiting through 5xx after the transport's own retries are spent", async () => {
-    vi.spyOn(Math, "random").mockReturnValue(0);
+    // The top of every jitter range, so the transport's retries show the doubling ceiling: 500 ms, then 1000 ms.
+    vi.spyOn(Math, "random").mockReturnValue(1);
     const { apig, gets } = scripted(
       [ok(gateway("Updating", [IP])), apigError(503, "APIC.9000", "busy"), apigError(503, "APIC.9000", "busy"), apigError(503, "APIC.9000", "busy"), ok(gateway("Running"))],
       { maxRetries: 2 },

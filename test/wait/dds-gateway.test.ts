@@ -3,7 +3,7 @@ import { tokenAuth } from "../../src/auth/token.js";
 import { AbortError, NotFoundError, PermissionDeniedError, ValidationError } from "../../src/errors.js";
 import { createDdsClient, evaluateGateway, type DdsNodeLocation } from "../../src/services/dds.js";
 import { JobFailedError, WaitTimeoutError } from "../../src/wait/errors.js";
-import type { PollResult } from "../../src/wait/waiter.js";
+import type { PollResult } from "../../src/wait/errors.js";
 import { WAIT_STATE_FORMAT } from "../../src/wait/state.js";
 import { DB, DDS_ENDPOINT, ddsPage, ddsRoute, EIP_ID, NAT, NODE, nth, PROJECT, scriptedFetch, track, type Answer } from "./fake-cloud.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { HuaweiCloudError } from "../../src/errors.js";
 import { JobFailedError, WaitTimeoutError } from "../../src/wait/errors.js";
-import type { PollResult } from "../../src/wait/waiter.js";
+import type { PollResult } from "../../src/wait/errors.js";
 
 const observed: PollResult<{ status: string }>[] = [
   { attempt: 1, elapsedMs: 0, state: "retry", status: "UPDATING", pending: [], reason: "UPDATING", observation: { status: "UPDATING" } },

@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { AbortError, ConflictError, ConnectionError, HuaweiCloudError, NotFoundError, PermissionDeniedError, RateLimitError, ValidationError } from "../../src/errors.js";
 import { finalPollMarginMs } from "../../src/internal/backoff.js";
 import { JobFailedError, WaitTimeoutError } from "../../src/wait/errors.js";
-import { type PollContext, type PollOutcome, type PollResult, type Verdict, WAITER_DEFAULTS, waitUntil } from "../../src/wait/waiter.js";
+import type { PollResult } from "../../src/wait/errors.js";
+import { type PollContext, type PollOutcome, type Verdict, WAITER_DEFAULTS, waitUntil } from "../../src/wait/waiter.js";
 
 /** Records how a promise settles without ever leaving a rejection unhandled. */
 function track<T>(promise: Promise<T>) {
