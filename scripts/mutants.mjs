@@ -124,7 +124,7 @@ const MUTANTS = [
     id: "retry-after-unbounded",
     description: "the transport waits for any Retry-After, however long, instead of surfacing one past its bound",
     file: "src/internal/transport.ts",
-    find: / && boundRetryAfter\(retryAfterMs, RETRY_MAX_DELAY_MS\) === retryAfterMs;/,
+    find: / && boundRetryAfter\(retryAfterMs, MAX_RETRY_AFTER_MS\) === retryAfterMs;/,
     replace: ";",
     unit: ["test/internal/transport.test.ts"],
   },

@@ -25,12 +25,13 @@ export function backoffDelay(attempt: number, minDelayMs: number, maxDelayMs: nu
 }
 
 /**
- * Bounds a server's `Retry-After` (in ms) to `[0, RETRY_AFTER_CAP_FACTOR · maxDelayMs]`, so a hostile server can
- * stretch one delay at most 4× past the caller's largest. `undefined` for a missing or non-finite hint.
+ * Bounds a server's `Retry-After` (in ms) to `[0, capMs]`, so a hostile server cannot stall a caller for long: the
+ * waiter caps at {@link RETRY_AFTER_CAP_FACTOR} × its largest delay, the transport at 60 s. `undefined` for a
+ * missing or non-finite hint.
  */
-export function boundRetryAfter(retryAfterMs: number | undefined, maxDelayMs: number): number | undefined {
+export function boundRetryAfter(retryAfterMs: number | undefined, capMs: number): number | undefined {
   if (typeof retryAfterMs !== "number" || !Number.isFinite(retryAfterMs)) return undefined;
-  return Math.min(maxDelayMs * RETRY_AFTER_CAP_FACTOR, Math.max(0, retryAfterMs));
+  return Math.min(capMs, Math.max(0, retryAfterMs));
 }
 
 /** How long before the deadline the final poll happens: {@link FINAL_POLL_MARGIN_MS}, at most a tenth of `maxWaitMs`. */

@@ -10,8 +10,10 @@ export { BUSY_ERROR_CODES } from "./operations.js";
 
 /** Floor of the backoff between attempts, in ms (see `backoffDelay`). */
 export const RETRY_MIN_DELAY_MS = 500;
-/** Ceiling of the backoff between attempts, in ms; a longer `Retry-After` than 4× this is surfaced, not waited for. */
+/** Ceiling of the backoff between attempts, in ms. */
 export const RETRY_MAX_DELAY_MS = 8_000;
+/** The longest `Retry-After` the transport waits for, in ms; a longer one is surfaced (`retryAfterMs` on the error). */
+export const MAX_RETRY_AFTER_MS = 60_000;
 
 /**
  * Whether an HTTP error answer is worth another attempt, by the operation's facts (its spec's `x-hwc-retry`).

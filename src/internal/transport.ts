@@ -4,7 +4,7 @@ import { abortErrorFrom, sleep } from "./sleep.js";
 import { errorFromResponse } from "../errors.js";
 import type { Logger } from "../options.js";
 import { operationLookup, SPEC_OPERATIONS, unmatchedFacts, validateRequest, type OperationEntry } from "./operations.js";
-import { isRetryableAnswer, parseRetryAfterMs, RETRY_MAX_DELAY_MS, RETRY_MIN_DELAY_MS } from "./retry.js";
+import { isRetryableAnswer, MAX_RETRY_AFTER_MS, parseRetryAfterMs, RETRY_MAX_DELAY_MS, RETRY_MIN_DELAY_MS } from "./retry.js";
 import { backoffDelay, boundRetryAfter } from "./backoff.js";
 
 const callerQueries = new WeakMap<Request, Record<string, unknown>>();
@@ -92,7 +92,7 @@ export function createTransport(options: TransportOptions): typeof fetch {
           }
           failure = error;
           retryAfterMs = parseRetryAfterMs(resHeaders);
-          retryable = isRetryableAnswer(status, error.code, facts) && boundRetryAfter(retryAfterMs, RETRY_MAX_DELAY_MS) === retryAfterMs;
+          retryable = isRetryableAnswer(status, error.code, facts) && boundRetryAfter(retryAfterMs, MAX_RETRY_AFTER_MS) === retryAfterMs;
         }
       } else {
         failure = outcome.error;

@@ -4,7 +4,7 @@
  * by what the transport put on the error.
  */
 import { ApiError, collectIssues, ConflictError, HuaweiCloudError, NotFoundError } from "../errors.js";
-import { backoffDelay, boundRetryAfter, type FittedSleep, fitToDeadline } from "../internal/backoff.js";
+import { backoffDelay, boundRetryAfter, type FittedSleep, fitToDeadline, RETRY_AFTER_CAP_FACTOR } from "../internal/backoff.js";
 import { MAX_TIMER_MS, abortErrorFrom, abortable, sleep } from "../internal/sleep.js";
 import { JobFailedError, type PollResult, WaitTimeoutError } from "./errors.js";
 
@@ -158,7 +158,7 @@ export async function waitUntil<O>(
     if (verdict.state === "success") return { value: outcome!.observation, observed, attempts: attempt, elapsedMs: atMs };
     if (verdict.state === "failure") throw new JobFailedError<O>({ reason: reason ?? "failed", observed, lastObservation, status: verdict.status, cause: thrown });
 
-    const hinted = boundRetryAfter(thrown ? thrown.retryAfterMs : outcome?.retryAfterMs, cfg.maxDelayMs);
+    const hinted = boundRetryAfter(thrown ? thrown.retryAfterMs : outcome?.retryAfterMs, cfg.maxDelayMs * RETRY_AFTER_CAP_FACTOR);
     let delay = hinted ?? backoffDelay(attempt, cfg.minDelayMs, cfg.maxDelayMs, cfg.random);
     const aligned = cfg.alignDelay?.(delay);
     if (aligned !== undefined && Number.isFinite(aligned) && aligned >= 0) delay = Math.max(aligned, hinted ?? 0);
