@@ -69,7 +69,7 @@ const MUTANTS = [
     file: "src/errors.ts",
     find: /const parsed: unknown = JSON\.parse\(text\);/,
     replace: "const parsed: unknown = status >= 400 && status < 500 ? null : JSON.parse(text);",
-    unit: ["test/services", "test/client"],
+    unit: ["test/services", "test/internal"],
   },
   {
     id: "skip-signing",
@@ -94,7 +94,7 @@ const MUTANTS = [
     file: "src/internal/transport.ts",
     find: /if \(match\) validateRequest\(match, url, body\);/,
     replace: "if (match && false) validateRequest(match, url, body);",
-    unit: ["test/client"],
+    unit: ["test/internal"],
   },
   {
     id: "ignore-safe-to-repeat",
