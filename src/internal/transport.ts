@@ -48,7 +48,7 @@ export function createTransport(options: TransportOptions): typeof fetch {
     if (match) validateRequest(match, url, body);
     else logger.debug(`${method} ${url.pathname}: matches no operation of the specs; sent unvalidated`);
     const facts = match?.entry.retry ?? unmatchedFacts(method);
-    const context: AuthContext = { fetch: baseFetch, projectId, signal };
+    const context: AuthContext = { fetch: baseFetch, projectId, signal, logger };
     let renewedAuth = false;
 
     for (let attempt = 0; ; attempt++) {
