@@ -1,21 +1,15 @@
 /**
- * Huawei Cloud AK/SK request signing (`SDK-HMAC-SHA256`) as a pure function: no I/O, no logging.
- *
- * canonical request (see `./canonical.ts`) → string to sign `SDK-HMAC-SHA256\n<X-Sdk-Date>\nhex(sha256(canonical))`
- * → signature `hex(HMAC-SHA256(key = UTF-8(SK), string to sign))`, no key derivation.
- *
- * Hashing uses `createHash`/`createHmac` of `node:crypto` where the runtime offers `process.getBuiltinModule`
- * (Node ≥ 20.16, Bun, Deno), reached at run time rather than imported so bundles for browsers and edge runtimes
- * hold no `node:` import; Web Crypto (`crypto.subtle`) everywhere else. Both encode strings as UTF-8 (a lone
- * surrogate as U+FFFD), so they give the same signature.
+ * Huawei Cloud AK/SK request signing (`SDK-HMAC-SHA256`) as a pure function: no I/O, no logging. Signature =
+ * `hex(HMAC-SHA256(UTF-8(SK), "SDK-HMAC-SHA256\n<X-Sdk-Date>\n" + hex(sha256(canonical request))))`, with the
+ * canonical request of `./canonical.ts`. Hashes with `createHash`/`createHmac` of `node:crypto` where the runtime
+ * offers `process.getBuiltinModule` (Node ≥ 20.16, Bun, Deno), reached at run time rather than imported so browser
+ * and edge bundles hold no `node:` import, and with Web Crypto elsewhere; both encode strings as UTF-8 (a lone
+ * surrogate as U+FFFD), so they sign alike.
  *
  * @module
  */
 
 import { EMPTY_BODY_SHA256, SIGNING_ALGORITHM, canonicalRequest, normalizeSignedHeaders, stringToSign, trimHeaderValue } from "./canonical.js";
-
-export { canonicalRequest, type CanonicalRequestInput } from "./canonical.js";
-export { SIGNING_ALGORITHM, EMPTY_BODY_SHA256 };
 
 /** Access key credentials. Permanent keys have no `securityToken`; temporary ones (STS) must send it. */
 export interface SigningCredentials {
@@ -99,14 +93,8 @@ export function formatSdkDate(date: Date): string {
 }
 
 /** The part of `node:crypto` used here, typed structurally so no Node types reach the browser build. */
-interface NodeCrypto {
-  createHash(algorithm: "sha256"): NodeDigest;
-  createHmac(algorithm: "sha256", key: string): NodeDigest;
-}
-interface NodeDigest {
-  update(data: string | Uint8Array): NodeDigest;
-  digest(encoding: "hex"): string;
-}
+type NodeDigest = { update(data: string | Uint8Array): NodeDigest; digest(encoding: "hex"): string };
+type NodeCrypto = { createHash(algorithm: "sha256"): NodeDigest; createHmac(algorithm: "sha256", key: string): NodeDigest };
 
 /** `node:crypto` through `process.getBuiltinModule`, or `undefined` where that is absent (or a shim throws). */
 function nodeCrypto(): NodeCrypto | undefined {
@@ -127,12 +115,6 @@ function subtle(): SubtleCrypto {
   return s;
 }
 
-/** Bytes Web Crypto accepts: strings UTF-8 encoded, views over a SharedArrayBuffer copied. */
-function webBytes(data: string | Uint8Array): Uint8Array<ArrayBuffer> {
-  if (typeof data === "string") return utf8.encode(data);
-  return data.buffer instanceof ArrayBuffer ? (data as Uint8Array<ArrayBuffer>) : data.slice();
-}
-
 function hex(buffer: ArrayBuffer): string {
   return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, "0")).join("");
 }
@@ -141,7 +123,9 @@ function hex(buffer: ArrayBuffer): string {
 async function sha256Hex(data: string | Uint8Array): Promise<string> {
   const node = nodeCrypto();
   if (node) return node.createHash("sha256").update(data).digest("hex");
-  return hex(await subtle().digest("SHA-256", webBytes(data)));
+  // Web Crypto refuses views over a SharedArrayBuffer: those bytes are copied.
+  const bytes = typeof data === "string" ? utf8.encode(data) : data.buffer instanceof ArrayBuffer ? data : data.slice();
+  return hex(await subtle().digest("SHA-256", bytes as Uint8Array<ArrayBuffer>));
 }
 
 /**

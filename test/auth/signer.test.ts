@@ -6,15 +6,15 @@ import { build } from "esbuild";
 import fc from "fast-check";
 import { afterEach, beforeAll, afterAll, describe, expect, it, vi } from "vitest";
 import {
+  EMPTY_BODY_SHA256,
   canonicalQueryString,
+  canonicalRequest,
   canonicalUri,
   compareCodePoints,
   rfc3986Encode,
   stringToSign,
 } from "../../src/auth/canonical.js";
 import {
-  EMPTY_BODY_SHA256,
-  canonicalRequest,
   formatSdkDate,
   hmacSha256Hex,
   signRequest,
