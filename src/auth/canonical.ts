@@ -21,10 +21,8 @@ export const EMPTY_BODY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b93
  * @internal
  */
 export function rfc3986Encode(value: string): string {
-  return encodeURIComponent(value.replace(/\p{Cs}/gu, "\uFFFD")).replace(
-    /[!'()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
+  const escaped = encodeURIComponent(value.replace(/\p{Cs}/gu, "\uFFFD"));
+  return escaped.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** `decodeURIComponent`, or the raw text when it holds a malformed escape (`100%`, `%E4`). */

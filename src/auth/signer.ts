@@ -206,11 +206,7 @@ function checkCredentials(creds: SigningCredentials): void {
  * @throws TypeError (as a rejection) for unusable input: relative URL, bad header value or signed-header name,
  *   malformed `X-Sdk-Date`, empty credentials; messages never contain the secret key or the security token.
  */
-export async function signRequest(
-  req: SignableRequest,
-  creds: SigningCredentials,
-  opts: SignOptions = {},
-): Promise<Record<string, string>> {
+export async function signRequest(req: SignableRequest, creds: SigningCredentials, opts: SignOptions = {}): Promise<Record<string, string>> {
   checkCredentials(creds);
   let url: URL;
   try {

@@ -294,6 +294,9 @@ describe("canonical URI", () => {
     expect(canonicalUri("/fgs/urn:fss:x")).toBe("/fgs/urn%3Afss%3Ax/");
     expect(canonicalUri(new URL("https://h/a b/é/~-._").pathname)).toBe("/a%20b/%C3%A9/~-._/");
     expect(rfc3986Encode("😀!*'()")).toBe("%F0%9F%98%80%21%2A%27%28%29");
+    // A lone surrogate goes on the wire as U+FFFD (as TextEncoder, fetch and URL send it); encodeURIComponent would throw.
+    expect(rfc3986Encode("a\ud800b\udc00")).toBe("a%EF%BF%BDb%EF%BF%BD");
+    expect(rfc3986Encode(new URL("https://h/?q=\ud800").searchParams.get("q") ?? "")).toBe("%EF%BF%BD");
   });
 
   it("falls back to the raw segment on a malformed escape", () => {
