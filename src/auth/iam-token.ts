@@ -1,7 +1,9 @@
 import type { components, operations, paths } from "../../generated/iam.js";
+import { validateCreateTokenByPassword } from "../../generated/validators.js";
 import { bodyOf, InvalidResponseError } from "../errors.js";
 import { requestInit, type CallOptions, type ClientOptions } from "../options.js";
 import { createBaseClient, type BaseClient } from "../internal/create.js";
+import { validateInput } from "../internal/validate.js";
 
 /** Body of CreateTokenByPassword. */
 export type CreateTokenByPasswordRequest = components["schemas"]["CreateTokenByPasswordRequest"];
@@ -30,8 +32,8 @@ export interface IamTokenClient extends BaseClient<paths> {
 const TOKEN_REQUEST_CONTENT_TYPE = "application/json;charset=utf8";
 
 /**
- * Builds the IAM base client (options checked here, `ValidationError` before any I/O). Its transport validates
- * the request against the spec, retries as the spec allows and turns error answers into typed errors.
+ * Builds the IAM base client (options checked here, `ValidationError` before any I/O). Its transport retries as
+ * the spec allows and turns error answers into typed errors.
  *
  * @internal
  */
@@ -40,6 +42,8 @@ export function createIamTokenClient(options: ClientOptions): IamTokenClient {
   return {
     ...base,
     async createTokenByPassword(body, query = { nocatalog: "true" }, callOptions) {
+      // Checked as typed: serialising first would hide values the URL cannot carry (`nocatalog: []`, `{ a: {} }`).
+      validateInput("CreateTokenByPassword", validateCreateTokenByPassword, { path: {}, query, body });
       const { data, response } = await base.raw.POST("/v3/auth/tokens", {
         params: { query },
         body,
