@@ -18,6 +18,8 @@ export interface AuthContext {
   readonly projectId: string | undefined;
   /** Aborted when the caller gives up. */
   readonly signal: AbortSignal | undefined;
+  /** The client's logger, already filtered at its `logLevel`, for strategies that make requests of their own. */
+  readonly logger: Logger;
 }
 
 /**

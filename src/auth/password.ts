@@ -1,6 +1,6 @@
 import { ValidationError, type ValidationIssue } from "../errors.js";
-import { createIamClient } from "../services/iam.js";
-import { hideSecrets, type AuthRequest, type AuthStrategy } from "../options.js";
+import { hideSecrets, type AuthContext, type AuthRequest, type AuthStrategy, type Logger } from "../options.js";
+import { createIamTokenClient, type IamTokenClient } from "./iam-token.js";
 
 /** IAM user credentials and the project the token is scoped to. */
 export interface PasswordAuthOptions {
@@ -67,20 +67,36 @@ export function passwordAuth(options: PasswordAuthOptions): AuthStrategy {
       scope,
     },
   };
+  // The host client whose call started the renewal under way: the IAM client sends through its fetch and logs
+  // to its logger (already filtered at the host's level, hence "debug" here). Renewals never overlap.
+  let host: AuthContext | undefined;
+  const logTo =
+    (level: keyof Logger): Logger[typeof level] =>
+    (message, details) =>
+      host?.logger[level](message, details);
+  let iam: IamTokenClient;
+  try {
+    iam = createIamTokenClient({
+      ...(o.iamEndpoint !== undefined ? { endpoint: o.iamEndpoint } : { region: o.region as string }),
+      ...(o.allowInsecureHttp !== undefined ? { allowInsecureHttp: o.allowInsecureHttp } : {}),
+      ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),
+      ...(o.maxRetries !== undefined ? { maxRetries: o.maxRetries } : {}),
+      fetch: (input, init) => (host as AuthContext).fetch(input, init),
+      logger: { error: logTo("error"), warn: logTo("warn"), info: logTo("info"), debug: logTo("debug") },
+      logLevel: "debug",
+    });
+  } catch (err) {
+    if (!(err instanceof ValidationError)) throw err;
+    // Named as the caller of passwordAuth wrote them.
+    throw new ValidationError(err.issues.map((i) => ({ ...i, path: `auth.${i.path === "endpoint" ? "iamEndpoint" : i.path}` })), "passwordAuth");
+  }
+
   let cached: CachedToken | undefined;
   let renewal: Promise<CachedToken> | undefined;
-
   // The shared renewal is not tied to one caller's signal: one caller giving up must not fail the others.
-  const renew = (fetchImpl: typeof fetch): Promise<CachedToken> => {
+  const renew = (context: AuthContext): Promise<CachedToken> => {
     renewal ??= (async () => {
-      const iam = createIamClient({
-        ...(o.iamEndpoint !== undefined ? { endpoint: o.iamEndpoint } : { region: o.region as string }),
-        ...(o.allowInsecureHttp !== undefined ? { allowInsecureHttp: o.allowInsecureHttp } : {}),
-        ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),
-        ...(o.maxRetries !== undefined ? { maxRetries: o.maxRetries } : {}),
-        fetch: fetchImpl,
-        logLevel: "off",
-      });
+      host = context;
       const requestedAt = Date.now();
       const { token, expiresAt, body: answer } = await iam.createTokenByPassword(body);
       cached = { token, refreshAt: refreshTime(requestedAt, answer.token?.issued_at, expiresAt, refreshBeforeMs) };
@@ -94,7 +110,7 @@ export function passwordAuth(options: PasswordAuthOptions): AuthStrategy {
   const strategy: AuthStrategy = {
     kind: "password",
     async authenticate(request, context) {
-      const current = cached && Date.now() < cached.refreshAt ? cached : await renew(context.fetch);
+      const current = cached && Date.now() < cached.refreshAt ? cached : await renew(context);
       request.headers.set("X-Auth-Token", current.token);
     },
     async onUnauthorized(request: AuthRequest) {

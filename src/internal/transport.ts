@@ -56,7 +56,7 @@ export function createTransport(options: TransportOptions): typeof fetch {
     if (match) validateRequest(match, url, body, input instanceof Request ? callerQueries.get(input) : undefined);
     else logger.debug(`${method} ${url.pathname}: matches no operation of the specs; sent unvalidated`);
     const facts = match?.entry.retry ?? unmatchedFacts(method);
-    const context: AuthContext = { fetch: baseFetch, projectId, signal };
+    const context: AuthContext = { fetch: baseFetch, projectId, signal, logger };
     let renewedAuth = false;
 
     for (let attempt = 0; ; attempt++) {

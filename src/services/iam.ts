@@ -1,38 +1,16 @@
-import type { components, operations, paths } from "../../generated/iam.js";
-import { validateCreateTokenByPassword } from "../../generated/validators.js";
-import { bodyOf } from "../errors.js";
-import { requestInit, type CallOptions } from "../options.js";
-import { createBaseClient, describeClient, type BaseClient } from "../internal/create.js";
-import type { ClientOptions } from "../options.js";
-import { validateInput } from "../internal/validate.js";
-import { InvalidResponseError } from "../errors.js";
+import type { paths } from "../../generated/iam.js";
+import type { CallOptions, ClientOptions } from "../options.js";
+import { describeClient, type BaseClient } from "../internal/create.js";
+import { createIamTokenClient, type CreateTokenByPasswordRequest, type CreateTokenQuery, type IssuedToken } from "../auth/iam-token.js";
 
-/** Body of CreateTokenByPassword. */
-export type CreateTokenByPasswordRequest = components["schemas"]["CreateTokenByPasswordRequest"];
-/** Body of the 201 answer: the token's details (the token itself is in a header). */
-export type TokenResponse = components["schemas"]["TokenResponse"];
-/** Query of CreateTokenByPassword. */
-export type CreateTokenQuery = NonNullable<operations["CreateTokenByPassword"]["parameters"]["query"]>;
-
-/** A new IAM token and its details. */
-export interface IssuedToken {
-  /** The token (from `X-Subject-Token`); send it as `X-Auth-Token`. Secret: never log it. */
-  token: string;
-  /** When the token expires (`token.expires_at` of the body, ISO 8601 UTC); checked to be present. */
-  expiresAt: string;
-  /** The answer body as it came. */
-  body: TokenResponse;
-}
-
-/** The media type the IAM reference asks for on the token request (the spec's first request media type). */
-const TOKEN_REQUEST_CONTENT_TYPE = "application/json;charset=utf8";
+export type { CreateTokenByPasswordRequest, CreateTokenQuery, IssuedToken, TokenResponse } from "../auth/iam-token.js";
 
 /** Options of {@link createIamClient}. IAM calls need no `projectId` and usually no `auth`. */
 export type IamClientOptions = ClientOptions;
 
 /** Typed client of the IAM token operation. */
 export interface IamClient {
-  /** Gets a token with a password (POST /v3/auth/tokens). */
+  /** Gets a token with a password (POST /v3/auth/tokens); `query` defaults to `{ nocatalog: "true" }`. */
   createTokenByPassword(body: CreateTokenByPasswordRequest, query?: CreateTokenQuery, options?: CallOptions): Promise<IssuedToken>;
   /** openapi-fetch client for the IAM spec, with retries and typed errors applied. */
   readonly raw: BaseClient<paths>["raw"];
@@ -40,28 +18,6 @@ export interface IamClient {
 
 /** Creates an IAM client. Throws `ValidationError` for bad options, before any I/O. */
 export function createIamClient(options: IamClientOptions): IamClient {
-  const { raw, options: resolved } = createBaseClient<paths>("iam", options, false);
-  const client: IamClient = {
-    async createTokenByPassword(body, query = { nocatalog: "true" }, callOptions) {
-      validateInput("CreateTokenByPassword", validateCreateTokenByPassword, { path: {}, query, body });
-      const { data, response } = await raw.POST("/v3/auth/tokens", {
-        params: { query },
-        body,
-        headers: { "Content-Type": TOKEN_REQUEST_CONTENT_TYPE },
-        ...requestInit(callOptions),
-      });
-      const requestId = response.headers.get("x-request-id") ?? undefined;
-      const token = response.headers.get("x-subject-token");
-      if (!token) throw new InvalidResponseError("IAM answered 201 without an X-Subject-Token header", response.status, requestId);
-      const answer = bodyOf(data, response);
-      // No response field is required by the spec (the reference marks none), so what the SDK relies on is checked here.
-      const expiresAt = answer.token?.expires_at;
-      if (typeof expiresAt !== "string" || !Number.isFinite(Date.parse(expiresAt))) {
-        throw new InvalidResponseError("IAM answered 201 without a valid token.expires_at", response.status, requestId);
-      }
-      return { token, expiresAt, body: answer };
-    },
-    raw,
-  };
-  return describeClient(client, "IamClient", resolved);
+  const { raw, options: resolved, createTokenByPassword } = createIamTokenClient(options);
+  return describeClient<IamClient>({ createTokenByPassword, raw }, "IamClient", resolved);
 }

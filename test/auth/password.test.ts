@@ -3,6 +3,20 @@ import { passwordAuth, refreshTime } from "../../src/auth/password.js";
 import { createDdsClient } from "../../src/services/dds.js";
 import { AuthenticationError, ValidationError } from "../../src/errors.js";
 import { json, startScriptedServer, type Handler } from "../helpers/scripted-server.js";
+import type { Logger } from "../../src/options.js";
+
+// Counts the IAM clients passwordAuth builds, passing everything else through.
+const built = vi.hoisted(() => ({ iamClients: 0 }));
+vi.mock("../../src/auth/iam-token.js", async (importOriginal) => {
+  const original = await importOriginal<typeof import("../../src/auth/iam-token.js")>();
+  return {
+    ...original,
+    createIamTokenClient: (...args: Parameters<typeof original.createIamTokenClient>) => {
+      built.iamClients++;
+      return original.createIamTokenClient(...args);
+    },
+  };
+});
 
 type Server = Awaited<ReturnType<typeof startScriptedServer>>;
 const servers: Server[] = [];
@@ -89,6 +103,55 @@ describe("passwordAuth", () => {
     expect(dds.requests).toHaveLength(0);
     expect(JSON.stringify(err)).not.toContain(PASSWORD);
     expect(String(err.stack)).not.toContain(PASSWORD);
+  });
+
+  it("builds its IAM client once, when created, not per token request", async () => {
+    const before = built.iamClients;
+    const { iam, client } = await setup([], [json(200, listAnswer), json(401, { error_code: "APIGW.0301", error_msg: "token expired" }), json(200, listAnswer)]);
+    expect(built.iamClients).toBe(before + 1);
+    await client.listInstances();
+    await client.listInstances(); // 401: a second token request
+    expect(iam.requests).toHaveLength(2);
+    expect(built.iamClients).toBe(before + 1);
+  });
+
+  it("sends the token request through the host client's fetch and logs it to the host's logger, at the host's level", async () => {
+    const iam = await startScriptedServer(iamIssuing());
+    const dds = await startScriptedServer(json(200, listAnswer));
+    servers.push(iam, dds);
+    const run = async (logLevel: "debug" | "warn") => {
+      const seen: string[] = [];
+      const fetched: string[] = [];
+      const log = (level: string) => (message: string) => seen.push(`${level} ${message}`);
+      const logger: Logger = { error: log("error"), warn: log("warn"), info: log("info"), debug: log("debug") };
+      const fetch: typeof globalThis.fetch = (input, init) => {
+        fetched.push(new Request(input, init).url);
+        return globalThis.fetch(input, init);
+      };
+      const auth = passwordAuth({ domainName: "acct", userName: "alice", password: PASSWORD, projectId: "p1", iamEndpoint: iam.url });
+      await createDdsClient({ projectId: "p1", endpoint: dds.url, auth, logger, logLevel, fetch }).listInstances();
+      return { seen, fetched };
+    };
+    const verbose = await run("debug");
+    expect(verbose.fetched).toEqual([`${iam.url}/v3/auth/tokens?nocatalog=true`, `${dds.url}/v3/p1/instances`]);
+    expect(verbose.seen).toContainEqual(expect.stringMatching(/^debug POST \/v3\/auth\/tokens → 201/));
+    expect(verbose.seen.join("\n")).not.toContain(PASSWORD);
+    const quiet = await run("warn");
+    expect(quiet.fetched).toHaveLength(2);
+    expect(quiet.seen).toEqual([]);
+  });
+
+  it("checks the IAM client's options when created, named as passwordAuth's", () => {
+    const err = (() => {
+      try {
+        passwordAuth({ domainName: "d", userName: "u", password: "p", projectId: "x", iamEndpoint: "http://iam.example.com", maxRetries: 99 });
+      } catch (e) {
+        return e as ValidationError;
+      }
+      throw new Error("accepted");
+    })();
+    expect(err).toBeInstanceOf(ValidationError);
+    expect(err.issues.map((i) => i.path)).toEqual(["auth.iamEndpoint", "auth.maxRetries"]);
   });
 
   it("validates its options, naming each field", () => {
