@@ -32,6 +32,15 @@ describe("IAM client", () => {
     expect(server.requests[0]?.url).toBe("/v3/auth/tokens");
   });
 
+  it("checks the query as typed, before any I/O: values the URL cannot carry (an array, an object) are named", async () => {
+    const iam = createIamClient({ endpoint: "http://127.0.0.1:9", fetch: () => Promise.reject(new Error("no I/O expected")) });
+    for (const query of [{ nocatalog: [] }, { nocatalog: { deep: {} } }, { nocatalog: null }]) {
+      const err = await iam.createTokenByPassword(body, query as never).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ValidationError);
+      expect((err as ValidationError).issues.map((i) => i.path)).toContain("nocatalog");
+    }
+  });
+
   it("refuses a body without scope before any I/O: scope is mandatory", async () => {
     const iam = createIamClient({ endpoint: "http://127.0.0.1:9", fetch: () => Promise.reject(new Error("no I/O expected")) });
     const err = await iam.createTokenByPassword({ auth: { identity: body.auth.identity } } as never).catch((e: unknown) => e);
