@@ -90,9 +90,18 @@ module.exports = {
       severity: "error",
       comment:
         "errors, options, auth and wait are generic: the generated service clients (generated/apig, dds, iam), " +
-        "the validators and the operation table all name services, so these layers reach them only through internal/.",
-      from: { path: "^src/(errors|options)\\.ts$|^src/(auth|wait)/" },
+        "the validators and the operation table all name services, so these layers reach them only through internal/. " +
+        "One exception: auth/iam-token.ts is the IAM token request passwordAuth is built on (a password strategy is " +
+        "an IAM client by definition), and it may read the generated IAM types, nothing else.",
+      from: { path: "^src/(errors|options)\\.ts$|^src/(auth|wait)/", pathNot: "^src/auth/iam-token\\.ts$" },
       to: { path: "^generated/" },
+    },
+    {
+      name: "iam-token-only-iam-types",
+      severity: "error",
+      comment: "auth/iam-token.ts may read generated/iam.ts (types of the token request) and nothing else generated.",
+      from: { path: "^src/auth/iam-token\\.ts$" },
+      to: { path: "^generated/", pathNot: "^generated/iam\\.(ts|d\\.ts)$" },
     },
     {
       name: "internal-only-operation-table",

@@ -55,6 +55,7 @@ describe("dependency rules (.dependency-cruiser.cjs)", () => {
       "src/auth/leaf.ts": [],
       "src/auth/token.ts": ['import { send } from "../internal/transport.js";', 'import type { O } from "../options.js";'],
       "src/auth/password.ts": ['import { iam } from "../services/iam.js";', 'import type { W } from "../wait/leaf.js";'],
+      "src/auth/iam-token.ts": ['import type { Paths } from "../../generated/iam.js";', 'import type { D } from "../../generated/dds.js";'],
       "src/wait/leaf.ts": [],
       "src/wait/waiter.ts": ['import { send } from "../internal/transport.js";'],
       "src/wait/bad.ts": [
@@ -113,6 +114,7 @@ describe("dependency rules (.dependency-cruiser.cjs)", () => {
         "src/wait/bad.ts → generated/iam.ts [core-not-generated]",
         "src/wait/bad.ts → generated/operations.js [core-not-generated]",
         "src/internal/bad.ts → generated/dds.ts [internal-only-operation-table]",
+        "src/auth/iam-token.ts → generated/dds.ts [iam-token-only-iam-types]",
         "contract-tests/raw.test.ts → src/internal/leaf.ts [internal-is-private]",
         "scripts/tool.mjs → src/internal/leaf.ts [internal-is-private]",
         "src/cli/bad.ts → src/internal/leaf.ts [emulator-and-cli-not-internal]",
