@@ -1,10 +1,8 @@
 /**
- * Huawei Cloud AK/SK request signing (`SDK-HMAC-SHA256`) as a pure function: no I/O, no logging. Signature =
- * `hex(HMAC-SHA256(UTF-8(SK), "SDK-HMAC-SHA256\n<X-Sdk-Date>\n" + hex(sha256(canonical request))))`, with the
- * canonical request of `./canonical.ts`. Hashes with `createHash`/`createHmac` of `node:crypto` where the runtime
- * offers `process.getBuiltinModule` (Node ≥ 20.16, Bun, Deno), reached at run time rather than imported so browser
- * and edge bundles hold no `node:` import, and with Web Crypto elsewhere; both encode strings as UTF-8 (a lone
- * surrogate as U+FFFD), so they sign alike.
+ * Huawei Cloud AK/SK request signing (`SDK-HMAC-SHA256`) as a pure function: no I/O, no logging. Hashes with
+ * `node:crypto` where `process.getBuiltinModule` offers it (Node ≥ 20.16, Bun, Deno), reached at run time rather
+ * than imported so browser and edge bundles hold no `node:` import, and with Web Crypto elsewhere; both encode
+ * strings as UTF-8 (a lone surrogate as U+FFFD), so they sign alike.
  *
  * @module
  */
@@ -55,28 +53,18 @@ export interface SignOptions {
 }
 
 /**
- * Headers not signed by default because a browser, `fetch` implementation or proxy may add, drop or rewrite them
- * between signing and the gateway: hop-by-hop headers, headers the Fetch standard forbids scripts to set, headers
- * proxies append to, and `user-agent` (rewritten by middleboxes; no security value). `authorization` is the
- * signature itself. `signedHeaders` can still name them.
+ * Headers not signed by default because a browser, `fetch` or proxy may add, drop or rewrite them between signing
+ * and the gateway: hop-by-hop headers, those the Fetch standard forbids scripts to set or proxies append to,
+ * `user-agent` (no security value), `content-type*` (runtimes append `;charset=…`; the Go SDK skips it too),
+ * names with `_` (nginx-style proxies drop them; so does the Go SDK), `x-forwarded-*`, `sec-*`, `proxy-*`.
+ * `authorization` is the signature itself. `signedHeaders` can still name them.
  */
-const PROXY_MUTABLE_HEADERS: ReadonlySet<string> = new Set(
-  ("authorization user-agent accept-charset accept-encoding connection content-length cookie date dnt expect " +
-    "forwarded keep-alive origin proxy-authenticate proxy-authorization proxy-connection referer te trailer " +
-    "transfer-encoding upgrade via").split(" "),
+const EXCLUDED_BY_DEFAULT = new RegExp(
+  "_|^(content-type|x-forwarded-|sec-|proxy-)|^(authorization|user-agent|accept-charset|accept-encoding|connection|" +
+    "content-length|cookie|date|dnt|expect|forwarded|keep-alive|origin|referer|te|trailer|transfer-encoding|upgrade|via)$",
 );
-
-/**
- * Left out of the default selection: {@link PROXY_MUTABLE_HEADERS}, `content-type*` (as in the Go SDK; runtimes
- * append `;charset=…`), names with `_` (nginx-style proxies drop them; the Go SDK skips them), `x-forwarded-*`,
- * `sec-*` and `proxy-*`.
- */
-function isExcludedByDefault(name: string): boolean {
-  return PROXY_MUTABLE_HEADERS.has(name) || name.includes("_") || /^(content-type|x-forwarded-|sec-|proxy-)/.test(name);
-}
-
 const FETCH_NORMALIZED_METHODS: ReadonlySet<string> = new Set(["DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT"]);
-/** Characters that would let a header value break the canonical request (CR, LF, NUL). */
+/** Characters that would let a header value break the canonical request. */
 const INVALID_HEADER_VALUE = /[\r\n\0]/;
 
 /**
@@ -92,22 +80,18 @@ export function formatSdkDate(date: Date): string {
   return `${iso.slice(0, 19).replace(/[-:]/g, "")}Z`;
 }
 
+/** The two hash functions signing needs, each giving lower-case hex; strings are hashed as UTF-8. */
+interface HashBackend {
+  sha256(data: string | Uint8Array): string | Promise<string>;
+  hmac(key: string, message: string): string | Promise<string>;
+}
+
 /** The part of `node:crypto` used here, typed structurally so no Node types reach the browser build. */
 type NodeDigest = { update(data: string | Uint8Array): NodeDigest; digest(encoding: "hex"): string };
 type NodeCrypto = { createHash(algorithm: "sha256"): NodeDigest; createHmac(algorithm: "sha256", key: string): NodeDigest };
 
-/** `node:crypto` through `process.getBuiltinModule`, or `undefined` where that is absent (or a shim throws). */
-function nodeCrypto(): NodeCrypto | undefined {
-  try {
-    const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-    const mod = proc?.getBuiltinModule?.("node:crypto") as Partial<NodeCrypto> | undefined;
-    return typeof mod?.createHash === "function" && typeof mod.createHmac === "function" ? (mod as NodeCrypto) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 const utf8 = new TextEncoder();
+const hex = (buffer: ArrayBuffer): string => Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, "0")).join("");
 
 function subtle(): SubtleCrypto {
   const s = globalThis.crypto?.subtle;
@@ -115,32 +99,43 @@ function subtle(): SubtleCrypto {
   return s;
 }
 
-function hex(buffer: ArrayBuffer): string {
-  return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, "0")).join("");
-}
+/** The HMAC key is imported non-extractable for each call, so nothing derived from it is kept. */
+const webCrypto: HashBackend = {
+  async sha256(data) {
+    // Web Crypto refuses views over a SharedArrayBuffer: those bytes are copied.
+    const bytes = typeof data === "string" ? utf8.encode(data) : data.buffer instanceof ArrayBuffer ? data : data.slice();
+    return hex(await subtle().digest("SHA-256", bytes as Uint8Array<ArrayBuffer>));
+  },
+  async hmac(secret, message) {
+    const key = await subtle().importKey("raw", utf8.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    return hex(await subtle().sign("HMAC", key, utf8.encode(message)));
+  },
+};
 
-/** Lower-case hex SHA-256 of `data` (a string is UTF-8 encoded). */
-async function sha256Hex(data: string | Uint8Array): Promise<string> {
-  const node = nodeCrypto();
-  if (node) return node.createHash("sha256").update(data).digest("hex");
-  // Web Crypto refuses views over a SharedArrayBuffer: those bytes are copied.
-  const bytes = typeof data === "string" ? utf8.encode(data) : data.buffer instanceof ArrayBuffer ? data : data.slice();
-  return hex(await subtle().digest("SHA-256", bytes as Uint8Array<ArrayBuffer>));
+/** `node:crypto` when `process.getBuiltinModule` gives a usable one (looked up per call: shims come and go), else Web Crypto. */
+function hashBackend(): HashBackend {
+  let node: Partial<NodeCrypto> | undefined;
+  try {
+    node = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.("node:crypto") as typeof node;
+  } catch {
+    return webCrypto;
+  }
+  const { createHash, createHmac } = node ?? {};
+  if (typeof createHash !== "function" || typeof createHmac !== "function") return webCrypto;
+  return {
+    sha256: (data) => createHash("sha256").update(data).digest("hex"),
+    hmac: (key, message) => createHmac("sha256", key).update(message).digest("hex"),
+  };
 }
 
 /**
  * Lower-case hex HMAC-SHA256 of `message` keyed with the UTF-8 bytes of the secret key: the signature step on its
- * own (exported for the published HMAC test vector and the emulator). With Web Crypto the key is imported
- * non-extractable for each call; nothing derived from it is kept.
+ * own (exported for the published HMAC test vector and the emulator).
  *
  * @internal
  */
 export async function hmacSha256Hex(secretAccessKey: string, message: string): Promise<string> {
-  const node = nodeCrypto();
-  if (node) return node.createHmac("sha256", secretAccessKey).update(message).digest("hex");
-  const s = subtle();
-  const key = await s.importKey("raw", utf8.encode(secretAccessKey), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-  return hex(await s.sign("HMAC", key, utf8.encode(message)));
+  return hashBackend().hmac(secretAccessKey, message);
 }
 
 /** Lower-cased request headers; repeated names (case-insensitively) joined with `, ` as `Headers` does. */
@@ -226,23 +221,21 @@ export async function signRequest(req: SignableRequest, creds: SigningCredential
   const token = creds.securityToken || undefined;
   if (token !== undefined) headers.set("x-security-token", token);
   if (!headers.has("host")) headers.set("host", url.host);
+  // canonicalRequest refuses an explicitly named header that is not in the request.
+  const names = normalizeSignedHeaders(
+    opts.signedHeaders === undefined
+      ? [...headers.keys()].filter((name) => !EXCLUDED_BY_DEFAULT.test(name))
+      : [...opts.signedHeaders, "x-sdk-date", ...(token !== undefined ? ["x-security-token"] : [])],
+  );
 
-  let names: string[];
-  if (opts.signedHeaders !== undefined) {
-    names = normalizeSignedHeaders([...opts.signedHeaders, "x-sdk-date", ...(token !== undefined ? ["x-security-token"] : [])]);
-    const absent = names.find((name) => name === "authorization" || !headers.has(name));
-    if (absent !== undefined) throw new TypeError(`signRequest: cannot sign header "${absent}": it is not in the request`);
-  } else {
-    names = normalizeSignedHeaders([...headers.keys()].filter((name) => !isExcludedByDefault(name)));
-  }
-
+  const hash = hashBackend();
   const ownHash = headers.get("x-sdk-content-sha256");
   const body = ownHash === undefined ? bodyInput(req.body) : undefined;
-  const payloadHash = ownHash !== undefined ? trimHeaderValue(ownHash) : body === undefined ? EMPTY_BODY_SHA256 : await sha256Hex(body);
+  const payloadHash = ownHash !== undefined ? trimHeaderValue(ownHash) : body === undefined ? EMPTY_BODY_SHA256 : await hash.sha256(body);
   const upper = req.method.toUpperCase();
   const method = FETCH_NORMALIZED_METHODS.has(upper) ? upper : req.method;
   const canonical = canonicalRequest({ method, url, headers: Object.fromEntries(headers), signedHeaders: names, payloadHash });
-  const signature = await hmacSha256Hex(creds.secretAccessKey, stringToSign(sdkDate, await sha256Hex(canonical)));
+  const signature = await hash.hmac(creds.secretAccessKey, stringToSign(sdkDate, await hash.sha256(canonical)));
 
   const added: Record<string, string> = { "X-Sdk-Date": sdkDate };
   if (token !== undefined) added["X-Security-Token"] = token;
