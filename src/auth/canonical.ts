@@ -47,14 +47,13 @@ export function canonicalUri(pathname: string): string {
  * do; JavaScript's default UTF-16 order differs when a character above U+FFFF meets one in U+E000–U+FFFF. @internal
  */
 export function compareCodePoints(a: string, b: string): number {
+  // Surrogates (which start characters above U+FFFF) move above U+E000–U+FFFF; nothing else changes order.
+  const unit = (s: string, i: number): number => {
+    const c = s.charCodeAt(i);
+    return c >= 0xe000 ? c - 0x800 : c >= 0xd800 ? c + 0x2000 : c;
+  };
   for (let i = 0; i < a.length && i < b.length; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    // A surrogate starts a character above U+FFFF, so it sorts after every other BMP unit.
-    const xs = x >= 0xd800 && x <= 0xdfff;
-    const ys = y >= 0xd800 && y <= 0xdfff;
-    return xs === ys ? x - y : xs ? 1 : -1;
+    if (a.charCodeAt(i) !== b.charCodeAt(i)) return unit(a, i) - unit(b, i);
   }
   return a.length - b.length;
 }

@@ -53,18 +53,16 @@ export interface SignOptions {
 }
 
 /**
- * Headers not signed by default because a browser, `fetch` or proxy may add, drop or rewrite them between signing
- * and the gateway: hop-by-hop headers, those the Fetch standard forbids scripts to set or proxies append to,
- * `user-agent` (no security value), `content-type*` (runtimes append `;charset=…`; the Go SDK skips it too),
- * names with `_` (nginx-style proxies drop them; so does the Go SDK), `x-forwarded-*`, `sec-*`, `proxy-*`.
- * `authorization` is the signature itself. `signedHeaders` can still name them.
+ * Not signed by default, because a browser, `fetch` or proxy may add, drop or rewrite them on the way: hop-by-hop
+ * and Fetch-forbidden headers, `user-agent`, `content-type*` (runtimes append `;charset=…`) and names with `_`
+ * (nginx-style proxies drop them), the last two as in the Go SDK. `authorization` is the signature itself.
  */
 const EXCLUDED_BY_DEFAULT = new RegExp(
   "_|^(content-type|x-forwarded-|sec-|proxy-)|^(authorization|user-agent|accept-charset|accept-encoding|connection|" +
     "content-length|cookie|date|dnt|expect|forwarded|keep-alive|origin|referer|te|trailer|transfer-encoding|upgrade|via)$",
 );
 const FETCH_NORMALIZED_METHODS: ReadonlySet<string> = new Set(["DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT"]);
-/** Characters that would let a header value break the canonical request. */
+/** Would let a header value break the canonical request. */
 const INVALID_HEADER_VALUE = /[\r\n\0]/;
 
 /**
@@ -93,22 +91,16 @@ type NodeCrypto = { createHash(algorithm: "sha256"): NodeDigest; createHmac(algo
 const utf8 = new TextEncoder();
 const hex = (buffer: ArrayBuffer): string => Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, "0")).join("");
 
-function subtle(): SubtleCrypto {
-  const s = globalThis.crypto?.subtle;
-  if (s === undefined) throw new Error("signRequest: neither node:crypto nor Web Crypto (crypto.subtle) is available");
-  return s;
-}
-
 /** The HMAC key is imported non-extractable for each call, so nothing derived from it is kept. */
 const webCrypto: HashBackend = {
   async sha256(data) {
     // Web Crypto refuses views over a SharedArrayBuffer: those bytes are copied.
     const bytes = typeof data === "string" ? utf8.encode(data) : data.buffer instanceof ArrayBuffer ? data : data.slice();
-    return hex(await subtle().digest("SHA-256", bytes as Uint8Array<ArrayBuffer>));
+    return hex(await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>));
   },
   async hmac(secret, message) {
-    const key = await subtle().importKey("raw", utf8.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-    return hex(await subtle().sign("HMAC", key, utf8.encode(message)));
+    const key = await crypto.subtle.importKey("raw", utf8.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    return hex(await crypto.subtle.sign("HMAC", key, utf8.encode(message)));
   },
 };
 
@@ -118,14 +110,17 @@ function hashBackend(): HashBackend {
   try {
     node = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.("node:crypto") as typeof node;
   } catch {
-    return webCrypto;
+    // A shim that throws offers no node:crypto.
   }
   const { createHash, createHmac } = node ?? {};
-  if (typeof createHash !== "function" || typeof createHmac !== "function") return webCrypto;
-  return {
-    sha256: (data) => createHash("sha256").update(data).digest("hex"),
-    hmac: (key, message) => createHmac("sha256", key).update(message).digest("hex"),
-  };
+  if (typeof createHash === "function" && typeof createHmac === "function") {
+    return {
+      sha256: (data) => createHash("sha256").update(data).digest("hex"),
+      hmac: (key, message) => createHmac("sha256", key).update(message).digest("hex"),
+    };
+  }
+  if (globalThis.crypto?.subtle === undefined) throw new Error("signRequest: neither node:crypto nor Web Crypto (crypto.subtle) is available");
+  return webCrypto;
 }
 
 /**
@@ -189,14 +184,12 @@ function checkCredentials(creds: SigningCredentials): void {
  * - `X-Security-Token`: only with temporary credentials;
  * - `Authorization: SDK-HMAC-SHA256 Access=<AK>, SignedHeaders=<h1;h2>, Signature=<hex>`.
  *
- * Signed headers by default: every request header, plus `host` (the URL's `host[:port]` with the default port
- * omitted, unless the request has its own `Host`), `x-sdk-date` and `x-security-token`; minus `content-type*`,
- * names containing `_`, `authorization`, `user-agent` and other headers that runtimes or proxies rewrite
- * (hop-by-hop, `content-length`, `accept-encoding`, `x-forwarded-*`, …). `opts.signedHeaders` replaces that
- * selection. Header values are signed trimmed of HTTP whitespace, as `Headers` sends them.
- *
- * The payload hash is the SHA-256 of the body bytes, or the value of an `X-Sdk-Content-Sha256` request header
- * (e.g. `UNSIGNED-PAYLOAD`).
+ * Signed headers by default: every request header, plus `host` (the URL's `host[:port]`, default port omitted,
+ * unless the request has its own `Host`), `x-sdk-date` and `x-security-token`; minus `content-type*`, names with
+ * `_`, `authorization`, `user-agent` and others that runtimes or proxies rewrite (hop-by-hop, `content-length`,
+ * `accept-encoding`, `x-forwarded-*`, …). `opts.signedHeaders` replaces that selection. Values are signed trimmed
+ * of HTTP whitespace, as `Headers` sends them. The payload hash is the SHA-256 of the body bytes, or the
+ * `X-Sdk-Content-Sha256` request header (e.g. `UNSIGNED-PAYLOAD`).
  *
  * @throws TypeError (as a rejection) for unusable input: relative URL, bad header value or signed-header name,
  *   malformed `X-Sdk-Date`, empty credentials; messages never contain the secret key or the security token.
@@ -214,9 +207,7 @@ export async function signRequest(req: SignableRequest, creds: SigningCredential
 
   const own = headers.get("x-sdk-date");
   const sdkDate = opts.date !== undefined ? formatSdkDate(opts.date) : own !== undefined ? trimHeaderValue(own) : formatSdkDate(new Date());
-  if (!/^\d{8}T\d{6}Z$/.test(sdkDate)) {
-    throw new TypeError("signRequest: the request's X-Sdk-Date header must look like YYYYMMDDTHHMMSSZ");
-  }
+  if (!/^\d{8}T\d{6}Z$/.test(sdkDate)) throw new TypeError("signRequest: the request's X-Sdk-Date header must look like YYYYMMDDTHHMMSSZ");
   headers.set("x-sdk-date", sdkDate);
   const token = creds.securityToken || undefined;
   if (token !== undefined) headers.set("x-security-token", token);
