@@ -3,13 +3,8 @@ import { hideSecrets, type AuthStrategy } from "../options.js";
 import { signRequest, type SigningCredentials } from "./signer.js";
 import { checkText } from "./token.js";
 
-/** Access key credentials; `securityToken` for temporary keys from IAM. */
-export interface AkskCredentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  /** Temporary credentials' token, sent (and signed) as `X-Security-Token`. */
-  securityToken?: string;
-}
+/** Access key credentials; `securityToken` for temporary keys from IAM, sent (and signed) as `X-Security-Token`. */
+export type AkskCredentials = SigningCredentials;
 
 /**
  * Signs every attempt with SDK-HMAC-SHA256 (fresh `X-Sdk-Date` each time) and adds `X-Project-Id` for
@@ -25,7 +20,7 @@ export function akskAuth(credentials: AkskCredentials): AuthStrategy {
 
   // Copied into the closure so later mutation of the caller's object cannot change what we sign with, and so
   // nothing reachable from the strategy object holds the secret.
-  const creds = { accessKeyId, secretAccessKey, securityToken } as SigningCredentials;
+  const creds = { accessKeyId, secretAccessKey, securityToken } as AkskCredentials;
   const strategy: AuthStrategy = {
     kind: "aksk",
     async authenticate(request, context) {

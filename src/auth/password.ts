@@ -73,18 +73,14 @@ export function passwordAuth(options: PasswordAuthOptions): AuthStrategy {
   let cached: { token: string; refreshAt: number } | undefined;
   let renewal: Promise<NonNullable<typeof cached>> | undefined;
   // The shared renewal is not tied to one caller's signal: one caller giving up must not fail the others.
-  const renew = (context: AuthContext): Promise<NonNullable<typeof cached>> => {
-    renewal ??= (async () => {
+  const renew = (context: AuthContext): Promise<NonNullable<typeof cached>> =>
+    (renewal ??= (async () => {
       host = context;
       const requestedAt = Date.now();
       const { token, expiresAt, body: answer } = await iam.createTokenByPassword(body);
       cached = { token, refreshAt: refreshTime(requestedAt, answer.token?.issued_at, expiresAt, refreshBeforeMs) };
       return cached;
-    })().finally(() => {
-      renewal = undefined;
-    });
-    return renewal;
-  };
+    })().finally(() => (renewal = undefined)));
 
   const strategy: AuthStrategy = {
     kind: "password",

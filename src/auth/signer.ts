@@ -66,9 +66,7 @@ const FETCH_NORMALIZED_METHODS: ReadonlySet<string> = new Set(["DELETE", "GET", 
 const INVALID_HEADER_VALUE = /[\r\n\0]/;
 
 /**
- * Formats a date as `X-Sdk-Date` wants it: `YYYYMMDDTHHMMSSZ` in UTC, seconds precision (milliseconds dropped,
- * not rounded).
- *
+ * Formats a date as `X-Sdk-Date` wants it: `YYYYMMDDTHHMMSSZ` in UTC, milliseconds dropped (not rounded).
  * @throws RangeError for an invalid date or a year outside 0000–9999.
  */
 export function formatSdkDate(date: Date): string {
@@ -228,8 +226,6 @@ export async function signRequest(req: SignableRequest, creds: SigningCredential
   const canonical = canonicalRequest({ method, url, headers: Object.fromEntries(headers), signedHeaders: names, payloadHash });
   const signature = await hash.hmac(creds.secretAccessKey, stringToSign(sdkDate, await hash.sha256(canonical)));
 
-  const added: Record<string, string> = { "X-Sdk-Date": sdkDate };
-  if (token !== undefined) added["X-Security-Token"] = token;
-  added["Authorization"] = `${SIGNING_ALGORITHM} Access=${creds.accessKeyId}, SignedHeaders=${names.join(";")}, Signature=${signature}`;
-  return added;
+  const authorization = `${SIGNING_ALGORITHM} Access=${creds.accessKeyId}, SignedHeaders=${names.join(";")}, Signature=${signature}`;
+  return { "X-Sdk-Date": sdkDate, ...(token !== undefined ? { "X-Security-Token": token } : {}), Authorization: authorization };
 }
