@@ -3,8 +3,8 @@ import { hideSecrets, type AuthContext, type AuthRequest, type AuthStrategy, typ
 import { createIamTokenClient } from "./iam-token.js";
 import { checkText } from "./token.js";
 
-/** IAM user credentials and the project the token is scoped to. */
-export interface PasswordAuthOptions {
+/** IAM user credentials, the project the token is scoped to, and how the token request is sent. */
+export interface PasswordAuthOptions extends Pick<ClientOptions, "allowInsecureHttp" | "timeoutMs" | "maxRetries"> {
   /** Account (domain) name the IAM user belongs to. */
   domainName: string;
   userName: string;
@@ -17,17 +17,11 @@ export interface PasswordAuthOptions {
   iamEndpoint?: string;
   /** Region whose IAM endpoint issues the token (a regional token is valid in that region only). */
   region?: string;
-  /** Allow a plain-http, non-loopback `iamEndpoint`. @default false */
-  allowInsecureHttp?: boolean;
   /**
    * Renew the token this long before it expires (capped at half its lifetime). IAM tokens live 24 h.
    * @default 900000 (15 minutes)
    */
   refreshBeforeMs?: number;
-  /** Per-attempt timeout of the token request. @default 30000 */
-  timeoutMs?: number;
-  /** Retries of the token request. @default 2 */
-  maxRetries?: number;
 }
 
 /**
