@@ -94,11 +94,8 @@ export interface CanonicalRequestInput {
 }
 
 /**
- * The canonical request `METHOD\nURI\nQUERY\nh1:v1\n…\n\nh1;h2…\nPAYLOAD_HASH` (the gateway's echo shows `\n`
- * as `|`).
- *
- * @throws TypeError when a signed header has no value in `input.headers`.
- * @internal
+ * The canonical request `METHOD\nURI\nQUERY\nh1:v1\n…\n\nh1;h2…\nPAYLOAD_HASH` (the gateway's echo shows `\n` as `|`).
+ * @throws TypeError when a signed header has no value in `input.headers`. @internal
  */
 export function canonicalRequest(input: CanonicalRequestInput): string {
   const url = typeof input.url === "string" ? new URL(input.url) : input.url;

@@ -123,9 +123,7 @@ function hashBackend(): HashBackend {
 
 /**
  * Lower-case hex HMAC-SHA256 of `message` keyed with the UTF-8 bytes of the secret key: the signature step on its
- * own (exported for the published HMAC test vector and the emulator).
- *
- * @internal
+ * own, for the published HMAC test vectors and the emulator. @internal
  */
 export async function hmacSha256Hex(secretAccessKey: string, message: string): Promise<string> {
   return hashBackend().hmac(secretAccessKey, message);
