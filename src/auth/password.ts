@@ -41,9 +41,10 @@ export function passwordAuth(options: PasswordAuthOptions): AuthStrategy {
   issues.done();
 
   // Only the closure holds the password; the returned object exposes nothing but `kind`.
+  const user = { name: userName as string, password: password as string, domain: { name: domainName as string } };
   const body = {
     auth: {
-      identity: { methods: ["password" as const], password: { user: { name: userName as string, password: password as string, domain: { name: domainName as string } } } },
+      identity: { methods: ["password" as const], password: { user } },
       scope: { project: projectId !== undefined ? { id: projectId } : { name: projectName as string } },
     },
   };

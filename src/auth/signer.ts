@@ -21,28 +21,19 @@ export interface SigningCredentials {
 
 /** The parts of an HTTP request that the signature covers. Nothing is mutated. */
 export interface SignableRequest {
-  /**
-   * HTTP method. Normalised the way `fetch` does (`get`/`post`/`put`/`delete`/`head`/`options` are upper-cased,
-   * anything else, e.g. `patch`, is signed as given), so the signed method equals the one on the wire.
-   */
+  /** HTTP method, signed as `fetch` sends it: `get`/`post`/`put`/`delete`/`head`/`options` upper-cased, others (`patch`) as given. */
   method: string;
   /** Absolute URL, already percent-encoded as it will be sent (a `URL` object, or a string `new URL` accepts). */
   url: string | URL;
   /** Request headers as they will be sent. Record keys are case-insensitive; duplicates are joined with `, ` like `Headers`. */
   headers?: Headers | Record<string, string> | undefined;
-  /**
-   * Exact body bytes that will be sent (a string is UTF-8 encoded). `null`/absent means no body.
-   * Not read at all when the request carries `X-Sdk-Content-Sha256` (e.g. `UNSIGNED-PAYLOAD` for streams).
-   */
+  /** Exact body bytes to be sent (a string is UTF-8), `null`/absent for none; unread with `X-Sdk-Content-Sha256` (e.g. `UNSIGNED-PAYLOAD`). */
   body?: string | Uint8Array | ArrayBuffer | null | undefined;
 }
 
 /** Options of {@link signRequest}. */
 export interface SignOptions {
-  /**
-   * Signing time. Default: the request's own `X-Sdk-Date` header if present, else the current clock. When given,
-   * the clock is not read. The gateway rejects signatures more than 15 minutes away from its own time.
-   */
+  /** Signing time (the gateway rejects more than 15 minutes of skew). Default: the request's `X-Sdk-Date`, else the clock. */
   date?: Date | undefined;
   /**
    * Explicit set of header names to sign (case-insensitive; signed lower-cased and sorted). `x-sdk-date` (and
@@ -172,9 +163,7 @@ function checkCredentials(creds: SigningCredentials): void {
 }
 
 /**
- * Signs a request with Huawei Cloud `SDK-HMAC-SHA256` and returns the headers to ADD to it (set them, replacing
- * any existing value):
- *
+ * Signs a request with Huawei Cloud `SDK-HMAC-SHA256` and returns the headers to set on it (replacing any value):
  * - `X-Sdk-Date`: `opts.date`, else the request's own `X-Sdk-Date` (`YYYYMMDDTHHMMSSZ`), else the current time;
  * - `X-Security-Token`: only with temporary credentials;
  * - `Authorization: SDK-HMAC-SHA256 Access=<AK>, SignedHeaders=<h1;h2>, Signature=<hex>`.
