@@ -1,5 +1,5 @@
 // Signing rate only, straight from the sources (no dist/ build): `signRequest` on each hash backend it has
-// (node:crypto, the synchronous fast path; Web Crypto, the browser/edge fallback) against the official
+// (node:crypto, the fast path; Web Crypto, the browser/edge fallback) against the official
 // `AKSKSigner.sign`, in one process, interleaved rounds. Takes a few seconds; `npm run bench` gives the full table.
 //
 //   node scripts/bench-signer.mjs [--rounds N] [--batch N]
@@ -41,30 +41,42 @@ const creds = { accessKeyId: AK, secretAccessKey: SK };
 const officialCred = new BasicCredentials().withAk(AK).withSk(SK);
 const request = () => ({ method: "GET", url, headers, body: null });
 
-const tasks = [];
-if (typeof signer.signRequestWith === "function" && typeof signer.hashBackends === "function") {
-  const backends = signer.hashBackends();
-  // Same request, fixed date: every backend must give the same header before it is timed.
-  const date = new Date("2026-01-01T00:00:00Z");
-  const outs = await Promise.all(backends.map((b) => signer.signRequestWith(b, request(), creds, { date })));
-  if (new Set(outs.map((o) => o.Authorization)).size !== 1) throw new Error(`backends disagree: ${JSON.stringify(outs)}`);
-  for (const b of backends) tasks.push({ name: `signRequest [${b.name}]`, run: () => signer.signRequestWith(b, request(), creds) });
-  tasks.push({ name: `signRequest (public, picks ${signer.hashBackend().name})`, run: () => signer.signRequest(request(), creds) });
-} else {
-  tasks.push({ name: "signRequest", run: () => signer.signRequest(request(), creds) });
-}
+// The signer picks its hash backend on every call: node:crypto through process.getBuiltinModule, else Web Crypto,
+// so hiding getBuiltinModule for a batch times the browser/edge fallback.
+const getBuiltinModule = process.getBuiltinModule;
+const onWebCrypto = async (fn) => {
+  delete process.getBuiltinModule;
+  try {
+    return await fn();
+  } finally {
+    process.getBuiltinModule = getBuiltinModule;
+  }
+};
+// Same request, fixed date: both backends must give the same header before they are timed.
+const date = new Date("2026-01-01T00:00:00Z");
+const viaNode = await signer.signRequest(request(), creds, { date });
+const viaWeb = await onWebCrypto(() => signer.signRequest(request(), creds, { date }));
+if (viaNode.Authorization !== viaWeb.Authorization) throw new Error(`backends disagree: ${JSON.stringify([viaNode, viaWeb])}`);
+const tasks = [
+  { name: "signRequest [node:crypto]", run: () => signer.signRequest(request(), creds) },
+  { name: "signRequest [Web Crypto]", run: () => signer.signRequest(request(), creds), around: onWebCrypto },
+];
 tasks.push({
   name: "AKSKSigner.sign (official)",
   run: async () => AKSKSigner.sign({ endpoint: url, method: "GET", headers: { ...headers }, queryParams: {} }, officialCred),
 });
 
-for (const t of tasks) for (let i = 0; i < BATCH; i++) await t.run(); // warm-up
+const batch = async (t) => {
+  for (let i = 0; i < BATCH; i++) await t.run();
+};
+const timed = (t) => (t.around ? t.around(() => batch(t)) : batch(t));
+for (const t of tasks) await timed(t); // warm-up
 const samples = new Map(tasks.map((t) => [t.name, []]));
 for (let r = 0; r < ROUNDS; r++) {
   for (let k = 0; k < tasks.length; k++) {
     const t = tasks[(k + r) % tasks.length];
     const t0 = process.hrtime.bigint();
-    for (let i = 0; i < BATCH; i++) await t.run();
+    await timed(t);
     samples.get(t.name).push(Number(process.hrtime.bigint() - t0) / 1e3 / BATCH);
   }
 }

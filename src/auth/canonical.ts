@@ -1,7 +1,7 @@
 /**
- * The canonical request of Huawei Cloud `SDK-HMAC-SHA256`: what is signed, without any hashing. Pure and built on
- * web-standard globals only, so the gateway emulator can verify signatures with exactly the SDK's canonical form,
- * and a signature mismatch can be debugged against the `canonicalRequest:` the gateway echoes in `APIGW.0301`.
+ * The canonical request of Huawei Cloud `SDK-HMAC-SHA256`: what is signed, without hashing. Built on web-standard
+ * globals only, so the emulator verifies signatures with exactly the SDK's canonical form, and a mismatch can be
+ * debugged against the `canonicalRequest:` the gateway echoes in `APIGW.0301`.
  *
  * @internal
  * @module
@@ -14,65 +14,53 @@ export const SIGNING_ALGORITHM = "SDK-HMAC-SHA256";
 export const EMPTY_BODY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
 /**
- * Percent-encodes UTF-8 bytes outside the RFC 3986 unreserved set (`A–Z a–z 0–9 - _ . ~`) as `%XX`, upper-case,
- * as every Huawei signer and the gateway do; a space is `%20`, never `+`. A lone surrogate is encoded as U+FFFD,
- * which is what `fetch` and `URL` transmit for it (and `encodeURIComponent` would throw on it).
- *
- * @internal
+ * Percent-encodes UTF-8 bytes outside the RFC 3986 unreserved set (`A–Z a–z 0–9 - _ . ~`) as upper-case `%XX`, as
+ * every Huawei signer and the gateway do (a space is `%20`). A lone surrogate becomes U+FFFD, as `fetch` and `URL`
+ * send it (`encodeURIComponent` would throw). @internal
  */
 export function rfc3986Encode(value: string): string {
   const escaped = encodeURIComponent(value.replace(/\p{Cs}/gu, "\uFFFD"));
   return escaped.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-/** `decodeURIComponent`, or the raw text when it holds a malformed escape (`100%`, `%E4`). */
-function decodeLenient(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
 /**
- * Canonical URI of a request path as it is on the wire: each `/`-separated segment percent-DECODED, then
- * re-encoded with {@link rfc3986Encode}; always ends with `/`. Decoding first is what the gateway does (it checks
- * the path it received) and what the Python SDK does (`unquote` then `quote`); the official Node SDK skips the
- * decode, so `a%2Fb` becomes `a%252Fb` there and the gateway rejects it. We deliberately do not copy that.
+ * Canonical URI of a path as it is on the wire: each `/`-separated segment percent-DECODED (a malformed escape is
+ * kept as it is), re-encoded with {@link rfc3986Encode}, ending with `/`. Decoding first is what the gateway and
+ * the Python SDK do; the official Node SDK does not, so it signs `a%2Fb` as `a%252Fb`, which the gateway rejects.
  *
  * @internal
  */
 export function canonicalUri(pathname: string): string {
-  const encoded = pathname.split("/").map((segment) => rfc3986Encode(decodeLenient(segment))).join("/");
+  const decode = (segment: string): string => {
+    try {
+      return decodeURIComponent(segment);
+    } catch {
+      return segment;
+    }
+  };
+  const encoded = pathname.split("/").map((segment) => rfc3986Encode(decode(segment))).join("/");
   return encoded.endsWith("/") ? encoded : `${encoded}/`;
 }
 
 /**
- * Orders strings by Unicode code point (equivalently by UTF-8 bytes), as Go's `sort.Strings` and Python's
- * `sorted` do. JavaScript's default order (UTF-16 units) differs only when a character above U+FFFF meets one in
- * U+E000–U+FFFF.
- *
- * @internal
+ * Orders strings by Unicode code point (equivalently by UTF-8 bytes), as Go's `sort.Strings` and Python's `sorted`
+ * do; JavaScript's default UTF-16 order differs when a character above U+FFFF meets one in U+E000–U+FFFF. @internal
  */
 export function compareCodePoints(a: string, b: string): number {
+  // Surrogates (which start characters above U+FFFF) move above U+E000–U+FFFF; nothing else changes order.
+  const unit = (s: string, i: number): number => {
+    const c = s.charCodeAt(i);
+    return c >= 0xe000 ? c - 0x800 : c >= 0xd800 ? c + 0x2000 : c;
+  };
   for (let i = 0; i < a.length && i < b.length; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    // A surrogate starts a character above U+FFFF, so it sorts after every other BMP unit.
-    const xs = x >= 0xd800 && x <= 0xdfff;
-    const ys = y >= 0xd800 && y <= 0xdfff;
-    return xs === ys ? x - y : xs ? 1 : -1;
+    if (a.charCodeAt(i) !== b.charCodeAt(i)) return unit(a, i) - unit(b, i);
   }
   return a.length - b.length;
 }
 
 /**
- * Canonical query string: every decoded `name=value` pair (a literal `+` in the URL is a space), sorted by name
- * then value in code-point order, both sides encoded with {@link rfc3986Encode}, joined by `&`; a bare `name`
- * signs as `name=`. Empty when there is no query.
- *
- * @internal
+ * Canonical query string: the decoded `name=value` pairs (a `+` in the URL is a space; a bare `name` is `name=`),
+ * sorted by name then value in code-point order, encoded with {@link rfc3986Encode}, joined by `&`. @internal
  */
 export function canonicalQueryString(params: URLSearchParams): string {
   return [...params]
@@ -106,17 +94,14 @@ export interface CanonicalRequestInput {
 }
 
 /**
- * The canonical request `METHOD\nURI\nQUERY\nh1:v1\n…\n\nh1;h2…\nPAYLOAD_HASH` (the gateway's echo shows `\n`
- * as `|`).
- *
- * @throws TypeError when a signed header has no value in `input.headers`.
- * @internal
+ * The canonical request `METHOD\nURI\nQUERY\nh1:v1\n…\n\nh1;h2…\nPAYLOAD_HASH` (the gateway's echo shows `\n` as `|`).
+ * @throws TypeError when a signed header has no value in `input.headers`. @internal
  */
 export function canonicalRequest(input: CanonicalRequestInput): string {
   const url = typeof input.url === "string" ? new URL(input.url) : input.url;
   const names = normalizeSignedHeaders(input.signedHeaders);
   const lines = names.map((name) => {
-    if (!Object.hasOwn(input.headers, name)) throw new TypeError(`signed header "${name}" has no value`);
+    if (!Object.hasOwn(input.headers, name)) throw new TypeError(`cannot sign header "${name}": it is not in the request`);
     return `${name}:${trimHeaderValue(input.headers[name] as string)}\n`;
   });
   const query = canonicalQueryString(url.searchParams);

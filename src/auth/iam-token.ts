@@ -26,14 +26,9 @@ export interface IamTokenClient extends BaseClient<paths> {
   createTokenByPassword(body: CreateTokenByPasswordRequest, query?: CreateTokenQuery, options?: CallOptions): Promise<IssuedToken>;
 }
 
-/** The media type the IAM reference asks for on the token request (the spec's first request media type). */
-const TOKEN_REQUEST_CONTENT_TYPE = "application/json;charset=utf8";
-
 /**
  * Builds the IAM base client (options checked here, `ValidationError` before any I/O). Its transport retries as
- * the spec allows and turns error answers into typed errors.
- *
- * @internal
+ * the spec allows and turns error answers into typed errors. @internal
  */
 export function createIamTokenClient(options: ClientOptions): IamTokenClient {
   const base = createBaseClient<paths>("iam", options, false);
@@ -43,7 +38,8 @@ export function createIamTokenClient(options: ClientOptions): IamTokenClient {
       const { data, response } = await base.raw.POST("/v3/auth/tokens", {
         params: { query },
         body,
-        headers: { "Content-Type": TOKEN_REQUEST_CONTENT_TYPE },
+        // The media type the IAM reference asks for (the spec's first request media type).
+        headers: { "Content-Type": "application/json;charset=utf8" },
         ...requestInit(callOptions),
       });
       const requestId = response.headers.get("x-request-id") ?? undefined;

@@ -1,9 +1,10 @@
-import { ValidationError, type ValidationIssue } from "../errors.js";
-import { hideSecrets, type AuthContext, type AuthRequest, type AuthStrategy, type Logger } from "../options.js";
-import { createIamTokenClient, type IamTokenClient } from "./iam-token.js";
+import { collectIssues, ValidationError } from "../errors.js";
+import { hideSecrets, type AuthContext, type AuthRequest, type AuthStrategy, type ClientOptions, type Logger } from "../options.js";
+import { createIamTokenClient } from "./iam-token.js";
+import { checkText } from "./token.js";
 
-/** IAM user credentials and the project the token is scoped to. */
-export interface PasswordAuthOptions {
+/** IAM user credentials, the project the token is scoped to, and how the token request is sent. */
+export interface PasswordAuthOptions extends Pick<ClientOptions, "allowInsecureHttp" | "timeoutMs" | "maxRetries"> {
   /** Account (domain) name the IAM user belongs to. */
   domainName: string;
   userName: string;
@@ -16,23 +17,11 @@ export interface PasswordAuthOptions {
   iamEndpoint?: string;
   /** Region whose IAM endpoint issues the token (a regional token is valid in that region only). */
   region?: string;
-  /** Allow a plain-http, non-loopback `iamEndpoint`. @default false */
-  allowInsecureHttp?: boolean;
   /**
    * Renew the token this long before it expires (capped at half its lifetime). IAM tokens live 24 h.
    * @default 900000 (15 minutes)
    */
   refreshBeforeMs?: number;
-  /** Per-attempt timeout of the token request. @default 30000 */
-  timeoutMs?: number;
-  /** Retries of the token request. @default 2 */
-  maxRetries?: number;
-}
-
-interface CachedToken {
-  token: string;
-  /** Local clock time after which the token is renewed. */
-  refreshAt: number;
 }
 
 /**
@@ -41,71 +30,52 @@ interface CachedToken {
  */
 export function passwordAuth(options: PasswordAuthOptions): AuthStrategy {
   const o = (options ?? {}) as Partial<PasswordAuthOptions>;
-  const issues: ValidationIssue[] = [];
-  for (const field of ["domainName", "userName", "password"] as const) {
-    const v = o[field];
-    if (typeof v !== "string" || v.length === 0) issues.push({ path: `auth.${field}`, keyword: "required", message: "must be a non-empty string" });
-  }
-  if ((o.projectId === undefined) === (o.projectName === undefined)) {
-    issues.push({ path: "auth.projectId", keyword: "oneOf", message: "give exactly one of projectId or projectName" });
-  }
-  if ((o.iamEndpoint === undefined) === (o.region === undefined)) {
-    issues.push({ path: "auth.iamEndpoint", keyword: "oneOf", message: "give exactly one of iamEndpoint or region" });
-  }
-  const refreshBeforeMs = o.refreshBeforeMs ?? 15 * 60_000;
-  if (!Number.isFinite(refreshBeforeMs) || refreshBeforeMs < 0) {
-    issues.push({ path: "auth.refreshBeforeMs", keyword: "minimum", message: "must be a finite number ≥ 0" });
-  }
-  if (issues.length) throw new ValidationError(issues, "passwordAuth");
+  const { domainName, userName, password, projectId, projectName, iamEndpoint, region, refreshBeforeMs = 15 * 60_000 } = o;
+  const issues = collectIssues("passwordAuth", "auth.");
+  checkText(issues, "domainName", domainName, false);
+  checkText(issues, "userName", userName, false);
+  checkText(issues, "password", password, false);
+  if ((projectId === undefined) === (projectName === undefined)) issues.add("projectId", "oneOf", "give exactly one of projectId or projectName");
+  if ((iamEndpoint === undefined) === (region === undefined)) issues.add("iamEndpoint", "oneOf", "give exactly one of iamEndpoint or region");
+  if (!Number.isFinite(refreshBeforeMs) || refreshBeforeMs < 0) issues.add("refreshBeforeMs", "minimum", "must be a finite number ≥ 0");
+  issues.done();
 
   // Only the closure holds the password; the returned object exposes nothing but `kind`.
-  const password = o.password as string;
-  const scope = o.projectId !== undefined ? { project: { id: o.projectId } } : { project: { name: o.projectName as string } };
+  const user = { name: userName as string, password: password as string, domain: { name: domainName as string } };
   const body = {
     auth: {
-      identity: { methods: ["password" as const], password: { user: { name: o.userName as string, password, domain: { name: o.domainName as string } } } },
-      scope,
+      identity: { methods: ["password" as const], password: { user } },
+      scope: { project: projectId !== undefined ? { id: projectId } : { name: projectName as string } },
     },
   };
   // The host client whose call started the renewal under way: the IAM client sends through its fetch and logs
   // to its logger (already filtered at the host's level, hence "debug" here). Renewals never overlap.
   let host: AuthContext | undefined;
-  const logTo =
-    (level: keyof Logger): Logger[typeof level] =>
-    (message, details) =>
-      host?.logger[level](message, details);
-  let iam: IamTokenClient;
+  const logger = {} as Logger;
+  for (const level of ["error", "warn", "info", "debug"] as const) logger[level] = (message, details) => host?.logger[level](message, details);
+  let iam: ReturnType<typeof createIamTokenClient>;
   try {
-    iam = createIamTokenClient({
-      ...(o.iamEndpoint !== undefined ? { endpoint: o.iamEndpoint } : { region: o.region as string }),
-      ...(o.allowInsecureHttp !== undefined ? { allowInsecureHttp: o.allowInsecureHttp } : {}),
-      ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),
-      ...(o.maxRetries !== undefined ? { maxRetries: o.maxRetries } : {}),
-      fetch: (input, init) => (host as AuthContext).fetch(input, init),
-      logger: { error: logTo("error"), warn: logTo("warn"), info: logTo("info"), debug: logTo("debug") },
-      logLevel: "debug",
-    });
+    // Only the options passwordAuth documents reach the IAM client, and only those given.
+    const given = { endpoint: iamEndpoint, region, allowInsecureHttp: o.allowInsecureHttp, timeoutMs: o.timeoutMs, maxRetries: o.maxRetries };
+    const iamOptions = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as ClientOptions;
+    iam = createIamTokenClient({ ...iamOptions, fetch: (input, init) => (host as AuthContext).fetch(input, init), logger, logLevel: "debug" });
   } catch (err) {
     if (!(err instanceof ValidationError)) throw err;
     // Named as the caller of passwordAuth wrote them.
     throw new ValidationError(err.issues.map((i) => ({ ...i, path: `auth.${i.path === "endpoint" ? "iamEndpoint" : i.path}` })), "passwordAuth");
   }
 
-  let cached: CachedToken | undefined;
-  let renewal: Promise<CachedToken> | undefined;
+  let cached: { token: string; refreshAt: number } | undefined;
+  let renewal: Promise<NonNullable<typeof cached>> | undefined;
   // The shared renewal is not tied to one caller's signal: one caller giving up must not fail the others.
-  const renew = (context: AuthContext): Promise<CachedToken> => {
-    renewal ??= (async () => {
+  const renew = (context: AuthContext): Promise<NonNullable<typeof cached>> =>
+    (renewal ??= (async () => {
       host = context;
       const requestedAt = Date.now();
       const { token, expiresAt, body: answer } = await iam.createTokenByPassword(body);
       cached = { token, refreshAt: refreshTime(requestedAt, answer.token?.issued_at, expiresAt, refreshBeforeMs) };
       return cached;
-    })().finally(() => {
-      renewal = undefined;
-    });
-    return renewal;
-  };
+    })().finally(() => (renewal = undefined)));
 
   const strategy: AuthStrategy = {
     kind: "password",
@@ -129,7 +99,6 @@ export function passwordAuth(options: PasswordAuthOptions): AuthStrategy {
 export function refreshTime(requestedAt: number, issuedAt: string | undefined, expiresAt: string, refreshBeforeMs: number): number {
   const expires = Date.parse(expiresAt);
   const issued = issuedAt ? Date.parse(issuedAt) : Number.NaN;
-  const lifetime = Number.isNaN(issued) || Number.isNaN(expires) ? (Number.isNaN(expires) ? 0 : expires - requestedAt) : expires - issued;
-  const margin = Math.min(refreshBeforeMs, lifetime / 2);
-  return requestedAt + lifetime - margin;
+  const lifetime = Number.isNaN(expires) ? 0 : expires - (Number.isNaN(issued) ? requestedAt : issued);
+  return requestedAt + lifetime - Math.min(refreshBeforeMs, lifetime / 2);
 }

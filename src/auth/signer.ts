@@ -1,10 +1,8 @@
 /**
- * Huawei Cloud AK/SK request signing (`SDK-HMAC-SHA256`) as a pure function: no I/O, no logging. Signature =
- * `hex(HMAC-SHA256(UTF-8(SK), "SDK-HMAC-SHA256\n<X-Sdk-Date>\n" + hex(sha256(canonical request))))`, with the
- * canonical request of `./canonical.ts`. Hashes with `createHash`/`createHmac` of `node:crypto` where the runtime
- * offers `process.getBuiltinModule` (Node ≥ 20.16, Bun, Deno), reached at run time rather than imported so browser
- * and edge bundles hold no `node:` import, and with Web Crypto elsewhere; both encode strings as UTF-8 (a lone
- * surrogate as U+FFFD), so they sign alike.
+ * Huawei Cloud AK/SK request signing (`SDK-HMAC-SHA256`) as a pure function: no I/O, no logging. Hashes with
+ * `node:crypto` where `process.getBuiltinModule` offers it (Node ≥ 20.16, Bun, Deno), reached at run time rather
+ * than imported so browser and edge bundles hold no `node:` import, and with Web Crypto elsewhere; both encode
+ * strings as UTF-8 (a lone surrogate as U+FFFD), so they sign alike.
  *
  * @module
  */
@@ -23,28 +21,19 @@ export interface SigningCredentials {
 
 /** The parts of an HTTP request that the signature covers. Nothing is mutated. */
 export interface SignableRequest {
-  /**
-   * HTTP method. Normalised the way `fetch` does (`get`/`post`/`put`/`delete`/`head`/`options` are upper-cased,
-   * anything else, e.g. `patch`, is signed as given), so the signed method equals the one on the wire.
-   */
+  /** HTTP method, signed as `fetch` sends it: `get`/`post`/`put`/`delete`/`head`/`options` upper-cased, others (`patch`) as given. */
   method: string;
   /** Absolute URL, already percent-encoded as it will be sent (a `URL` object, or a string `new URL` accepts). */
   url: string | URL;
   /** Request headers as they will be sent. Record keys are case-insensitive; duplicates are joined with `, ` like `Headers`. */
   headers?: Headers | Record<string, string> | undefined;
-  /**
-   * Exact body bytes that will be sent (a string is UTF-8 encoded). `null`/absent means no body.
-   * Not read at all when the request carries `X-Sdk-Content-Sha256` (e.g. `UNSIGNED-PAYLOAD` for streams).
-   */
+  /** Exact body bytes to be sent (a string is UTF-8), `null`/absent for none; unread with `X-Sdk-Content-Sha256` (e.g. `UNSIGNED-PAYLOAD`). */
   body?: string | Uint8Array | ArrayBuffer | null | undefined;
 }
 
 /** Options of {@link signRequest}. */
 export interface SignOptions {
-  /**
-   * Signing time. Default: the request's own `X-Sdk-Date` header if present, else the current clock. When given,
-   * the clock is not read. The gateway rejects signatures more than 15 minutes away from its own time.
-   */
+  /** Signing time (the gateway rejects more than 15 minutes of skew). Default: the request's `X-Sdk-Date`, else the clock. */
   date?: Date | undefined;
   /**
    * Explicit set of header names to sign (case-insensitive; signed lower-cased and sorted). `x-sdk-date` (and
@@ -55,34 +44,20 @@ export interface SignOptions {
 }
 
 /**
- * Headers not signed by default because a browser, `fetch` implementation or proxy may add, drop or rewrite them
- * between signing and the gateway: hop-by-hop headers, headers the Fetch standard forbids scripts to set, headers
- * proxies append to, and `user-agent` (rewritten by middleboxes; no security value). `authorization` is the
- * signature itself. `signedHeaders` can still name them.
+ * Not signed by default, because a browser, `fetch` or proxy may add, drop or rewrite them on the way: hop-by-hop
+ * and Fetch-forbidden headers, `user-agent`, `content-type*` (runtimes append `;charset=…`) and names with `_`
+ * (nginx-style proxies drop them), the last two as in the Go SDK. `authorization` is the signature itself.
  */
-const PROXY_MUTABLE_HEADERS: ReadonlySet<string> = new Set(
-  ("authorization user-agent accept-charset accept-encoding connection content-length cookie date dnt expect " +
-    "forwarded keep-alive origin proxy-authenticate proxy-authorization proxy-connection referer te trailer " +
-    "transfer-encoding upgrade via").split(" "),
+const EXCLUDED_BY_DEFAULT = new RegExp(
+  "_|^(content-type|x-forwarded-|sec-|proxy-)|^(authorization|user-agent|accept-charset|accept-encoding|connection|" +
+    "content-length|cookie|date|dnt|expect|forwarded|keep-alive|origin|referer|te|trailer|transfer-encoding|upgrade|via)$",
 );
-
-/**
- * Left out of the default selection: {@link PROXY_MUTABLE_HEADERS}, `content-type*` (as in the Go SDK; runtimes
- * append `;charset=…`), names with `_` (nginx-style proxies drop them; the Go SDK skips them), `x-forwarded-*`,
- * `sec-*` and `proxy-*`.
- */
-function isExcludedByDefault(name: string): boolean {
-  return PROXY_MUTABLE_HEADERS.has(name) || name.includes("_") || /^(content-type|x-forwarded-|sec-|proxy-)/.test(name);
-}
-
 const FETCH_NORMALIZED_METHODS: ReadonlySet<string> = new Set(["DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT"]);
-/** Characters that would let a header value break the canonical request (CR, LF, NUL). */
+/** Would let a header value break the canonical request. */
 const INVALID_HEADER_VALUE = /[\r\n\0]/;
 
 /**
- * Formats a date as `X-Sdk-Date` wants it: `YYYYMMDDTHHMMSSZ` in UTC, seconds precision (milliseconds dropped,
- * not rounded).
- *
+ * Formats a date as `X-Sdk-Date` wants it: `YYYYMMDDTHHMMSSZ` in UTC, milliseconds dropped (not rounded).
  * @throws RangeError for an invalid date or a year outside 0000–9999.
  */
 export function formatSdkDate(date: Date): string {
@@ -92,55 +67,57 @@ export function formatSdkDate(date: Date): string {
   return `${iso.slice(0, 19).replace(/[-:]/g, "")}Z`;
 }
 
+/** The two hash functions signing needs, each giving lower-case hex; strings are hashed as UTF-8. */
+interface HashBackend {
+  sha256(data: string | Uint8Array): string | Promise<string>;
+  hmac(key: string, message: string): string | Promise<string>;
+}
+
 /** The part of `node:crypto` used here, typed structurally so no Node types reach the browser build. */
 type NodeDigest = { update(data: string | Uint8Array): NodeDigest; digest(encoding: "hex"): string };
 type NodeCrypto = { createHash(algorithm: "sha256"): NodeDigest; createHmac(algorithm: "sha256", key: string): NodeDigest };
 
-/** `node:crypto` through `process.getBuiltinModule`, or `undefined` where that is absent (or a shim throws). */
-function nodeCrypto(): NodeCrypto | undefined {
-  try {
-    const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-    const mod = proc?.getBuiltinModule?.("node:crypto") as Partial<NodeCrypto> | undefined;
-    return typeof mod?.createHash === "function" && typeof mod.createHmac === "function" ? (mod as NodeCrypto) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 const utf8 = new TextEncoder();
+const hex = (buffer: ArrayBuffer): string => Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, "0")).join("");
 
-function subtle(): SubtleCrypto {
-  const s = globalThis.crypto?.subtle;
-  if (s === undefined) throw new Error("signRequest: neither node:crypto nor Web Crypto (crypto.subtle) is available");
-  return s;
-}
+/** The HMAC key is imported non-extractable for each call, so nothing derived from it is kept. */
+const webCrypto: HashBackend = {
+  async sha256(data) {
+    // Web Crypto refuses views over a SharedArrayBuffer: those bytes are copied.
+    const bytes = typeof data === "string" ? utf8.encode(data) : data.buffer instanceof ArrayBuffer ? data : data.slice();
+    return hex(await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>));
+  },
+  async hmac(secret, message) {
+    const key = await crypto.subtle.importKey("raw", utf8.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    return hex(await crypto.subtle.sign("HMAC", key, utf8.encode(message)));
+  },
+};
 
-function hex(buffer: ArrayBuffer): string {
-  return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-/** Lower-case hex SHA-256 of `data` (a string is UTF-8 encoded). */
-async function sha256Hex(data: string | Uint8Array): Promise<string> {
-  const node = nodeCrypto();
-  if (node) return node.createHash("sha256").update(data).digest("hex");
-  // Web Crypto refuses views over a SharedArrayBuffer: those bytes are copied.
-  const bytes = typeof data === "string" ? utf8.encode(data) : data.buffer instanceof ArrayBuffer ? data : data.slice();
-  return hex(await subtle().digest("SHA-256", bytes as Uint8Array<ArrayBuffer>));
+/** `node:crypto` when `process.getBuiltinModule` gives a usable one (looked up per call: shims come and go), else Web Crypto. */
+function hashBackend(): HashBackend {
+  let node: Partial<NodeCrypto> | undefined;
+  try {
+    node = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.("node:crypto") as typeof node;
+  } catch {
+    // A shim that throws offers no node:crypto.
+  }
+  const { createHash, createHmac } = node ?? {};
+  if (typeof createHash === "function" && typeof createHmac === "function") {
+    return {
+      sha256: (data) => createHash("sha256").update(data).digest("hex"),
+      hmac: (key, message) => createHmac("sha256", key).update(message).digest("hex"),
+    };
+  }
+  if (globalThis.crypto?.subtle === undefined) throw new Error("signRequest: neither node:crypto nor Web Crypto (crypto.subtle) is available");
+  return webCrypto;
 }
 
 /**
  * Lower-case hex HMAC-SHA256 of `message` keyed with the UTF-8 bytes of the secret key: the signature step on its
- * own (exported for the published HMAC test vector and the emulator). With Web Crypto the key is imported
- * non-extractable for each call; nothing derived from it is kept.
- *
- * @internal
+ * own, for the published HMAC test vectors and the emulator. @internal
  */
 export async function hmacSha256Hex(secretAccessKey: string, message: string): Promise<string> {
-  const node = nodeCrypto();
-  if (node) return node.createHmac("sha256", secretAccessKey).update(message).digest("hex");
-  const s = subtle();
-  const key = await s.importKey("raw", utf8.encode(secretAccessKey), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-  return hex(await s.sign("HMAC", key, utf8.encode(message)));
+  return hashBackend().hmac(secretAccessKey, message);
 }
 
 /** Lower-cased request headers; repeated names (case-insensitively) joined with `, ` as `Headers` does. */
@@ -164,9 +141,8 @@ function bodyInput(body: SignableRequest["body"]): string | Uint8Array | undefin
   if (body === undefined || body === null || body === "") return undefined;
   if (typeof body === "string") return body;
   if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
-  if (body instanceof ArrayBuffer || Object.prototype.toString.call(body) === "[object ArrayBuffer]") {
-    return new Uint8Array(body as ArrayBuffer);
-  }
+  // Tested by tag, so an ArrayBuffer from another realm counts too.
+  if (Object.prototype.toString.call(body) === "[object ArrayBuffer]") return new Uint8Array(body as ArrayBuffer);
   throw new TypeError(
     "signRequest: body must be a string, Uint8Array or ArrayBuffer; for other bodies (streams, FormData) " +
       'send "X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD"',
@@ -187,21 +163,17 @@ function checkCredentials(creds: SigningCredentials): void {
 }
 
 /**
- * Signs a request with Huawei Cloud `SDK-HMAC-SHA256` and returns the headers to ADD to it (set them, replacing
- * any existing value):
- *
+ * Signs a request with Huawei Cloud `SDK-HMAC-SHA256` and returns the headers to set on it (replacing any value):
  * - `X-Sdk-Date`: `opts.date`, else the request's own `X-Sdk-Date` (`YYYYMMDDTHHMMSSZ`), else the current time;
  * - `X-Security-Token`: only with temporary credentials;
  * - `Authorization: SDK-HMAC-SHA256 Access=<AK>, SignedHeaders=<h1;h2>, Signature=<hex>`.
  *
- * Signed headers by default: every request header, plus `host` (the URL's `host[:port]` with the default port
- * omitted, unless the request has its own `Host`), `x-sdk-date` and `x-security-token`; minus `content-type*`,
- * names containing `_`, `authorization`, `user-agent` and other headers that runtimes or proxies rewrite
- * (hop-by-hop, `content-length`, `accept-encoding`, `x-forwarded-*`, …). `opts.signedHeaders` replaces that
- * selection. Header values are signed trimmed of HTTP whitespace, as `Headers` sends them.
- *
- * The payload hash is the SHA-256 of the body bytes, or the value of an `X-Sdk-Content-Sha256` request header
- * (e.g. `UNSIGNED-PAYLOAD`).
+ * Signed headers by default: every request header, plus `host` (the URL's `host[:port]`, default port omitted,
+ * unless the request has its own `Host`), `x-sdk-date` and `x-security-token`; minus `content-type*`, names with
+ * `_`, `authorization`, `user-agent` and others that runtimes or proxies rewrite (hop-by-hop, `content-length`,
+ * `accept-encoding`, `x-forwarded-*`, …). `opts.signedHeaders` replaces that selection. Values are signed trimmed
+ * of HTTP whitespace, as `Headers` sends them. The payload hash is the SHA-256 of the body bytes, or the
+ * `X-Sdk-Content-Sha256` request header (e.g. `UNSIGNED-PAYLOAD`).
  *
  * @throws TypeError (as a rejection) for unusable input: relative URL, bad header value or signed-header name,
  *   malformed `X-Sdk-Date`, empty credentials; messages never contain the secret key or the security token.
@@ -219,33 +191,27 @@ export async function signRequest(req: SignableRequest, creds: SigningCredential
 
   const own = headers.get("x-sdk-date");
   const sdkDate = opts.date !== undefined ? formatSdkDate(opts.date) : own !== undefined ? trimHeaderValue(own) : formatSdkDate(new Date());
-  if (!/^\d{8}T\d{6}Z$/.test(sdkDate)) {
-    throw new TypeError("signRequest: the request's X-Sdk-Date header must look like YYYYMMDDTHHMMSSZ");
-  }
+  if (!/^\d{8}T\d{6}Z$/.test(sdkDate)) throw new TypeError("signRequest: the request's X-Sdk-Date header must look like YYYYMMDDTHHMMSSZ");
   headers.set("x-sdk-date", sdkDate);
   const token = creds.securityToken || undefined;
   if (token !== undefined) headers.set("x-security-token", token);
   if (!headers.has("host")) headers.set("host", url.host);
+  // canonicalRequest refuses an explicitly named header that is not in the request.
+  const names = normalizeSignedHeaders(
+    opts.signedHeaders === undefined
+      ? [...headers.keys()].filter((name) => !EXCLUDED_BY_DEFAULT.test(name))
+      : [...opts.signedHeaders, "x-sdk-date", ...(token !== undefined ? ["x-security-token"] : [])],
+  );
 
-  let names: string[];
-  if (opts.signedHeaders !== undefined) {
-    names = normalizeSignedHeaders([...opts.signedHeaders, "x-sdk-date", ...(token !== undefined ? ["x-security-token"] : [])]);
-    const absent = names.find((name) => name === "authorization" || !headers.has(name));
-    if (absent !== undefined) throw new TypeError(`signRequest: cannot sign header "${absent}": it is not in the request`);
-  } else {
-    names = normalizeSignedHeaders([...headers.keys()].filter((name) => !isExcludedByDefault(name)));
-  }
-
+  const hash = hashBackend();
   const ownHash = headers.get("x-sdk-content-sha256");
   const body = ownHash === undefined ? bodyInput(req.body) : undefined;
-  const payloadHash = ownHash !== undefined ? trimHeaderValue(ownHash) : body === undefined ? EMPTY_BODY_SHA256 : await sha256Hex(body);
+  const payloadHash = ownHash !== undefined ? trimHeaderValue(ownHash) : body === undefined ? EMPTY_BODY_SHA256 : await hash.sha256(body);
   const upper = req.method.toUpperCase();
   const method = FETCH_NORMALIZED_METHODS.has(upper) ? upper : req.method;
   const canonical = canonicalRequest({ method, url, headers: Object.fromEntries(headers), signedHeaders: names, payloadHash });
-  const signature = await hmacSha256Hex(creds.secretAccessKey, stringToSign(sdkDate, await sha256Hex(canonical)));
+  const signature = await hash.hmac(creds.secretAccessKey, stringToSign(sdkDate, await hash.sha256(canonical)));
 
-  const added: Record<string, string> = { "X-Sdk-Date": sdkDate };
-  if (token !== undefined) added["X-Security-Token"] = token;
-  added["Authorization"] = `${SIGNING_ALGORITHM} Access=${creds.accessKeyId}, SignedHeaders=${names.join(";")}, Signature=${signature}`;
-  return added;
+  const authorization = `${SIGNING_ALGORITHM} Access=${creds.accessKeyId}, SignedHeaders=${names.join(";")}, Signature=${signature}`;
+  return { "X-Sdk-Date": sdkDate, ...(token !== undefined ? { "X-Security-Token": token } : {}), Authorization: authorization };
 }

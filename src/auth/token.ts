@@ -1,34 +1,36 @@
-import { ValidationError } from "../errors.js";
+import { collectIssues, type IssueCollector } from "../errors.js";
 import { hideSecrets, type AuthStrategy } from "../options.js";
 
 /** A token, or a function that returns the current one (called on every attempt). */
 export type TokenSource = string | (() => string | Promise<string>);
 
 /**
+ * The one check of every strategy's text input: records why `value` is not a non-empty string or, when it is
+ * sent in a header, why it could split that header (CR, LF). @internal
+ */
+export function checkText(issues: IssueCollector, path: string, value: unknown, inHeader: boolean): void {
+  if (typeof value !== "string" || value.length === 0) issues.add(path, "minLength", "must be a non-empty string");
+  else if (inHeader && /[\r\n]/.test(value)) issues.add(path, "pattern", "must not contain CR or LF");
+}
+
+/**
  * Authenticates with an IAM token in `X-Auth-Token`. Pass a function to rotate tokens without rebuilding the
- * client.
+ * client; what it returns is checked on every attempt.
  */
 export function tokenAuth(token: TokenSource): AuthStrategy {
-  if (typeof token === "string") checkToken(token);
-  else if (typeof token !== "function") {
-    throw new ValidationError([{ path: "auth.token", keyword: "type", message: "must be a string or a function returning one" }]);
-  }
+  if (typeof token !== "function") checkToken(token);
   const strategy: AuthStrategy = {
     kind: "token",
     async authenticate(request) {
-      const value = typeof token === "string" ? token : checkToken(await token());
-      request.headers.set("X-Auth-Token", value);
+      request.headers.set("X-Auth-Token", typeof token === "string" ? token : checkToken(await token()));
     },
   };
   return hideSecrets(strategy, "token");
 }
 
 function checkToken(value: unknown): string {
-  if (typeof value !== "string" || value.length === 0) {
-    throw new ValidationError([{ path: "auth.token", keyword: "minLength", message: "must be a non-empty string" }]);
-  }
-  if (/[\r\n]/.test(value)) {
-    throw new ValidationError([{ path: "auth.token", keyword: "pattern", message: "must not contain CR or LF" }]);
-  }
-  return value;
+  const issues = collectIssues("tokenAuth", "auth.");
+  checkText(issues, "token", value, true);
+  issues.done();
+  return value as string;
 }
