@@ -1,12 +1,10 @@
 import type { components, paths } from "../../generated/apig.js";
 import { bodyOf } from "../errors.js";
-import { requestInit, type CallOptions } from "../options.js";
+import { requestInit, type CallOptions, type ClientOptions } from "../options.js";
 import { createBaseClient, describeClient, type BaseClient } from "../internal/create.js";
-import type { ClientOptions } from "../options.js";
-import { parseRetryAfterMs } from "../internal/retry.js";
-import { createHandle, createPollSharing, serviceWait, type OperationHandle, type WaitOptions } from "../wait/handle.js";
-import { isRecord, MAX_STATE_TEXT, newWaitState, readWaitState, type WaitStateBase } from "../wait/state.js";
-import type { PollOutcome, Verdict } from "../wait/waiter.js";
+import { createServiceWaits, type OperationHandle, type WaitOptions } from "../wait/handle.js";
+import { isRecord, MAX_STATE_TEXT, readWaitState, type WaitStateBase } from "../wait/state.js";
+import type { Verdict } from "../wait/waiter.js";
 
 /** Body of register/deregister: the ELBs and the ingress addresses concerned. */
 export type IngressIpsRequest = components["schemas"]["IngressIpsRequest"];
@@ -94,63 +92,36 @@ export interface ApigClient {
 export function createApigClient(options: ApigClientOptions): ApigClient {
   const { raw, options: resolved } = createBaseClient<paths>("apig", options, true);
   const project_id = resolved.projectId as string;
-  // One per client: concurrent waits on one gateway share a poll request per interval.
-  const sharing = createPollSharing<PollOutcome<InstanceDetails>>();
-  const keyOf = (instanceId: string): string => `apig:${project_id}:${instanceId}`;
-
   const showInstance = async (instanceId: string, init: { signal?: AbortSignal }) => {
     const path = { project_id, instance_id: instanceId };
     const { data, response } = await raw.GET("/v2/{project_id}/apigw/instances/{instance_id}", { params: { path }, ...init });
-    return { details: bodyOf(data, response), response };
+    return { observation: bodyOf(data, response), response };
   };
-
-  const waitFor = (state: ApigWaitState, waitOptions: WaitOptions<InstanceDetails> | undefined): Promise<InstanceDetails> =>
-    serviceWait(
-      {
-        key: keyOf(state.instanceId),
-        startedAtMs: Date.parse(state.startedAt),
-        sharing,
-        async fetch(signal) {
-          const { details, response } = await showInstance(state.instanceId, { signal });
-          return { observation: details, retryAfterMs: parseRetryAfterMs(response.headers) };
-        },
-        accept: (details) => evaluateIngress(details, state.expect),
-        goneReason: `gateway ${state.instanceId} no longer exists (ShowInstance answered 404)`,
-      },
-      waitOptions,
-    );
-
-  const ingress = (route: "ingress-register" | "ingress-unregister") =>
-    async (instanceId: string, body: IngressIpsRequest, callOptions?: CallOptions): Promise<IngressIpsJobHandle> => {
-      const path = { project_id, instance_id: instanceId };
-      const startedAtMs = Date.now();
-      const { data, response } = await raw.PUT(`/v2/{project_id}/apigw/instances/{instance_id}/${route}`, {
-        params: { path },
-        body,
-        ...requestInit(callOptions),
-      });
-      const job = bodyOf(data, response);
-      // An answer read before the change must not satisfy a wait started after it.
-      sharing.invalidate(keyOf(instanceId));
-      const state: ApigWaitState = {
-        ...newWaitState({ endpoint: resolved.baseUrl, projectId: project_id, instanceId, startedAtMs }),
-        service: "apig",
+  const waits = createServiceWaits<ApigWaitState, InstanceDetails>({
+    service: "apig",
+    endpoint: resolved.baseUrl,
+    projectId: project_id,
+    poll: (state, signal) => showInstance(state.instanceId, { signal }),
+    accept: (details, state) => evaluateIngress(details, state.expect),
+    goneReason: (state) => `gateway ${state.instanceId} no longer exists (ShowInstance answered 404)`,
+    parse: parseApigWaitState,
+  });
+  const ingress = (route: "ingress-register" | "ingress-unregister") => (instanceId: string, body: IngressIpsRequest, callOptions?: CallOptions) =>
+    waits.start(
+      instanceId,
+      () => raw.PUT(`/v2/{project_id}/apigw/instances/{instance_id}/${route}`, { params: { path: { project_id, instance_id: instanceId } }, body, ...requestInit(callOptions) }),
+      (job) => ({
+        service: "apig" as const,
         operation: route === "ingress-register" ? "registerIngressIps" : "deregisterIngressIps",
         jobId: typeof job.job_id === "string" ? job.job_id : "",
         expect: { registered: route === "ingress-register", ips: ingressExpectations(body) },
-      };
-      return createHandle(job, state, waitFor);
-    };
-
+      }),
+    );
   const client: ApigClient = {
     registerIngressIps: ingress("ingress-register"),
     deregisterIngressIps: ingress("ingress-unregister"),
-    async getInstance(instanceId, callOptions) {
-      return (await showInstance(instanceId, requestInit(callOptions))).details;
-    },
-    async resumeWait(state, waitOptions) {
-      return waitFor(parseApigWaitState(state, resolved.baseUrl, project_id), waitOptions);
-    },
+    getInstance: async (instanceId, callOptions) => (await showInstance(instanceId, requestInit(callOptions))).observation,
+    resumeWait: (state, waitOptions) => waits.resume(state, waitOptions),
     raw,
   };
   return describeClient(client, "ApigClient", resolved);
@@ -247,19 +218,14 @@ function isIpOfType(ip: string, type: "v4" | "v6"): boolean {
  * only the known fields. @throws {ValidationError} Listing every problem, with paths like `state.expect.ips[0].ip`.
  */
 export function parseApigWaitState(input: unknown, endpoint: string, projectId: string): ApigWaitState {
-  const operations = ["registerIngressIps", "deregisterIngressIps"] as const;
-  const r = readWaitState(input, { service: "apig", operations, endpoint, projectId });
+  const r = readWaitState(input, { service: "apig", operations: ["registerIngressIps", "deregisterIngressIps"], endpoint, projectId });
   const { raw: s, expect, add } = r;
   // Informational only, so an empty id (a 202 without one) still resumes.
   if (typeof s.jobId !== "string") add(".jobId", "type", "must be a string");
   else if (s.jobId.length > MAX_STATE_TEXT) add(".jobId", "maxLength", `must have at most ${MAX_STATE_TEXT} characters`);
   const ips: IngressIpExpectation[] = [];
   if (expect) {
-    const registered = s.operation === "registerIngressIps";
-    if (typeof expect.registered !== "boolean") add(".expect.registered", "type", "must be a boolean");
-    else if (operations.includes(s.operation as never) && expect.registered !== registered) {
-      add(".expect.registered", "const", `must be ${registered} for ${String(s.operation)}`);
-    }
+    r.flag(".expect.registered", expect.registered);
     if (!Array.isArray(expect.ips)) add(".expect.ips", "type", "must be an array");
     else if (expect.ips.length > MAX_IPS) add(".expect.ips", "maxItems", `must have at most ${MAX_IPS} items`);
     else {
@@ -267,19 +233,16 @@ export function parseApigWaitState(input: unknown, endpoint: string, projectId: 
         const at = `.expect.ips[${i}]`;
         if (!isRecord(item)) return add(at, "type", "must be an object");
         const { elbId, kind, type, ip } = item;
-        let ok = true;
-        const bad = (path: string, keyword: string, message: string): void => {
-          ok = false;
-          add(`${at}${path}`, keyword, message);
-        };
-        if (typeof elbId !== "string" || elbId.length === 0 || elbId.length > 64) bad(".elbId", "type", "must be a string of 1–64 characters");
-        if (kind !== "public" && kind !== "private" && kind !== "global") bad(".kind", "enum", "must be public, private or global");
-        if (type !== "v4" && type !== "v6") bad(".type", "enum", "must be v4 or v6");
-        else if (typeof ip !== "string" || !isIpOfType(ip, type)) bad(".ip", "format", `must be an IP${type} address`);
-        if (ok) ips.push({ elbId: elbId as string, kind: kind as IngressIpKind, type: type as "v4" | "v6", ip: ip as string });
+        if (typeof elbId !== "string" || elbId.length === 0 || elbId.length > 64) add(`${at}.elbId`, "type", "must be a string of 1–64 characters");
+        if (kind !== "public" && kind !== "private" && kind !== "global") add(`${at}.kind`, "enum", "must be public, private or global");
+        if (type !== "v4" && type !== "v6") add(`${at}.type`, "enum", "must be v4 or v6");
+        else if (typeof ip !== "string" || !isIpOfType(ip, type)) add(`${at}.ip`, "format", `must be an IP${type} address`);
+        // Kept only if every field passed: done() throws otherwise.
+        ips.push({ elbId, kind, type, ip } as IngressIpExpectation);
       });
     }
   }
   r.done();
-  return { ...r.base, service: "apig", operation: s.operation as ApigWaitState["operation"], jobId: s.jobId as string, expect: { registered: s.operation === "registerIngressIps", ips } };
+  const operation = s.operation as ApigWaitState["operation"];
+  return { ...r.base, service: "apig", operation, jobId: s.jobId as string, expect: { registered: operation === "registerIngressIps", ips } };
 }

@@ -1,14 +1,11 @@
 import type { components, operations, paths } from "../../generated/dds.js";
-import { bodyOf } from "../errors.js";
-import { requestInit, type CallOptions } from "../options.js";
+import { bodyOf, InvalidResponseError, NotFoundError, redactHeaders } from "../errors.js";
+import { requestInit, type CallOptions, type ClientOptions } from "../options.js";
 import { createBaseClient, describeClient, type BaseClient } from "../internal/create.js";
-import type { ClientOptions } from "../options.js";
 import { assertPathParams } from "../internal/path-params.js";
-import { parseRetryAfterMs } from "../internal/retry.js";
-import { InvalidResponseError, NotFoundError, redactHeaders } from "../errors.js";
-import { createHandle, createPollSharing, serviceWait, type OperationHandle, type WaitOptions } from "../wait/handle.js";
-import { newWaitState, readWaitState, type WaitStateBase } from "../wait/state.js";
-import type { PollOutcome, Verdict } from "../wait/waiter.js";
+import { createServiceWaits, type OperationHandle, type WaitOptions } from "../wait/handle.js";
+import { readWaitState, type WaitStateBase } from "../wait/state.js";
+import type { Verdict } from "../wait/waiter.js";
 
 /** Body of BindPublicGateway. */
 export type BindPublicGatewayRequest = components["schemas"]["BindPublicGatewayRequest"];
@@ -110,17 +107,10 @@ const GATEWAY_PATH = "/v3/{project_id}/instances/{instance_id}/nodes/{node_id}/p
 export function createDdsClient(options: DdsClientOptions): DdsClient {
   const { raw, options: resolved } = createBaseClient<paths>("dds", options, true);
   const project_id = resolved.projectId as string;
-  // One per client: concurrent waits on one DB instance share a ListInstances request per interval.
-  const sharing = createPollSharing<PollOutcome<DdsNodeLocation>>();
-  const keyOf = (instanceId: string): string => `dds:${project_id}:${instanceId}`;
-
   const listPage = async (query: ListInstancesQuery, init: { signal?: AbortSignal }) => {
-    const path = { project_id };
-    const { data, response } = await raw.GET("/v3/{project_id}/instances", { params: { path, query }, ...init });
+    const { data, response } = await raw.GET("/v3/{project_id}/instances", { params: { path: { project_id }, query }, ...init });
     return { page: bodyOf(data, response), response };
   };
-
-  const listInstances: DdsClient["listInstances"] = async (query = {}, callOptions) => (await listPage(query, requestInit(callOptions))).page;
 
   /** The node in a ListInstances page filtered by `id`, or the `NotFoundError` getNode documents. */
   const locate = (page: ListInstancesResponse, instanceId: string, nodeId: string): DdsNodeLocation => {
@@ -143,54 +133,43 @@ export function createDdsClient(options: DdsClientOptions): DdsClient {
     });
   };
 
-  const waitFor = (state: DdsWaitState, waitOptions: WaitOptions<DdsNodeLocation> | undefined): Promise<DdsNodeLocation> =>
-    serviceWait(
-      {
-        key: keyOf(state.instanceId),
-        startedAtMs: Date.parse(state.startedAt),
-        sharing,
-        async fetch(signal) {
-          const { page, response } = await listPage({ id: state.instanceId }, { signal });
-          return { observation: locate(page, state.instanceId, state.nodeId), retryAfterMs: parseRetryAfterMs(response.headers) };
-        },
-        accept: (location) => evaluateGateway(location, state.expect),
-        goneReason: `instance ${state.instanceId} or its node ${state.nodeId} no longer exists`,
-      },
-      waitOptions,
-    );
+  const waits = createServiceWaits<DdsWaitState, DdsNodeLocation>({
+    service: "dds",
+    endpoint: resolved.baseUrl,
+    projectId: project_id,
+    async poll({ instanceId, nodeId }, signal) {
+      const { page, response } = await listPage({ id: instanceId }, { signal });
+      return { observation: locate(page, instanceId, nodeId), response };
+    },
+    accept: (location, state) => evaluateGateway(location, state.expect),
+    goneReason: (state) => `instance ${state.instanceId} or its node ${state.nodeId} no longer exists`,
+    parse: parseDdsWaitState,
+  });
+  const params = (instance_id: string, node_id: string) => ({ path: { project_id, instance_id, node_id } });
 
   const client: DdsClient = {
-    async unbindPublicGateway(instanceId, nodeId, callOptions) {
-      const path = { project_id, instance_id: instanceId, node_id: nodeId };
-      const startedAtMs = Date.now();
-      const { data, response } = await raw.DELETE(GATEWAY_PATH, { params: { path }, ...requestInit(callOptions) });
-      const answer = bodyOf(data, response);
-      // An answer read before the change must not satisfy a wait started after it.
-      sharing.invalidate(keyOf(instanceId));
-      const base = newWaitState({ endpoint: resolved.baseUrl, projectId: project_id, instanceId, startedAtMs });
-      return createHandle(answer, { ...base, service: "dds", operation: "unbindPublicGateway", nodeId, expect: { bound: false } } as DdsWaitState, waitFor);
-    },
-    async bindPublicGateway(instanceId, nodeId, body, callOptions) {
-      const path = { project_id, instance_id: instanceId, node_id: nodeId };
-      const startedAtMs = Date.now();
-      const { data, response } = await raw.POST(GATEWAY_PATH, { params: { path }, body, ...requestInit(callOptions) });
-      const answer = bodyOf(data, response);
-      sharing.invalidate(keyOf(instanceId));
-      const base = newWaitState({ endpoint: resolved.baseUrl, projectId: project_id, instanceId, startedAtMs });
-      const { nat_gateway_id: natGatewayId, external_service_port: externalServicePort, public_ip_id: publicIpId } = body;
-      const expect: BoundExpectation = { bound: true, natGatewayId, externalServicePort, publicIpId };
-      return createHandle(answer, { ...base, service: "dds", operation: "bindPublicGateway", nodeId, expect } as DdsWaitState, waitFor);
-    },
-    listInstances,
+    unbindPublicGateway: (instanceId, nodeId, callOptions) =>
+      waits.start(
+        instanceId,
+        () => raw.DELETE(GATEWAY_PATH, { params: params(instanceId, nodeId), ...requestInit(callOptions) }),
+        () => ({ service: "dds" as const, operation: "unbindPublicGateway" as const, nodeId, expect: { bound: false as const } }),
+      ),
+    bindPublicGateway: (instanceId, nodeId, body, callOptions) =>
+      waits.start(
+        instanceId,
+        () => raw.POST(GATEWAY_PATH, { params: params(instanceId, nodeId), body, ...requestInit(callOptions) }),
+        () => {
+          const { nat_gateway_id: natGatewayId, external_service_port: externalServicePort, public_ip_id: publicIpId } = body;
+          return { service: "dds" as const, operation: "bindPublicGateway" as const, nodeId, expect: { bound: true as const, natGatewayId, externalServicePort, publicIpId } };
+        },
+      ),
+    listInstances: async (query = {}, callOptions) => (await listPage(query, requestInit(callOptions))).page,
     async getNode(instanceId, nodeId, callOptions) {
       // Ids are checked like path parameters although they travel as a query filter: same ids, same rules.
       assertPathParams({ instance_id: instanceId, node_id: nodeId });
-      const page = await listInstances({ id: instanceId }, callOptions);
-      return locate(page, instanceId, nodeId);
+      return locate((await listPage({ id: instanceId }, requestInit(callOptions))).page, instanceId, nodeId);
     },
-    async resumeWait(state, waitOptions) {
-      return waitFor(parseDdsWaitState(state, resolved.baseUrl, project_id), waitOptions);
-    },
+    resumeWait: (state, waitOptions) => waits.resume(state, waitOptions),
     raw,
   };
   return describeClient(client, "DdsClient", resolved);
@@ -238,24 +217,17 @@ export function evaluateGateway(location: DdsNodeLocation, expect: DdsWaitState[
  */
 export function parseDdsWaitState(input: unknown, endpoint: string, projectId: string): DdsWaitState {
   const r = readWaitState(input, { service: "dds", operations: ["bindPublicGateway", "unbindPublicGateway"], endpoint, projectId });
-  const { raw: s, expect, add } = r;
-  const nodeId = r.id(".nodeId", s.nodeId);
-  let parsed: DdsWaitState["expect"] = { bound: false };
+  const { raw: s, expect } = r;
+  r.id(".nodeId", s.nodeId);
+  if (expect) r.flag(".expect.bound", expect.bound);
   if (expect?.bound === true) {
-    if (s.operation === "unbindPublicGateway") add(".expect.bound", "const", "must be false for unbindPublicGateway");
-    const natGatewayId = r.text(".expect.natGatewayId", expect.natGatewayId);
-    const publicIpId = r.text(".expect.publicIpId", expect.publicIpId);
+    r.text(".expect.natGatewayId", expect.natGatewayId);
+    r.text(".expect.publicIpId", expect.publicIpId);
     const port = expect.externalServicePort;
-    if (typeof port !== "number" || !Number.isInteger(port) || port < 1 || port > 65535) {
-      add(".expect.externalServicePort", "maximum", "must be an integer from 1 to 65535");
-    } else if (natGatewayId !== undefined && publicIpId !== undefined) {
-      parsed = { bound: true, natGatewayId, externalServicePort: port, publicIpId };
-    }
-  } else if (expect?.bound === false) {
-    if (s.operation === "bindPublicGateway") add(".expect.bound", "const", "must be true for bindPublicGateway");
-  } else if (expect) {
-    add(".expect.bound", "type", "must be a boolean");
+    if (typeof port !== "number" || !Number.isInteger(port) || port < 1 || port > 65535) r.add(".expect.externalServicePort", "maximum", "must be an integer from 1 to 65535");
   }
   r.done();
-  return { ...r.base, service: "dds", operation: s.operation as DdsWaitState["operation"], nodeId: nodeId!, expect: parsed };
+  const { natGatewayId, externalServicePort, publicIpId } = expect as Record<string, unknown>;
+  const parsed = expect?.bound ? ({ bound: true, natGatewayId, externalServicePort, publicIpId } as BoundExpectation) : { bound: false as const };
+  return { ...r.base, service: "dds", operation: s.operation as DdsWaitState["operation"], nodeId: s.nodeId as string, expect: parsed };
 }

@@ -38,6 +38,8 @@ export interface WaitStateReader extends Pick<IssueCollector, "add" | "done"> {
   text(path: string, value: unknown): string | undefined;
   /** A text that is also a valid path parameter (the name is the path without its dot). */
   id(path: string, value: unknown): string | undefined;
+  /** A boolean that must be `true` for the first of the target operations and `false` for the others. */
+  flag(path: string, value: unknown): void;
 }
 
 /**
@@ -71,6 +73,11 @@ export function readWaitState(
     for (const p of problems) add(path, p.keyword, p.message);
     return problems.length ? undefined : t;
   };
+  const flag = (path: string, v: unknown): void => {
+    const expected = s.operation === target.operations[0];
+    if (typeof v !== "boolean") add(path, "type", "must be a boolean");
+    else if (target.operations.includes(s.operation as string) && v !== expected) add(path, "const", `must be ${expected} for ${String(s.operation)}`);
+  };
 
   if (s.format !== WAIT_STATE_FORMAT) add(".format", "const", `must be ${JSON.stringify(WAIT_STATE_FORMAT)}`);
   if (s.service !== target.service) add(".service", "const", `must be ${JSON.stringify(target.service)} for this client`);
@@ -87,7 +94,7 @@ export function readWaitState(
   if (typeof s.operation !== "string" || !target.operations.includes(s.operation)) add(".operation", "enum", `must be ${target.operations.join(" or ")}`);
 
   const base: WaitStateBase = { format: WAIT_STATE_FORMAT, endpoint: target.endpoint, projectId: projectId!, instanceId: instanceId!, startedAt: startedAt! };
-  return { raw: s, expect: isRecord(s.expect) ? s.expect : undefined, base, add, text, id, done };
+  return { raw: s, expect: isRecord(s.expect) ? s.expect : undefined, base, add, text, id, flag, done };
 }
 
 /** The common fields of a new operation's state. */
