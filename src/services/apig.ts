@@ -78,10 +78,9 @@ export interface ApigClient {
   /** Reads a gateway's details (GET …/instances/{instance_id}). */
   getInstance(instanceId: string, options?: CallOptions): Promise<InstanceDetails>;
   /**
-   * Continues a wait from `handle.waitState()` (the object or its JSON text), e.g. in another process. Behaves like
-   * `handle.wait(options)`; `maxWaitMs` counts from this call, progress `elapsedMs` from the original start.
-   * @throws {ValidationError} The state is malformed, or was made for another endpoint or project than this
-   *   client's (as a rejected promise, before any request).
+   * Continues a wait from `handle.waitState()` (object or JSON text), e.g. in another process, like `handle.wait()`:
+   * `maxWaitMs` counts from this call, progress `elapsedMs` from the original start. Rejects with `ValidationError`,
+   * before any request, for a malformed state or one made for another endpoint or project than this client's.
    */
   resumeWait(state: ApigWaitState | string, options?: WaitOptions<InstanceDetails>): Promise<InstanceDetails>;
   /** openapi-fetch client for the APIG spec, with auth, retries and typed errors applied. */
@@ -134,15 +133,8 @@ export function createApigClient(options: ApigClientOptions): ApigClient {
 
 /** The addresses of a register/deregister request, in request order, one entry per ELB and list. */
 export function ingressExpectations(body: IngressIpsRequest): IngressIpExpectation[] {
-  return body.elbs.flatMap((elb) =>
-    (
-      [
-        ["public", elb.public_ips],
-        ["private", elb.private_ips],
-        ["global", elb.global_eips],
-      ] as const
-    ).flatMap(([kind, ips]) => (ips ?? []).map(({ type, ip }) => ({ elbId: elb.elb_id, kind, type, ip }))),
-  );
+  const lists = [["public", "public_ips"], ["private", "private_ips"], ["global", "global_eips"]] as const;
+  return body.elbs.flatMap((elb) => lists.flatMap(([kind, list]) => (elb[list] ?? []).map(({ type, ip }) => ({ elbId: elb.elb_id, kind, type, ip }))));
 }
 
 /** A gateway status after which the change will not complete: `*Failed`, `*Fail`, anything with `Timeout`, `Unhealthy`. */
@@ -159,37 +151,27 @@ export function isFailedGatewayStatus(status: string): boolean {
  */
 export function evaluateIngress(details: InstanceDetails, expect: ApigWaitState["expect"]): Verdict {
   const status = typeof details?.status === "string" ? details.status : undefined;
-  const listed = new Set<string>();
-  const list = (value: unknown): void => void (typeof value === "string" && value !== "" && listed.add(canonicalIp(value)));
-  list(details?.ingress_ip);
-  list(details?.ingress_ip_v6);
-  for (const entries of [details?.publicips, details?.privateips]) {
-    for (const entry of Array.isArray(entries) ? (entries as unknown[]) : []) {
-      if (!isRecord(entry)) continue;
-      list(entry.ip_address);
-      list(entry.ipv6_address);
-    }
-  }
+  const entries = [details?.publicips, details?.privateips].flatMap((e): unknown[] => (Array.isArray(e) ? e : [])).filter(isRecord);
+  const shown = [details?.ingress_ip, details?.ingress_ip_v6, ...entries.flatMap((e) => [e.ip_address, e.ipv6_address])];
+  const listed = new Set(shown.filter((v): v is string => typeof v === "string" && v !== "").map(canonicalIp));
   const pending: string[] = [];
   if (status !== "Running") pending.push(status === undefined ? "gateway status is unknown" : `gateway status is ${status}`);
   const seen = new Set<string>();
   for (const { kind, ip } of expect.ips) {
     const key = canonicalIp(ip);
-    if (kind === "global" || seen.has(key)) continue; // global EIPs are not visible in ShowInstance
+    // Global EIPs are not visible in ShowInstance; an address given twice is reported once.
+    if (kind === "global" || seen.has(key) || listed.has(key) === expect.registered) continue;
     seen.add(key);
-    if (expect.registered && !listed.has(key)) pending.push(`${ip} not registered yet`);
-    if (!expect.registered && listed.has(key)) pending.push(`${ip} still registered`);
+    pending.push(expect.registered ? `${ip} not registered yet` : `${ip} still registered`);
   }
   if (status !== undefined && isFailedGatewayStatus(status)) return { state: "failure", status, pending, reason: `gateway status is ${status}` };
   return { state: pending.length === 0 ? "success" : "retry", status, pending };
 }
 
 /**
- * The one canonical text of an IP literal, shared with the emulator so both sides agree on when two addresses are
- * the same: trimmed and lower-cased; IPv6 in the URL parser's compressed form (`2001:DB8:0:0:0:0:0:1` and
- * `2001:db8::1` are equal). An IPv4-mapped IPv6 (`::ffff:192.0.2.1` → `::ffff:c000:201`) stays distinct from its
- * IPv4, as the API files them under different `type`s. IPv4 keeps its digits (`010.0.0.1` is not `10.0.0.1`: the
- * validators reject leading zeros anyway). Text that is not an IP literal comes back trimmed and lower-cased.
+ * The canonical text of an IP literal, shared with the emulator so both agree on when two addresses are the same:
+ * trimmed, lower-cased, IPv6 in the URL parser's compressed form (`2001:DB8:0:0:0:0:0:1` is `2001:db8::1`). An
+ * IPv4-mapped IPv6 stays distinct from its IPv4 (the API files them under different `type`s); IPv4 keeps its digits.
  */
 export function canonicalIp(ip: string): string {
   const s = ip.trim().toLowerCase();
@@ -226,21 +208,16 @@ export function parseApigWaitState(input: unknown, endpoint: string, projectId: 
   const ips: IngressIpExpectation[] = [];
   if (expect) {
     r.flag(".expect.registered", expect.registered);
-    if (!Array.isArray(expect.ips)) add(".expect.ips", "type", "must be an array");
-    else if (expect.ips.length > MAX_IPS) add(".expect.ips", "maxItems", `must have at most ${MAX_IPS} items`);
-    else {
-      (expect.ips as unknown[]).forEach((item, i) => {
-        const at = `.expect.ips[${i}]`;
-        if (!isRecord(item)) return add(at, "type", "must be an object");
-        const { elbId, kind, type, ip } = item;
-        if (typeof elbId !== "string" || elbId.length === 0 || elbId.length > 64) add(`${at}.elbId`, "type", "must be a string of 1–64 characters");
-        if (kind !== "public" && kind !== "private" && kind !== "global") add(`${at}.kind`, "enum", "must be public, private or global");
-        if (type !== "v4" && type !== "v6") add(`${at}.type`, "enum", "must be v4 or v6");
-        else if (typeof ip !== "string" || !isIpOfType(ip, type)) add(`${at}.ip`, "format", `must be an IP${type} address`);
-        // Kept only if every field passed: done() throws otherwise.
-        ips.push({ elbId, kind, type, ip } as IngressIpExpectation);
-      });
-    }
+    r.list(".expect.ips", expect.ips, MAX_IPS)?.forEach((item, i) => {
+      const at = `.expect.ips[${i}]`;
+      if (!isRecord(item)) return add(at, "type", "must be an object");
+      const { elbId, kind, type, ip } = item;
+      if (typeof elbId !== "string" || elbId.length === 0 || elbId.length > 64) add(`${at}.elbId`, "type", "must be a string of 1–64 characters");
+      r.oneOf(`${at}.kind`, kind, ["public", "private", "global"]);
+      if (r.oneOf(`${at}.type`, type, ["v4", "v6"]) && (typeof ip !== "string" || !isIpOfType(ip, type))) add(`${at}.ip`, "format", `must be an IP${type} address`);
+      // Kept only if every field passed: done() throws otherwise.
+      ips.push({ elbId, kind, type, ip } as IngressIpExpectation);
+    });
   }
   r.done();
   const operation = s.operation as ApigWaitState["operation"];

@@ -75,15 +75,13 @@ export interface DdsClientOptions extends ClientOptions {
 /** Typed client of the DDS public-gateway operations. */
 export interface DdsClient {
   /**
-   * Unbinds the public gateway (DNAT rule) from a node (DELETE …/public-gateway). Resolves with the 200 answer
-   * as a handle whose `wait()` resolves once ListInstances shows the node without `nat_gateway_id` /
-   * `external_service_port`.
+   * Unbinds the public gateway (DNAT rule) from a node (DELETE …/public-gateway). Resolves with the 200 answer as a
+   * handle whose `wait()` resolves once ListInstances shows the node without `nat_gateway_id` / `external_service_port`.
    */
   unbindPublicGateway(instanceId: string, nodeId: string, options?: CallOptions): Promise<UnbindPublicGatewayHandle>;
   /**
-   * Binds a public gateway to a node (POST …/public-gateway). Resolves with the 200 answer as a handle whose
-   * `wait()` resolves once ListInstances shows the node with the bound `nat_gateway_id` and
-   * `external_service_port`.
+   * Binds a public gateway to a node (POST …/public-gateway). Resolves with the 200 answer as a handle whose `wait()`
+   * resolves once ListInstances shows the node with the bound `nat_gateway_id` and `external_service_port`.
    */
   bindPublicGateway(instanceId: string, nodeId: string, body: BindPublicGatewayRequest, options?: CallOptions): Promise<BindPublicGatewayHandle>;
   /** Lists DB instances with their groups and nodes (GET …/instances). */
@@ -91,10 +89,9 @@ export interface DdsClient {
   /** Finds one node through ListInstances; rejects with `NotFoundError` when the instance or node is missing. */
   getNode(instanceId: string, nodeId: string, options?: CallOptions): Promise<DdsNodeLocation>;
   /**
-   * Continues a wait from `handle.waitState()` (the object or its JSON text), e.g. in another process. Behaves like
-   * `handle.wait(options)`; `maxWaitMs` counts from this call, progress `elapsedMs` from the original start.
-   * @throws {ValidationError} The state is malformed, or was made for another endpoint or project than this
-   *   client's (as a rejected promise, before any request).
+   * Continues a wait from `handle.waitState()` (object or JSON text), e.g. in another process, like `handle.wait()`:
+   * `maxWaitMs` counts from this call, progress `elapsedMs` from the original start. Rejects with `ValidationError`,
+   * before any request, for a malformed state or one made for another endpoint or project than this client's.
    */
   resumeWait(state: DdsWaitState | string, options?: WaitOptions<DdsNodeLocation>): Promise<DdsNodeLocation>;
   /** openapi-fetch client for the DDS spec, with auth, retries and typed errors applied. */
@@ -121,16 +118,9 @@ export function createDdsClient(options: DdsClientOptions): DdsClient {
       const node = Array.isArray(group?.nodes) ? group.nodes.find((n) => n?.id === nodeId) : undefined;
       if (instance && node) return { instance, group, node };
     }
-    throw new NotFoundError({
-      status: 404,
-      code: undefined,
-      message: instance ? `node ${nodeId} not found in instance ${instanceId}` : `instance ${instanceId} not found`,
-      requestId: undefined,
-      body: page,
-      headers: redactHeaders(undefined),
-      method: "GET",
-      url: `${resolved.baseUrl}/v3/${project_id}/instances`,
-    });
+    const message = instance ? `node ${nodeId} not found in instance ${instanceId}` : `instance ${instanceId} not found`;
+    const url = `${resolved.baseUrl}/v3/${project_id}/instances`;
+    throw new NotFoundError({ status: 404, code: undefined, message, requestId: undefined, body: page, headers: redactHeaders(undefined), method: "GET", url });
   };
 
   const waits = createServiceWaits<DdsWaitState, DdsNodeLocation>({
@@ -149,20 +139,19 @@ export function createDdsClient(options: DdsClientOptions): DdsClient {
 
   const client: DdsClient = {
     unbindPublicGateway: (instanceId, nodeId, callOptions) =>
-      waits.start(
-        instanceId,
-        () => raw.DELETE(GATEWAY_PATH, { params: params(instanceId, nodeId), ...requestInit(callOptions) }),
-        () => ({ service: "dds" as const, operation: "unbindPublicGateway" as const, nodeId, expect: { bound: false as const } }),
-      ),
+      waits.start(instanceId, () => raw.DELETE(GATEWAY_PATH, { params: params(instanceId, nodeId), ...requestInit(callOptions) }), () => ({
+        service: "dds",
+        operation: "unbindPublicGateway",
+        nodeId,
+        expect: { bound: false },
+      })),
     bindPublicGateway: (instanceId, nodeId, body, callOptions) =>
-      waits.start(
-        instanceId,
-        () => raw.POST(GATEWAY_PATH, { params: params(instanceId, nodeId), body, ...requestInit(callOptions) }),
-        () => {
-          const { nat_gateway_id: natGatewayId, external_service_port: externalServicePort, public_ip_id: publicIpId } = body;
-          return { service: "dds" as const, operation: "bindPublicGateway" as const, nodeId, expect: { bound: true as const, natGatewayId, externalServicePort, publicIpId } };
-        },
-      ),
+      waits.start(instanceId, () => raw.POST(GATEWAY_PATH, { params: params(instanceId, nodeId), body, ...requestInit(callOptions) }), () => ({
+        service: "dds",
+        operation: "bindPublicGateway",
+        nodeId,
+        expect: { bound: true, natGatewayId: body.nat_gateway_id, externalServicePort: body.external_service_port, publicIpId: body.public_ip_id },
+      })),
     listInstances: async (query = {}, callOptions) => (await listPage(query, requestInit(callOptions))).page,
     async getNode(instanceId, nodeId, callOptions) {
       // Ids are checked like path parameters although they travel as a query filter: same ids, same rules.

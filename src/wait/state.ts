@@ -40,6 +40,10 @@ export interface WaitStateReader extends Pick<IssueCollector, "add" | "done"> {
   id(path: string, value: unknown): string | undefined;
   /** A boolean that must be `true` for the first of the target operations and `false` for the others. */
   flag(path: string, value: unknown): void;
+  /** An array of at most `max` items. */
+  list(path: string, value: unknown, max: number): unknown[] | undefined;
+  /** One of `allowed`. */
+  oneOf<T extends string>(path: string, value: unknown, allowed: readonly T[]): value is T;
 }
 
 /**
@@ -78,6 +82,17 @@ export function readWaitState(
     if (typeof v !== "boolean") add(path, "type", "must be a boolean");
     else if (target.operations.includes(s.operation as string) && v !== expected) add(path, "const", `must be ${expected} for ${String(s.operation)}`);
   };
+  const list = (path: string, v: unknown, max: number): unknown[] | undefined => {
+    if (!Array.isArray(v)) add(path, "type", "must be an array");
+    else if (v.length > max) add(path, "maxItems", `must have at most ${max} items`);
+    else return v as unknown[];
+    return undefined;
+  };
+  const oneOf = <T extends string>(path: string, v: unknown, allowed: readonly T[]): v is T => {
+    const ok = allowed.includes(v as T);
+    if (!ok) add(path, "enum", `must be ${allowed.slice(0, -1).join(", ")} or ${allowed.at(-1)}`);
+    return ok;
+  };
 
   if (s.format !== WAIT_STATE_FORMAT) add(".format", "const", `must be ${JSON.stringify(WAIT_STATE_FORMAT)}`);
   if (s.service !== target.service) add(".service", "const", `must be ${JSON.stringify(target.service)} for this client`);
@@ -91,10 +106,10 @@ export function readWaitState(
     add(".startedAt", "format", "must be an ISO 8601 date-time");
   }
   if (!isRecord(s.expect)) add(".expect", "type", "must be an object");
-  if (typeof s.operation !== "string" || !target.operations.includes(s.operation)) add(".operation", "enum", `must be ${target.operations.join(" or ")}`);
+  oneOf(".operation", s.operation, target.operations);
 
   const base: WaitStateBase = { format: WAIT_STATE_FORMAT, endpoint: target.endpoint, projectId: projectId!, instanceId: instanceId!, startedAt: startedAt! };
-  return { raw: s, expect: isRecord(s.expect) ? s.expect : undefined, base, add, text, id, flag, done };
+  return { raw: s, expect: isRecord(s.expect) ? s.expect : undefined, base, add, text, id, flag, list, oneOf, done };
 }
 
 /** The common fields of a new operation's state. */
