@@ -45,15 +45,13 @@ export interface ApigWaitState extends WaitStateBase {
 }
 
 /**
- * What `registerIngressIps` / `deregisterIngressIps` resolve with: the 202 body as it came (`instance_id`,
- * `message`, `job_id`, plus any field the service adds), and the non-enumerable `wait()` and `waitState()`.
- *
- * `wait()` polls ShowInstance and resolves with the gateway details once `status` is `Running` AND every
- * public/private address of the request is listed (register) or gone (deregister) in `publicips` / `privateips`
- * (`ip_address` / `ipv6_address`), `ingress_ip` or `ingress_ip_v6`. Global EIPs are not visible in ShowInstance,
- * so for them only `Running` is required. It rejects with `JobFailedError` on a failure status (`*Failed`,
- * `*Fail`, `*Timeout`, `Unhealthy`; on `.status`) or when the gateway is gone (404), `WaitTimeoutError`,
- * `AbortError` or `ValidationError` (bad options).
+ * What `registerIngressIps` / `deregisterIngressIps` resolve with: the 202 body as it came (`instance_id`, `message`,
+ * `job_id`, any field the service adds), with non-enumerable `wait()` and `waitState()`. `wait()` polls ShowInstance
+ * and resolves with the gateway details once `status` is `Running` AND every public/private address of the request
+ * is listed (register) or gone (deregister) in `publicips` / `privateips` (`ip_address` / `ipv6_address`),
+ * `ingress_ip` or `ingress_ip_v6` (global EIPs are not visible there: only `Running` counts for them). It rejects
+ * with `JobFailedError` on a failure status (`*Failed`, `*Fail`, `*Timeout`, `Unhealthy`; on `.status`) or a gone
+ * gateway (404), `WaitTimeoutError`, `AbortError` or `ValidationError` (bad options).
  */
 export interface IngressIpsJobHandle extends IngressIpsJob, OperationHandle<ApigWaitState, InstanceDetails> {}
 
@@ -65,9 +63,8 @@ export interface ApigClientOptions extends ClientOptions {
 /** Typed client of the APIG dedicated-gateway ingress operations. */
 export interface ApigClient {
   /**
-   * Registers ingress IPs on an NLB gateway (PUT …/ingress-register). Resolves with the 202 job answer as a
-   * handle: `await (await apig.registerIngressIps(id, body)).wait()` resolves once the gateway is `Running` with
-   * the addresses listed.
+   * Registers ingress IPs on an NLB gateway (PUT …/ingress-register). Resolves with the 202 job answer as a handle:
+   * `await (await apig.registerIngressIps(id, body)).wait()` resolves once the gateway is `Running` with them listed.
    */
   registerIngressIps(instanceId: string, body: IngressIpsRequest, options?: CallOptions): Promise<IngressIpsJobHandle>;
   /**
@@ -92,8 +89,8 @@ export function createApigClient(options: ApigClientOptions): ApigClient {
   const { raw, options: resolved } = createBaseClient<paths>("apig", options, true);
   const project_id = resolved.projectId as string;
   const showInstance = async (instanceId: string, init: { signal?: AbortSignal }) => {
-    const path = { project_id, instance_id: instanceId };
-    const { data, response } = await raw.GET("/v2/{project_id}/apigw/instances/{instance_id}", { params: { path }, ...init });
+    const params = { path: { project_id, instance_id: instanceId } };
+    const { data, response } = await raw.GET("/v2/{project_id}/apigw/instances/{instance_id}", { params, ...init });
     return { observation: bodyOf(data, response), response };
   };
   const waits = createServiceWaits<ApigWaitState, InstanceDetails>({
@@ -105,17 +102,15 @@ export function createApigClient(options: ApigClientOptions): ApigClient {
     goneReason: (state) => `gateway ${state.instanceId} no longer exists (ShowInstance answered 404)`,
     parse: parseApigWaitState,
   });
-  const ingress = (route: "ingress-register" | "ingress-unregister") => (instanceId: string, body: IngressIpsRequest, callOptions?: CallOptions) =>
-    waits.start(
-      instanceId,
-      () => raw.PUT(`/v2/{project_id}/apigw/instances/{instance_id}/${route}`, { params: { path: { project_id, instance_id: instanceId } }, body, ...requestInit(callOptions) }),
-      (job) => ({
-        service: "apig" as const,
-        operation: route === "ingress-register" ? "registerIngressIps" : "deregisterIngressIps",
-        jobId: typeof job.job_id === "string" ? job.job_id : "",
-        expect: { registered: route === "ingress-register", ips: ingressExpectations(body) },
-      }),
-    );
+  const ingress = (route: "ingress-register" | "ingress-unregister") => (instanceId: string, body: IngressIpsRequest, callOptions?: CallOptions) => {
+    const params = { path: { project_id, instance_id: instanceId } };
+    const registered = route === "ingress-register";
+    return waits.start(instanceId, () => raw.PUT(`/v2/{project_id}/apigw/instances/{instance_id}/${route}`, { params, body, ...requestInit(callOptions) }), (job) => ({
+      operation: registered ? "registerIngressIps" : "deregisterIngressIps",
+      jobId: typeof job.job_id === "string" ? job.job_id : "",
+      expect: { registered, ips: ingressExpectations(body) },
+    }));
+  };
   const client: ApigClient = {
     registerIngressIps: ingress("ingress-register"),
     deregisterIngressIps: ingress("ingress-unregister"),
@@ -126,10 +121,8 @@ export function createApigClient(options: ApigClientOptions): ApigClient {
   return describeClient(client, "ApigClient", resolved);
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// The wait: Huawei has no API that takes the job id (the reference,
-// https://support.huaweicloud.com/intl/en-us/api-apig/UnregisterIngressIps.html, documents only the 202 `job_id`),
-// so the gateway details are read until they show the change.
+// The wait: no Huawei API takes the job id (https://support.huaweicloud.com/intl/en-us/api-apig/UnregisterIngressIps.html
+// documents only the 202 `job_id`), so the gateway details are read until they show the change.
 
 /** The addresses of a register/deregister request, in request order, one entry per ELB and list. */
 export function ingressExpectations(body: IngressIpsRequest): IngressIpExpectation[] {
@@ -143,11 +136,9 @@ export function isFailedGatewayStatus(status: string): boolean {
 }
 
 /**
- * The acceptor of an ingress job. Success needs BOTH `status === "Running"` AND the address condition: right
- * after the 202 the gateway may still show `Running` with the old addresses, and the lists can change before the
- * gateway has finished (and may still roll back). An address counts as listed when it appears in any of
- * `publicips[]` / `privateips[]` (`ip_address`, `ipv6_address`), `ingress_ip` or `ingress_ip_v6`: Huawei does not
- * document which field shows which kind. IPv6 literals are compared in canonical form.
+ * The acceptor of an ingress job. Success needs BOTH `Running` AND the addresses: right after the 202 the gateway may
+ * still show `Running` with the old ones, and the lists can change before it has finished (and may roll back). Any of
+ * the address fields counts, as Huawei does not document which shows which kind; IPs are compared canonically.
  */
 export function evaluateIngress(details: InstanceDetails, expect: ApigWaitState["expect"]): Verdict {
   const status = typeof details?.status === "string" ? details.status : undefined;
@@ -176,11 +167,8 @@ export function evaluateIngress(details: InstanceDetails, expect: ApigWaitState[
 export function canonicalIp(ip: string): string {
   const s = ip.trim().toLowerCase();
   if (!s.includes(":")) return s;
-  try {
-    return new URL(`http://[${s}]/`).hostname.slice(1, -1);
-  } catch {
-    return s;
-  }
+  const url = `http://[${s}]/`;
+  return URL.canParse(url) ? new URL(url).hostname.slice(1, -1) : s;
 }
 
 /** At most 10 ELBs with 2 addresses in each of 3 lists, as the request schema allows. */
@@ -190,9 +178,7 @@ const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1
 /** True when `ip` is a literal of the given version. IPv6 goes through the URL parser, which runs everywhere. */
 function isIpOfType(ip: string, type: "v4" | "v6"): boolean {
   if (ip.length > 45) return false;
-  if (type === "v4") return IPV4.test(ip);
-  if (!ip.includes(":") || /[[\]/%]/.test(ip)) return false;
-  return URL.canParse(`http://[${ip}]/`);
+  return type === "v4" ? IPV4.test(ip) : ip.includes(":") && !/[[\]/%]/.test(ip) && URL.canParse(`http://[${ip}]/`);
 }
 
 /**

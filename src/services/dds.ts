@@ -53,11 +53,11 @@ export interface DdsWaitState extends WaitStateBase {
 }
 
 /**
- * `wait()` and `waitState()` of a public-gateway handle (non-enumerable). `wait()` polls ListInstances
- * (`?id=<instance>`) and resolves with the node, its group and instance once the node shows the change: after a
- * bind, its `nat_gateway_id` and `external_service_port` equal the bound values; after an unbind, both are absent,
- * `null`, empty or 0. It rejects with `JobFailedError` (instance `abnormal` / `createfail` or node `abnormal`, on
- * `.status`; or the instance or node is gone), `WaitTimeoutError`, `AbortError` or `ValidationError` (bad options).
+ * `wait()` and `waitState()` of a public-gateway handle (non-enumerable). `wait()` polls ListInstances (`?id=`) and
+ * resolves with the node, its group and instance once the node's `nat_gateway_id` and `external_service_port` equal
+ * the bound values (bind) or are absent, `null`, empty or 0 (unbind). It rejects with `JobFailedError` (instance
+ * `abnormal` / `createfail` or node `abnormal`, on `.status`; or the instance or node is gone), `WaitTimeoutError`,
+ * `AbortError` or `ValidationError` (bad options).
  */
 export type PublicGatewayWait = OperationHandle<DdsWaitState, DdsNodeLocation>;
 
@@ -138,20 +138,15 @@ export function createDdsClient(options: DdsClientOptions): DdsClient {
   const params = (instance_id: string, node_id: string) => ({ path: { project_id, instance_id, node_id } });
 
   const client: DdsClient = {
-    unbindPublicGateway: (instanceId, nodeId, callOptions) =>
-      waits.start(instanceId, () => raw.DELETE(GATEWAY_PATH, { params: params(instanceId, nodeId), ...requestInit(callOptions) }), () => ({
-        service: "dds",
-        operation: "unbindPublicGateway",
-        nodeId,
-        expect: { bound: false },
-      })),
+    unbindPublicGateway: (instanceId, nodeId, callOptions) => {
+      const send = () => raw.DELETE(GATEWAY_PATH, { params: params(instanceId, nodeId), ...requestInit(callOptions) });
+      return waits.start(instanceId, send, () => ({ operation: "unbindPublicGateway", nodeId, expect: { bound: false } }));
+    },
     bindPublicGateway: (instanceId, nodeId, body, callOptions) =>
-      waits.start(instanceId, () => raw.POST(GATEWAY_PATH, { params: params(instanceId, nodeId), body, ...requestInit(callOptions) }), () => ({
-        service: "dds",
-        operation: "bindPublicGateway",
-        nodeId,
-        expect: { bound: true, natGatewayId: body.nat_gateway_id, externalServicePort: body.external_service_port, publicIpId: body.public_ip_id },
-      })),
+      waits.start(instanceId, () => raw.POST(GATEWAY_PATH, { params: params(instanceId, nodeId), body, ...requestInit(callOptions) }), () => {
+        const { nat_gateway_id: natGatewayId, external_service_port: externalServicePort, public_ip_id: publicIpId } = body;
+        return { operation: "bindPublicGateway", nodeId, expect: { bound: true, natGatewayId, externalServicePort, publicIpId } };
+      }),
     listInstances: async (query = {}, callOptions) => (await listPage(query, requestInit(callOptions))).page,
     async getNode(instanceId, nodeId, callOptions) {
       // Ids are checked like path parameters although they travel as a query filter: same ids, same rules.
@@ -164,21 +159,15 @@ export function createDdsClient(options: DdsClientOptions): DdsClient {
   return describeClient(client, "DdsClient", resolved);
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// The wait: the 200 answer carries no job, and the DDS job API
-// (https://support.huaweicloud.com/intl/en-us/api-dds/dds_api_0118.html) does not list this operation, so the
-// node is read through ListInstances until it shows the change.
-
-/** Instance statuses after which a public-gateway change cannot complete. */
-const FAILED_INSTANCE_STATUSES: ReadonlySet<string> = new Set(["abnormal", "createfail"]);
+// The wait: the 200 answer carries no job, and the DDS job API does not list this operation
+// (https://support.huaweicloud.com/intl/en-us/api-dds/dds_api_0118.html), so ListInstances is read until the node shows the change.
 
 /** Set in the sense of the spec: not missing, `null`, empty string, or port 0. */
 const isSet = (value: unknown): boolean => value !== undefined && value !== null && value !== "" && value !== 0;
 
 /**
- * The acceptor of a bind/unbind. Failure first (an abnormal instance or node will not finish the change), then
- * the node fields; the reported status is the instance status. Other fields (instance `status`, `actions`) are not
- * required, since unrelated operations may run on the instance at any time.
+ * The acceptor of a bind/unbind: an abnormal instance or node will not finish the change; the reported status is the
+ * instance's. Nothing else (instance `status`, `actions`) is required, as unrelated operations may run at any time.
  */
 export function evaluateGateway(location: DdsNodeLocation, expect: DdsWaitState["expect"]): Verdict {
   const instanceStatus = typeof location?.instance?.status === "string" ? location.instance.status : undefined;
@@ -193,9 +182,8 @@ export function evaluateGateway(location: DdsNodeLocation, expect: DdsWaitState[
     if (isSet(gateway)) pending.push(`nat_gateway_id ${String(gateway)} still bound`);
     if (isSet(port)) pending.push(`external_service_port ${String(port)} still set`);
   }
-  if (instanceStatus !== undefined && FAILED_INSTANCE_STATUSES.has(instanceStatus)) {
-    return { state: "failure", status: instanceStatus, pending, reason: `instance status is ${instanceStatus}` };
-  }
+  const failed = instanceStatus === "abnormal" || instanceStatus === "createfail"; // the change cannot complete after these
+  if (failed) return { state: "failure", status: instanceStatus, pending, reason: `instance status is ${instanceStatus}` };
   if (node?.status === "abnormal") return { state: "failure", status: "abnormal", pending, reason: `node ${String(node?.id)} status is abnormal` };
   return { state: pending.length === 0 ? "success" : "retry", status: instanceStatus, pending };
 }
@@ -206,17 +194,17 @@ export function evaluateGateway(location: DdsNodeLocation, expect: DdsWaitState[
  */
 export function parseDdsWaitState(input: unknown, endpoint: string, projectId: string): DdsWaitState {
   const r = readWaitState(input, { service: "dds", operations: ["bindPublicGateway", "unbindPublicGateway"], endpoint, projectId });
-  const { raw: s, expect } = r;
+  const { raw: s, expect: e } = r;
   r.id(".nodeId", s.nodeId);
-  if (expect) r.flag(".expect.bound", expect.bound);
-  if (expect?.bound === true) {
-    r.text(".expect.natGatewayId", expect.natGatewayId);
-    r.text(".expect.publicIpId", expect.publicIpId);
-    const port = expect.externalServicePort;
-    if (typeof port !== "number" || !Number.isInteger(port) || port < 1 || port > 65535) r.add(".expect.externalServicePort", "maximum", "must be an integer from 1 to 65535");
+  if (e) r.flag(".expect.bound", e.bound);
+  if (e?.bound === true) {
+    r.text(".expect.natGatewayId", e.natGatewayId);
+    r.text(".expect.publicIpId", e.publicIpId);
+    const port = e.externalServicePort as number;
+    if (!Number.isInteger(port) || port < 1 || port > 65535) r.add(".expect.externalServicePort", "maximum", "must be an integer from 1 to 65535");
   }
   r.done();
-  const { natGatewayId, externalServicePort, publicIpId } = expect as Record<string, unknown>;
-  const parsed = expect?.bound ? ({ bound: true, natGatewayId, externalServicePort, publicIpId } as BoundExpectation) : { bound: false as const };
-  return { ...r.base, service: "dds", operation: s.operation as DdsWaitState["operation"], nodeId: s.nodeId as string, expect: parsed };
+  const { natGatewayId, externalServicePort, publicIpId } = e as Record<string, unknown>;
+  const expect = e?.bound ? ({ bound: true, natGatewayId, externalServicePort, publicIpId } as BoundExpectation) : { bound: false as const };
+  return { ...r.base, service: "dds", operation: s.operation as DdsWaitState["operation"], nodeId: s.nodeId as string, expect };
 }

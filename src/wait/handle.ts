@@ -19,9 +19,9 @@ export interface OperationHandle<S, R> {
 }
 
 /** How one service client waits: whom it talks to, what it polls, and when that shows the change. */
-export interface WaitSpec<S extends WaitStateBase, O> {
-  /** First part of the sharing key `<service>:<project>:<instance>`: waits on one key share a poll per interval. */
-  service: string;
+export interface WaitSpec<S extends WaitStateBase & { service: string }, O> {
+  /** `service` of the states, and first part of the sharing key `<service>:<project>:<instance>` (one poll per key and interval). */
+  service: S["service"];
   /** The client's base URL, written into new states and required of resumed ones. */
   endpoint: string;
   /** The client's project, likewise. */
@@ -37,23 +37,23 @@ export interface WaitSpec<S extends WaitStateBase, O> {
 }
 
 /** The waits of one service client. */
-export interface ServiceWaits<S extends WaitStateBase, O> {
+export interface ServiceWaits<S extends WaitStateBase & { service: string }, O> {
   /**
    * Sends an operation (`send` is called once, after the start time is taken) and makes its handle: a copy of the
    * answer body, so spreading, `JSON.stringify` and `util.inspect` show its fields and nothing else, with
-   * non-enumerable `wait` and `waitState`. `fields` gives the service's part of the state.
+   * non-enumerable `wait` and `waitState`. `fields` gives the operation's part of the state.
    */
   start<B extends object>(
     instanceId: string,
     send: () => Promise<{ data?: B; response: Response }>,
-    fields: (body: B) => Omit<S, keyof WaitStateBase>,
+    fields: (body: B) => Omit<S, keyof WaitStateBase | "service">,
   ): Promise<B & OperationHandle<S, O>>;
   /** Continues a wait from a `waitState()` (object or JSON text); a bad state rejects before any request. */
   resume(input: unknown, options?: WaitOptions<O>): Promise<O>;
 }
 
 /** Creates the waits of one client; one per client, so concurrent waits on one resource share their polls. */
-export function createServiceWaits<S extends WaitStateBase, O>(spec: WaitSpec<S, O>): ServiceWaits<S, O> {
+export function createServiceWaits<S extends WaitStateBase & { service: string }, O>(spec: WaitSpec<S, O>): ServiceWaits<S, O> {
   const sharing = createPollSharing<PollOutcome<O>>();
   const keyOf = (instanceId: string): string => `${spec.service}:${spec.projectId}:${instanceId}`;
 
@@ -83,7 +83,7 @@ export function createServiceWaits<S extends WaitStateBase, O>(spec: WaitSpec<S,
       const body = bodyOf(data, response);
       // An answer read before the change must not satisfy a wait started after it.
       sharing.invalidate(keyOf(instanceId));
-      const state = { ...newWaitState({ endpoint: spec.endpoint, projectId: spec.projectId, instanceId, startedAtMs }), ...fields(body) } as S;
+      const state = { ...newWaitState({ endpoint: spec.endpoint, projectId: spec.projectId, instanceId, startedAtMs }), service: spec.service, ...fields(body) } as S;
       return Object.defineProperties(
         { ...body },
         { wait: { value: (options?: WaitOptions<O>) => wait(state, options) }, waitState: { value: () => structuredClone(state) } },
