@@ -2,9 +2,8 @@ import type { components, paths } from "../../generated/apig.js";
 import { bodyOf } from "../errors.js";
 import { requestInit, type CallOptions, type ClientOptions } from "../options.js";
 import { createBaseClient, describeClient, type BaseClient } from "../internal/create.js";
-import { createServiceWaits, type OperationHandle, type WaitOptions } from "../wait/handle.js";
+import { createServiceWaits, type OperationHandle, type Verdict, type WaitOptions } from "../wait/handle.js";
 import { isRecord, MAX_STATE_TEXT, readWaitState, type WaitStateBase } from "../wait/state.js";
-import type { Verdict } from "../wait/waiter.js";
 
 /** Body of register/deregister: the ELBs and the ingress addresses concerned. */
 export type IngressIpsRequest = components["schemas"]["IngressIpsRequest"];
@@ -95,8 +94,7 @@ export function createApigClient(options: ApigClientOptions): ApigClient {
   };
   const waits = createServiceWaits<ApigWaitState, InstanceDetails>({
     service: "apig",
-    endpoint: resolved.baseUrl,
-    projectId: project_id,
+    client: resolved,
     poll: (state, signal) => showInstance(state.instanceId, { signal }),
     accept: (details, state) => evaluateIngress(details, state.expect),
     goneReason: (state) => `gateway ${state.instanceId} no longer exists (ShowInstance answered 404)`,

@@ -3,9 +3,8 @@ import { bodyOf, InvalidResponseError, NotFoundError, redactHeaders } from "../e
 import { requestInit, type CallOptions, type ClientOptions } from "../options.js";
 import { createBaseClient, describeClient, type BaseClient } from "../internal/create.js";
 import { assertPathParams } from "../internal/path-params.js";
-import { createServiceWaits, type OperationHandle, type WaitOptions } from "../wait/handle.js";
+import { createServiceWaits, type OperationHandle, type Verdict, type WaitOptions } from "../wait/handle.js";
 import { readWaitState, type WaitStateBase } from "../wait/state.js";
-import type { Verdict } from "../wait/waiter.js";
 
 /** Body of BindPublicGateway. */
 export type BindPublicGatewayRequest = components["schemas"]["BindPublicGatewayRequest"];
@@ -125,8 +124,7 @@ export function createDdsClient(options: DdsClientOptions): DdsClient {
 
   const waits = createServiceWaits<DdsWaitState, DdsNodeLocation>({
     service: "dds",
-    endpoint: resolved.baseUrl,
-    projectId: project_id,
+    client: resolved,
     async poll({ instanceId, nodeId }, signal) {
       const { page, response } = await listPage({ id: instanceId }, { signal });
       return { observation: locate(page, instanceId, nodeId), response };

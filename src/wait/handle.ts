@@ -8,7 +8,7 @@ import { createPollSharing } from "./coalesce.js";
 import { newWaitState, type WaitStateBase } from "./state.js";
 import { type PollOutcome, type Verdict, WAITER_DEFAULTS, type WaitOptions, waitUntil } from "./waiter.js";
 
-export type { WaitOptions };
+export type { Verdict, WaitOptions };
 
 /** The non-enumerable methods of an operation handle. */
 export interface OperationHandle<S, R> {
@@ -22,10 +22,8 @@ export interface OperationHandle<S, R> {
 export interface WaitSpec<S extends WaitStateBase & { service: string }, O> {
   /** `service` of the states, and first part of the sharing key `<service>:<project>:<instance>` (one poll per key and interval). */
   service: S["service"];
-  /** The client's base URL, written into new states and required of resumed ones. */
-  endpoint: string;
-  /** The client's project, likewise. */
-  projectId: string;
+  /** The client's base URL and project, written into new states and required of resumed ones. */
+  client: { baseUrl: string; projectId?: string | undefined };
   /** One poll request; must pass `signal` on. Its response's `Retry-After` sets the next delay. */
   poll: (state: S, signal: AbortSignal) => Promise<{ observation: O; response: Response }>;
   /** The acceptor. */
@@ -55,7 +53,9 @@ export interface ServiceWaits<S extends WaitStateBase & { service: string }, O> 
 /** Creates the waits of one client; one per client, so concurrent waits on one resource share their polls. */
 export function createServiceWaits<S extends WaitStateBase & { service: string }, O>(spec: WaitSpec<S, O>): ServiceWaits<S, O> {
   const sharing = createPollSharing<PollOutcome<O>>();
-  const keyOf = (instanceId: string): string => `${spec.service}:${spec.projectId}:${instanceId}`;
+  // Clients that wait are project-scoped: they are created with a required projectId.
+  const { baseUrl: endpoint, projectId = "" } = spec.client;
+  const keyOf = (instanceId: string): string => `${spec.service}:${projectId}:${instanceId}`;
 
   const wait = async (state: S, options: WaitOptions<O> | undefined): Promise<O> => {
     const o = options ?? {};
@@ -83,14 +83,14 @@ export function createServiceWaits<S extends WaitStateBase & { service: string }
       const body = bodyOf(data, response);
       // An answer read before the change must not satisfy a wait started after it.
       sharing.invalidate(keyOf(instanceId));
-      const state = { ...newWaitState({ endpoint: spec.endpoint, projectId: spec.projectId, instanceId, startedAtMs }), service: spec.service, ...fields(body) } as S;
+      const state = { ...newWaitState({ endpoint, projectId, instanceId, startedAtMs }), service: spec.service, ...fields(body) } as S;
       return Object.defineProperties(
         { ...body },
         { wait: { value: (options?: WaitOptions<O>) => wait(state, options) }, waitState: { value: () => structuredClone(state) } },
       ) as typeof body & OperationHandle<S, O>;
     },
     async resume(input, options) {
-      return wait(spec.parse(input, spec.endpoint, spec.projectId), options);
+      return wait(spec.parse(input, endpoint, projectId), options);
     },
   };
 }
