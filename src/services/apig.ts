@@ -204,6 +204,5 @@ export function parseApigWaitState(input: unknown, endpoint: string, projectId: 
     });
   }
   r.done();
-  const operation = s.operation as ApigWaitState["operation"];
-  return { ...r.base, service: "apig", operation, jobId: s.jobId as string, expect: { registered: operation === "registerIngressIps", ips } };
+  return { ...r.base, jobId: s.jobId as string, expect: { registered: r.base.operation === "registerIngressIps", ips } };
 }

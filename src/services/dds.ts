@@ -204,5 +204,5 @@ export function parseDdsWaitState(input: unknown, endpoint: string, projectId: s
   r.done();
   const { natGatewayId, externalServicePort, publicIpId } = e as Record<string, unknown>;
   const expect = e?.bound ? ({ bound: true, natGatewayId, externalServicePort, publicIpId } as BoundExpectation) : { bound: false as const };
-  return { ...r.base, service: "dds", operation: s.operation as DdsWaitState["operation"], nodeId: s.nodeId as string, expect };
+  return { ...r.base, nodeId: s.nodeId as string, expect };
 }

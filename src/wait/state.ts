@@ -27,13 +27,13 @@ export interface WaitStateBase {
 export const MAX_STATE_TEXT = 512;
 
 /** What {@link readWaitState} hands a service to read its own fields with; `add` records at `state<path>`. */
-export interface WaitStateReader extends Pick<IssueCollector, "add" | "done"> {
+export interface WaitStateReader<Svc extends string = string, Op extends string = string> extends Pick<IssueCollector, "add" | "done"> {
   /** The input as an object. */
   readonly raw: Record<string, unknown>;
   /** `raw.expect` when it is an object (else an issue is recorded and this is `undefined`). */
   readonly expect: Record<string, unknown> | undefined;
-  /** The checked common fields (meaningful once {@link WaitStateReader.done} did not throw). */
-  readonly base: WaitStateBase;
+  /** The checked common fields, service and operation (meaningful once {@link WaitStateReader.done} did not throw). */
+  readonly base: WaitStateBase & { service: Svc; operation: Op };
   /** A non-empty string of at most {@link MAX_STATE_TEXT} characters. */
   text(path: string, value: unknown): string | undefined;
   /** A text that is also a valid path parameter (the name is the path without its dot). */
@@ -51,10 +51,10 @@ export interface WaitStateReader extends Pick<IssueCollector, "add" | "done"> {
  * service, operations, endpoint and project. The caller reads its own fields, then calls `done()`.
  * @throws {ValidationError} The input is not JSON or not an object (other problems are thrown by `done()`).
  */
-export function readWaitState(
+export function readWaitState<const Svc extends string, const Op extends string>(
   input: unknown,
-  target: { service: string; operations: readonly string[]; endpoint: string; projectId: string },
-): WaitStateReader {
+  target: { service: Svc; operations: readonly Op[]; endpoint: string; projectId: string },
+): WaitStateReader<Svc, Op> {
   const { add, done, fail } = collectIssues("resumeWait", "state");
   let s = input;
   if (typeof s === "string") {
@@ -80,7 +80,7 @@ export function readWaitState(
   const flag = (path: string, v: unknown): void => {
     const expected = s.operation === target.operations[0];
     if (typeof v !== "boolean") add(path, "type", "must be a boolean");
-    else if (target.operations.includes(s.operation as string) && v !== expected) add(path, "const", `must be ${expected} for ${String(s.operation)}`);
+    else if (target.operations.includes(s.operation as Op) && v !== expected) add(path, "const", `must be ${expected} for ${String(s.operation)}`);
   };
   const list = (path: string, v: unknown, max: number): unknown[] | undefined => {
     if (!Array.isArray(v)) add(path, "type", "must be an array");
@@ -108,7 +108,8 @@ export function readWaitState(
   if (!isRecord(s.expect)) add(".expect", "type", "must be an object");
   oneOf(".operation", s.operation, target.operations);
 
-  const base: WaitStateBase = { format: WAIT_STATE_FORMAT, endpoint: target.endpoint, projectId: projectId!, instanceId: instanceId!, startedAt: startedAt! };
+  const common = { format: WAIT_STATE_FORMAT, endpoint: target.endpoint, projectId: projectId!, instanceId: instanceId!, startedAt: startedAt! } as const;
+  const base = { ...common, service: target.service, operation: s.operation as Op };
   return { raw: s, expect: isRecord(s.expect) ? s.expect : undefined, base, add, text, id, flag, list, oneOf, done };
 }
 
