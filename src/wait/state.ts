@@ -17,7 +17,7 @@ export interface WaitStateBase {
   endpoint: string;
   /** Project the resource belongs to; a resuming client must be for the same project. */
   projectId: string;
-  /** The resource acted on (gateway or DB instance). */
+  /** Id of the resource the operation acted on. */
   instanceId: string;
   /** When the operation was sent, ISO 8601 UTC. Progress `elapsedMs` counts from here. */
   startedAt: string;
