@@ -1,12 +1,9 @@
 import type { components, paths } from "../../generated/apig.js";
 import { bodyOf } from "../errors.js";
-import { requestInit, type CallOptions } from "../options.js";
+import { requestInit, type CallOptions, type ClientOptions } from "../options.js";
 import { createBaseClient, describeClient, type BaseClient } from "../internal/create.js";
-import type { ClientOptions } from "../options.js";
-import { parseRetryAfterMs } from "../internal/retry.js";
-import { createHandle, createPollSharing, serviceWait, type OperationHandle, type WaitOptions } from "../wait/handle.js";
-import { isRecord, MAX_STATE_TEXT, newWaitState, readWaitState, type WaitStateBase } from "../wait/state.js";
-import type { PollOutcome, Verdict } from "../wait/waiter.js";
+import { createServiceWaits, type OperationHandle, type Verdict, type WaitOptions } from "../wait/handle.js";
+import { isRecord, MAX_STATE_TEXT, readWaitState, type WaitStateBase } from "../wait/state.js";
 
 /** Body of register/deregister: the ELBs and the ingress addresses concerned. */
 export type IngressIpsRequest = components["schemas"]["IngressIpsRequest"];
@@ -47,15 +44,13 @@ export interface ApigWaitState extends WaitStateBase {
 }
 
 /**
- * What `registerIngressIps` / `deregisterIngressIps` resolve with: the 202 body as it came (`instance_id`,
- * `message`, `job_id`, plus any field the service adds), and the non-enumerable `wait()` and `waitState()`.
- *
- * `wait()` polls ShowInstance and resolves with the gateway details once `status` is `Running` AND every
- * public/private address of the request is listed (register) or gone (deregister) in `publicips` / `privateips`
- * (`ip_address` / `ipv6_address`), `ingress_ip` or `ingress_ip_v6`. Global EIPs are not visible in ShowInstance,
- * so for them only `Running` is required. It rejects with `JobFailedError` on a failure status (`*Failed`,
- * `*Fail`, `*Timeout`, `Unhealthy`; on `.status`) or when the gateway is gone (404), `WaitTimeoutError`,
- * `AbortError` or `ValidationError` (bad options).
+ * What `registerIngressIps` / `deregisterIngressIps` resolve with: the 202 body as it came (`instance_id`, `message`,
+ * `job_id`, any field the service adds), with non-enumerable `wait()` and `waitState()`. `wait()` polls ShowInstance
+ * and resolves with the gateway details once `status` is `Running` AND every public/private address of the request
+ * is listed (register) or gone (deregister) in `publicips` / `privateips` (`ip_address` / `ipv6_address`),
+ * `ingress_ip` or `ingress_ip_v6` (global EIPs are not visible there: only `Running` counts for them). It rejects
+ * with `JobFailedError` on a failure status (`*Failed`, `*Fail`, `*Timeout`, `Unhealthy`; on `.status`) or a gone
+ * gateway (404), `WaitTimeoutError`, `AbortError` or `ValidationError` (bad options).
  */
 export interface IngressIpsJobHandle extends IngressIpsJob, OperationHandle<ApigWaitState, InstanceDetails> {}
 
@@ -67,9 +62,8 @@ export interface ApigClientOptions extends ClientOptions {
 /** Typed client of the APIG dedicated-gateway ingress operations. */
 export interface ApigClient {
   /**
-   * Registers ingress IPs on an NLB gateway (PUT …/ingress-register). Resolves with the 202 job answer as a
-   * handle: `await (await apig.registerIngressIps(id, body)).wait()` resolves once the gateway is `Running` with
-   * the addresses listed.
+   * Registers ingress IPs on an NLB gateway (PUT …/ingress-register). Resolves with the 202 job answer as a handle:
+   * `await (await apig.registerIngressIps(id, body)).wait()` resolves once the gateway is `Running` with them listed.
    */
   registerIngressIps(instanceId: string, body: IngressIpsRequest, options?: CallOptions): Promise<IngressIpsJobHandle>;
   /**
@@ -80,10 +74,9 @@ export interface ApigClient {
   /** Reads a gateway's details (GET …/instances/{instance_id}). */
   getInstance(instanceId: string, options?: CallOptions): Promise<InstanceDetails>;
   /**
-   * Continues a wait from `handle.waitState()` (the object or its JSON text), e.g. in another process. Behaves like
-   * `handle.wait(options)`; `maxWaitMs` counts from this call, progress `elapsedMs` from the original start.
-   * @throws {ValidationError} The state is malformed, or was made for another endpoint or project than this
-   *   client's (as a rejected promise, before any request).
+   * Continues a wait from `handle.waitState()` (object or JSON text), e.g. in another process, like `handle.wait()`:
+   * `maxWaitMs` counts from this call, progress `elapsedMs` from the original start. Rejects with `ValidationError`,
+   * before any request, for a malformed state or one made for another endpoint or project than this client's.
    */
   resumeWait(state: ApigWaitState | string, options?: WaitOptions<InstanceDetails>): Promise<InstanceDetails>;
   /** openapi-fetch client for the APIG spec, with auth, retries and typed errors applied. */
@@ -94,84 +87,45 @@ export interface ApigClient {
 export function createApigClient(options: ApigClientOptions): ApigClient {
   const { raw, options: resolved } = createBaseClient<paths>("apig", options, true);
   const project_id = resolved.projectId as string;
-  // One per client: concurrent waits on one gateway share a poll request per interval.
-  const sharing = createPollSharing<PollOutcome<InstanceDetails>>();
-  const keyOf = (instanceId: string): string => `apig:${project_id}:${instanceId}`;
-
   const showInstance = async (instanceId: string, init: { signal?: AbortSignal }) => {
-    const path = { project_id, instance_id: instanceId };
-    const { data, response } = await raw.GET("/v2/{project_id}/apigw/instances/{instance_id}", { params: { path }, ...init });
-    return { details: bodyOf(data, response), response };
+    const params = { path: { project_id, instance_id: instanceId } };
+    const { data, response } = await raw.GET("/v2/{project_id}/apigw/instances/{instance_id}", { params, ...init });
+    return { observation: bodyOf(data, response), response };
   };
-
-  const waitFor = (state: ApigWaitState, waitOptions: WaitOptions<InstanceDetails> | undefined): Promise<InstanceDetails> =>
-    serviceWait(
-      {
-        key: keyOf(state.instanceId),
-        startedAtMs: Date.parse(state.startedAt),
-        sharing,
-        async fetch(signal) {
-          const { details, response } = await showInstance(state.instanceId, { signal });
-          return { observation: details, retryAfterMs: parseRetryAfterMs(response.headers) };
-        },
-        accept: (details) => evaluateIngress(details, state.expect),
-        goneReason: `gateway ${state.instanceId} no longer exists (ShowInstance answered 404)`,
-      },
-      waitOptions,
-    );
-
-  const ingress = (route: "ingress-register" | "ingress-unregister") =>
-    async (instanceId: string, body: IngressIpsRequest, callOptions?: CallOptions): Promise<IngressIpsJobHandle> => {
-      const path = { project_id, instance_id: instanceId };
-      const startedAtMs = Date.now();
-      const { data, response } = await raw.PUT(`/v2/{project_id}/apigw/instances/{instance_id}/${route}`, {
-        params: { path },
-        body,
-        ...requestInit(callOptions),
-      });
-      const job = bodyOf(data, response);
-      // An answer read before the change must not satisfy a wait started after it.
-      sharing.invalidate(keyOf(instanceId));
-      const state: ApigWaitState = {
-        ...newWaitState({ endpoint: resolved.baseUrl, projectId: project_id, instanceId, startedAtMs }),
-        service: "apig",
-        operation: route === "ingress-register" ? "registerIngressIps" : "deregisterIngressIps",
-        jobId: typeof job.job_id === "string" ? job.job_id : "",
-        expect: { registered: route === "ingress-register", ips: ingressExpectations(body) },
-      };
-      return createHandle(job, state, waitFor);
-    };
-
+  const waits = createServiceWaits<ApigWaitState, InstanceDetails>({
+    service: "apig",
+    client: resolved,
+    poll: (state, signal) => showInstance(state.instanceId, { signal }),
+    accept: (details, state) => evaluateIngress(details, state.expect),
+    goneReason: (state) => `gateway ${state.instanceId} no longer exists (ShowInstance answered 404)`,
+    parse: parseApigWaitState,
+  });
+  const ingress = (route: "ingress-register" | "ingress-unregister") => (instanceId: string, body: IngressIpsRequest, callOptions?: CallOptions) => {
+    const params = { path: { project_id, instance_id: instanceId } };
+    const registered = route === "ingress-register";
+    return waits.start(instanceId, () => raw.PUT(`/v2/{project_id}/apigw/instances/{instance_id}/${route}`, { params, body, ...requestInit(callOptions) }), (job) => ({
+      operation: registered ? "registerIngressIps" : "deregisterIngressIps",
+      jobId: typeof job.job_id === "string" ? job.job_id : "",
+      expect: { registered, ips: ingressExpectations(body) },
+    }));
+  };
   const client: ApigClient = {
     registerIngressIps: ingress("ingress-register"),
     deregisterIngressIps: ingress("ingress-unregister"),
-    async getInstance(instanceId, callOptions) {
-      return (await showInstance(instanceId, requestInit(callOptions))).details;
-    },
-    async resumeWait(state, waitOptions) {
-      return waitFor(parseApigWaitState(state, resolved.baseUrl, project_id), waitOptions);
-    },
+    getInstance: async (instanceId, callOptions) => (await showInstance(instanceId, requestInit(callOptions))).observation,
+    resumeWait: (state, waitOptions) => waits.resume(state, waitOptions),
     raw,
   };
   return describeClient(client, "ApigClient", resolved);
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// The wait: Huawei has no API that takes the job id (the reference,
-// https://support.huaweicloud.com/intl/en-us/api-apig/UnregisterIngressIps.html, documents only the 202 `job_id`),
-// so the gateway details are read until they show the change.
+// The wait: no Huawei API takes the job id (https://support.huaweicloud.com/intl/en-us/api-apig/UnregisterIngressIps.html
+// documents only the 202 `job_id`), so the gateway details are read until they show the change.
 
 /** The addresses of a register/deregister request, in request order, one entry per ELB and list. */
 export function ingressExpectations(body: IngressIpsRequest): IngressIpExpectation[] {
-  return body.elbs.flatMap((elb) =>
-    (
-      [
-        ["public", elb.public_ips],
-        ["private", elb.private_ips],
-        ["global", elb.global_eips],
-      ] as const
-    ).flatMap(([kind, ips]) => (ips ?? []).map(({ type, ip }) => ({ elbId: elb.elb_id, kind, type, ip }))),
-  );
+  const lists = [["public", "public_ips"], ["private", "private_ips"], ["global", "global_eips"]] as const;
+  return body.elbs.flatMap((elb) => lists.flatMap(([kind, list]) => (elb[list] ?? []).map(({ type, ip }) => ({ elbId: elb.elb_id, kind, type, ip }))));
 }
 
 /** A gateway status after which the change will not complete: `*Failed`, `*Fail`, anything with `Timeout`, `Unhealthy`. */
@@ -180,54 +134,39 @@ export function isFailedGatewayStatus(status: string): boolean {
 }
 
 /**
- * The acceptor of an ingress job. Success needs BOTH `status === "Running"` AND the address condition: right
- * after the 202 the gateway may still show `Running` with the old addresses, and the lists can change before the
- * gateway has finished (and may still roll back). An address counts as listed when it appears in any of
- * `publicips[]` / `privateips[]` (`ip_address`, `ipv6_address`), `ingress_ip` or `ingress_ip_v6`: Huawei does not
- * document which field shows which kind. IPv6 literals are compared in canonical form.
+ * The acceptor of an ingress job. Success needs BOTH `Running` AND the addresses: right after the 202 the gateway may
+ * still show `Running` with the old ones, and the lists can change before it has finished (and may roll back). Any of
+ * the address fields counts, as Huawei does not document which shows which kind; IPs are compared canonically.
  */
 export function evaluateIngress(details: InstanceDetails, expect: ApigWaitState["expect"]): Verdict {
   const status = typeof details?.status === "string" ? details.status : undefined;
-  const listed = new Set<string>();
-  const list = (value: unknown): void => void (typeof value === "string" && value !== "" && listed.add(canonicalIp(value)));
-  list(details?.ingress_ip);
-  list(details?.ingress_ip_v6);
-  for (const entries of [details?.publicips, details?.privateips]) {
-    for (const entry of Array.isArray(entries) ? (entries as unknown[]) : []) {
-      if (!isRecord(entry)) continue;
-      list(entry.ip_address);
-      list(entry.ipv6_address);
-    }
-  }
+  const entries = [details?.publicips, details?.privateips].flatMap((e): unknown[] => (Array.isArray(e) ? e : [])).filter(isRecord);
+  const shown = [details?.ingress_ip, details?.ingress_ip_v6, ...entries.flatMap((e) => [e.ip_address, e.ipv6_address])];
+  const listed = new Set(shown.filter((v): v is string => typeof v === "string" && v !== "").map(canonicalIp));
   const pending: string[] = [];
   if (status !== "Running") pending.push(status === undefined ? "gateway status is unknown" : `gateway status is ${status}`);
   const seen = new Set<string>();
   for (const { kind, ip } of expect.ips) {
     const key = canonicalIp(ip);
-    if (kind === "global" || seen.has(key)) continue; // global EIPs are not visible in ShowInstance
+    // Global EIPs are not visible in ShowInstance; an address given twice is reported once.
+    if (kind === "global" || seen.has(key) || listed.has(key) === expect.registered) continue;
     seen.add(key);
-    if (expect.registered && !listed.has(key)) pending.push(`${ip} not registered yet`);
-    if (!expect.registered && listed.has(key)) pending.push(`${ip} still registered`);
+    pending.push(expect.registered ? `${ip} not registered yet` : `${ip} still registered`);
   }
   if (status !== undefined && isFailedGatewayStatus(status)) return { state: "failure", status, pending, reason: `gateway status is ${status}` };
   return { state: pending.length === 0 ? "success" : "retry", status, pending };
 }
 
 /**
- * The one canonical text of an IP literal, shared with the emulator so both sides agree on when two addresses are
- * the same: trimmed and lower-cased; IPv6 in the URL parser's compressed form (`2001:DB8:0:0:0:0:0:1` and
- * `2001:db8::1` are equal). An IPv4-mapped IPv6 (`::ffff:192.0.2.1` → `::ffff:c000:201`) stays distinct from its
- * IPv4, as the API files them under different `type`s. IPv4 keeps its digits (`010.0.0.1` is not `10.0.0.1`: the
- * validators reject leading zeros anyway). Text that is not an IP literal comes back trimmed and lower-cased.
+ * The canonical text of an IP literal, shared with the emulator so both agree on when two addresses are the same:
+ * trimmed, lower-cased, IPv6 in the URL parser's compressed form (`2001:DB8:0:0:0:0:0:1` is `2001:db8::1`). An
+ * IPv4-mapped IPv6 stays distinct from its IPv4 (the API files them under different `type`s); IPv4 keeps its digits.
  */
 export function canonicalIp(ip: string): string {
   const s = ip.trim().toLowerCase();
   if (!s.includes(":")) return s;
-  try {
-    return new URL(`http://[${s}]/`).hostname.slice(1, -1);
-  } catch {
-    return s;
-  }
+  const url = `http://[${s}]/`;
+  return URL.canParse(url) ? new URL(url).hostname.slice(1, -1) : s;
 }
 
 /** At most 10 ELBs with 2 addresses in each of 3 lists, as the request schema allows. */
@@ -237,9 +176,7 @@ const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1
 /** True when `ip` is a literal of the given version. IPv6 goes through the URL parser, which runs everywhere. */
 function isIpOfType(ip: string, type: "v4" | "v6"): boolean {
   if (ip.length > 45) return false;
-  if (type === "v4") return IPV4.test(ip);
-  if (!ip.includes(":") || /[[\]/%]/.test(ip)) return false;
-  return URL.canParse(`http://[${ip}]/`);
+  return type === "v4" ? IPV4.test(ip) : ip.includes(":") && !/[[\]/%]/.test(ip) && URL.canParse(`http://[${ip}]/`);
 }
 
 /**
@@ -247,39 +184,25 @@ function isIpOfType(ip: string, type: "v4" | "v6"): boolean {
  * only the known fields. @throws {ValidationError} Listing every problem, with paths like `state.expect.ips[0].ip`.
  */
 export function parseApigWaitState(input: unknown, endpoint: string, projectId: string): ApigWaitState {
-  const operations = ["registerIngressIps", "deregisterIngressIps"] as const;
-  const r = readWaitState(input, { service: "apig", operations, endpoint, projectId });
+  const r = readWaitState(input, { service: "apig", operations: ["registerIngressIps", "deregisterIngressIps"], endpoint, projectId });
   const { raw: s, expect, add } = r;
   // Informational only, so an empty id (a 202 without one) still resumes.
   if (typeof s.jobId !== "string") add(".jobId", "type", "must be a string");
   else if (s.jobId.length > MAX_STATE_TEXT) add(".jobId", "maxLength", `must have at most ${MAX_STATE_TEXT} characters`);
   const ips: IngressIpExpectation[] = [];
   if (expect) {
-    const registered = s.operation === "registerIngressIps";
-    if (typeof expect.registered !== "boolean") add(".expect.registered", "type", "must be a boolean");
-    else if (operations.includes(s.operation as never) && expect.registered !== registered) {
-      add(".expect.registered", "const", `must be ${registered} for ${String(s.operation)}`);
-    }
-    if (!Array.isArray(expect.ips)) add(".expect.ips", "type", "must be an array");
-    else if (expect.ips.length > MAX_IPS) add(".expect.ips", "maxItems", `must have at most ${MAX_IPS} items`);
-    else {
-      (expect.ips as unknown[]).forEach((item, i) => {
-        const at = `.expect.ips[${i}]`;
-        if (!isRecord(item)) return add(at, "type", "must be an object");
-        const { elbId, kind, type, ip } = item;
-        let ok = true;
-        const bad = (path: string, keyword: string, message: string): void => {
-          ok = false;
-          add(`${at}${path}`, keyword, message);
-        };
-        if (typeof elbId !== "string" || elbId.length === 0 || elbId.length > 64) bad(".elbId", "type", "must be a string of 1–64 characters");
-        if (kind !== "public" && kind !== "private" && kind !== "global") bad(".kind", "enum", "must be public, private or global");
-        if (type !== "v4" && type !== "v6") bad(".type", "enum", "must be v4 or v6");
-        else if (typeof ip !== "string" || !isIpOfType(ip, type)) bad(".ip", "format", `must be an IP${type} address`);
-        if (ok) ips.push({ elbId: elbId as string, kind: kind as IngressIpKind, type: type as "v4" | "v6", ip: ip as string });
-      });
-    }
+    r.flag(".expect.registered", expect.registered);
+    r.list(".expect.ips", expect.ips, MAX_IPS)?.forEach((item, i) => {
+      const at = `.expect.ips[${i}]`;
+      if (!isRecord(item)) return add(at, "type", "must be an object");
+      const { elbId, kind, type, ip } = item;
+      if (typeof elbId !== "string" || elbId.length === 0 || elbId.length > 64) add(`${at}.elbId`, "type", "must be a string of 1–64 characters");
+      r.oneOf(`${at}.kind`, kind, ["public", "private", "global"]);
+      if (r.oneOf(`${at}.type`, type, ["v4", "v6"]) && (typeof ip !== "string" || !isIpOfType(ip, type))) add(`${at}.ip`, "format", `must be an IP${type} address`);
+      // Kept only if every field passed: done() throws otherwise.
+      ips.push({ elbId, kind, type, ip } as IngressIpExpectation);
+    });
   }
   r.done();
-  return { ...r.base, service: "apig", operation: s.operation as ApigWaitState["operation"], jobId: s.jobId as string, expect: { registered: s.operation === "registerIngressIps", ips } };
+  return { ...r.base, jobId: s.jobId as string, expect: { registered: r.base.operation === "registerIngressIps", ips } };
 }

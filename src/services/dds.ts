@@ -1,14 +1,10 @@
 import type { components, operations, paths } from "../../generated/dds.js";
-import { bodyOf } from "../errors.js";
-import { requestInit, type CallOptions } from "../options.js";
+import { bodyOf, InvalidResponseError, NotFoundError, redactHeaders } from "../errors.js";
+import { requestInit, type CallOptions, type ClientOptions } from "../options.js";
 import { createBaseClient, describeClient, type BaseClient } from "../internal/create.js";
-import type { ClientOptions } from "../options.js";
 import { assertPathParams } from "../internal/path-params.js";
-import { parseRetryAfterMs } from "../internal/retry.js";
-import { InvalidResponseError, NotFoundError, redactHeaders } from "../errors.js";
-import { createHandle, createPollSharing, serviceWait, type OperationHandle, type WaitOptions } from "../wait/handle.js";
-import { newWaitState, readWaitState, type WaitStateBase } from "../wait/state.js";
-import type { PollOutcome, Verdict } from "../wait/waiter.js";
+import { createServiceWaits, type OperationHandle, type Verdict, type WaitOptions } from "../wait/handle.js";
+import { readWaitState, type WaitStateBase } from "../wait/state.js";
 
 /** Body of BindPublicGateway. */
 export type BindPublicGatewayRequest = components["schemas"]["BindPublicGatewayRequest"];
@@ -56,11 +52,11 @@ export interface DdsWaitState extends WaitStateBase {
 }
 
 /**
- * `wait()` and `waitState()` of a public-gateway handle (non-enumerable). `wait()` polls ListInstances
- * (`?id=<instance>`) and resolves with the node, its group and instance once the node shows the change: after a
- * bind, its `nat_gateway_id` and `external_service_port` equal the bound values; after an unbind, both are absent,
- * `null`, empty or 0. It rejects with `JobFailedError` (instance `abnormal` / `createfail` or node `abnormal`, on
- * `.status`; or the instance or node is gone), `WaitTimeoutError`, `AbortError` or `ValidationError` (bad options).
+ * `wait()` and `waitState()` of a public-gateway handle (non-enumerable). `wait()` polls ListInstances (`?id=`) and
+ * resolves with the node, its group and instance once the node's `nat_gateway_id` and `external_service_port` equal
+ * the bound values (bind) or are absent, `null`, empty or 0 (unbind). It rejects with `JobFailedError` (instance
+ * `abnormal` / `createfail` or node `abnormal`, on `.status`; or the instance or node is gone), `WaitTimeoutError`,
+ * `AbortError` or `ValidationError` (bad options).
  */
 export type PublicGatewayWait = OperationHandle<DdsWaitState, DdsNodeLocation>;
 
@@ -78,15 +74,13 @@ export interface DdsClientOptions extends ClientOptions {
 /** Typed client of the DDS public-gateway operations. */
 export interface DdsClient {
   /**
-   * Unbinds the public gateway (DNAT rule) from a node (DELETE …/public-gateway). Resolves with the 200 answer
-   * as a handle whose `wait()` resolves once ListInstances shows the node without `nat_gateway_id` /
-   * `external_service_port`.
+   * Unbinds the public gateway (DNAT rule) from a node (DELETE …/public-gateway). Resolves with the 200 answer as a
+   * handle whose `wait()` resolves once ListInstances shows the node without `nat_gateway_id` / `external_service_port`.
    */
   unbindPublicGateway(instanceId: string, nodeId: string, options?: CallOptions): Promise<UnbindPublicGatewayHandle>;
   /**
-   * Binds a public gateway to a node (POST …/public-gateway). Resolves with the 200 answer as a handle whose
-   * `wait()` resolves once ListInstances shows the node with the bound `nat_gateway_id` and
-   * `external_service_port`.
+   * Binds a public gateway to a node (POST …/public-gateway). Resolves with the 200 answer as a handle whose `wait()`
+   * resolves once ListInstances shows the node with the bound `nat_gateway_id` and `external_service_port`.
    */
   bindPublicGateway(instanceId: string, nodeId: string, body: BindPublicGatewayRequest, options?: CallOptions): Promise<BindPublicGatewayHandle>;
   /** Lists DB instances with their groups and nodes (GET …/instances). */
@@ -94,10 +88,9 @@ export interface DdsClient {
   /** Finds one node through ListInstances; rejects with `NotFoundError` when the instance or node is missing. */
   getNode(instanceId: string, nodeId: string, options?: CallOptions): Promise<DdsNodeLocation>;
   /**
-   * Continues a wait from `handle.waitState()` (the object or its JSON text), e.g. in another process. Behaves like
-   * `handle.wait(options)`; `maxWaitMs` counts from this call, progress `elapsedMs` from the original start.
-   * @throws {ValidationError} The state is malformed, or was made for another endpoint or project than this
-   *   client's (as a rejected promise, before any request).
+   * Continues a wait from `handle.waitState()` (object or JSON text), e.g. in another process, like `handle.wait()`:
+   * `maxWaitMs` counts from this call, progress `elapsedMs` from the original start. Rejects with `ValidationError`,
+   * before any request, for a malformed state or one made for another endpoint or project than this client's.
    */
   resumeWait(state: DdsWaitState | string, options?: WaitOptions<DdsNodeLocation>): Promise<DdsNodeLocation>;
   /** openapi-fetch client for the DDS spec, with auth, retries and typed errors applied. */
@@ -110,17 +103,10 @@ const GATEWAY_PATH = "/v3/{project_id}/instances/{instance_id}/nodes/{node_id}/p
 export function createDdsClient(options: DdsClientOptions): DdsClient {
   const { raw, options: resolved } = createBaseClient<paths>("dds", options, true);
   const project_id = resolved.projectId as string;
-  // One per client: concurrent waits on one DB instance share a ListInstances request per interval.
-  const sharing = createPollSharing<PollOutcome<DdsNodeLocation>>();
-  const keyOf = (instanceId: string): string => `dds:${project_id}:${instanceId}`;
-
   const listPage = async (query: ListInstancesQuery, init: { signal?: AbortSignal }) => {
-    const path = { project_id };
-    const { data, response } = await raw.GET("/v3/{project_id}/instances", { params: { path, query }, ...init });
+    const { data, response } = await raw.GET("/v3/{project_id}/instances", { params: { path: { project_id }, query }, ...init });
     return { page: bodyOf(data, response), response };
   };
-
-  const listInstances: DdsClient["listInstances"] = async (query = {}, callOptions) => (await listPage(query, requestInit(callOptions))).page;
 
   /** The node in a ListInstances page filtered by `id`, or the `NotFoundError` getNode documents. */
   const locate = (page: ListInstancesResponse, instanceId: string, nodeId: string): DdsNodeLocation => {
@@ -131,86 +117,55 @@ export function createDdsClient(options: DdsClientOptions): DdsClient {
       const node = Array.isArray(group?.nodes) ? group.nodes.find((n) => n?.id === nodeId) : undefined;
       if (instance && node) return { instance, group, node };
     }
-    throw new NotFoundError({
-      status: 404,
-      code: undefined,
-      message: instance ? `node ${nodeId} not found in instance ${instanceId}` : `instance ${instanceId} not found`,
-      requestId: undefined,
-      body: page,
-      headers: redactHeaders(undefined),
-      method: "GET",
-      url: `${resolved.baseUrl}/v3/${project_id}/instances`,
-    });
+    const message = instance ? `node ${nodeId} not found in instance ${instanceId}` : `instance ${instanceId} not found`;
+    const url = `${resolved.baseUrl}/v3/${project_id}/instances`;
+    throw new NotFoundError({ status: 404, code: undefined, message, requestId: undefined, body: page, headers: redactHeaders(undefined), method: "GET", url });
   };
 
-  const waitFor = (state: DdsWaitState, waitOptions: WaitOptions<DdsNodeLocation> | undefined): Promise<DdsNodeLocation> =>
-    serviceWait(
-      {
-        key: keyOf(state.instanceId),
-        startedAtMs: Date.parse(state.startedAt),
-        sharing,
-        async fetch(signal) {
-          const { page, response } = await listPage({ id: state.instanceId }, { signal });
-          return { observation: locate(page, state.instanceId, state.nodeId), retryAfterMs: parseRetryAfterMs(response.headers) };
-        },
-        accept: (location) => evaluateGateway(location, state.expect),
-        goneReason: `instance ${state.instanceId} or its node ${state.nodeId} no longer exists`,
-      },
-      waitOptions,
-    );
+  const waits = createServiceWaits<DdsWaitState, DdsNodeLocation>({
+    service: "dds",
+    client: resolved,
+    async poll({ instanceId, nodeId }, signal) {
+      const { page, response } = await listPage({ id: instanceId }, { signal });
+      return { observation: locate(page, instanceId, nodeId), response };
+    },
+    accept: (location, state) => evaluateGateway(location, state.expect),
+    goneReason: (state) => `instance ${state.instanceId} or its node ${state.nodeId} no longer exists`,
+    parse: parseDdsWaitState,
+  });
+  const params = (instance_id: string, node_id: string) => ({ path: { project_id, instance_id, node_id } });
 
   const client: DdsClient = {
-    async unbindPublicGateway(instanceId, nodeId, callOptions) {
-      const path = { project_id, instance_id: instanceId, node_id: nodeId };
-      const startedAtMs = Date.now();
-      const { data, response } = await raw.DELETE(GATEWAY_PATH, { params: { path }, ...requestInit(callOptions) });
-      const answer = bodyOf(data, response);
-      // An answer read before the change must not satisfy a wait started after it.
-      sharing.invalidate(keyOf(instanceId));
-      const base = newWaitState({ endpoint: resolved.baseUrl, projectId: project_id, instanceId, startedAtMs });
-      return createHandle(answer, { ...base, service: "dds", operation: "unbindPublicGateway", nodeId, expect: { bound: false } } as DdsWaitState, waitFor);
+    unbindPublicGateway: (instanceId, nodeId, callOptions) => {
+      const send = () => raw.DELETE(GATEWAY_PATH, { params: params(instanceId, nodeId), ...requestInit(callOptions) });
+      return waits.start(instanceId, send, () => ({ operation: "unbindPublicGateway", nodeId, expect: { bound: false } }));
     },
-    async bindPublicGateway(instanceId, nodeId, body, callOptions) {
-      const path = { project_id, instance_id: instanceId, node_id: nodeId };
-      const startedAtMs = Date.now();
-      const { data, response } = await raw.POST(GATEWAY_PATH, { params: { path }, body, ...requestInit(callOptions) });
-      const answer = bodyOf(data, response);
-      sharing.invalidate(keyOf(instanceId));
-      const base = newWaitState({ endpoint: resolved.baseUrl, projectId: project_id, instanceId, startedAtMs });
-      const { nat_gateway_id: natGatewayId, external_service_port: externalServicePort, public_ip_id: publicIpId } = body;
-      const expect: BoundExpectation = { bound: true, natGatewayId, externalServicePort, publicIpId };
-      return createHandle(answer, { ...base, service: "dds", operation: "bindPublicGateway", nodeId, expect } as DdsWaitState, waitFor);
-    },
-    listInstances,
+    bindPublicGateway: (instanceId, nodeId, body, callOptions) =>
+      waits.start(instanceId, () => raw.POST(GATEWAY_PATH, { params: params(instanceId, nodeId), body, ...requestInit(callOptions) }), () => {
+        const { nat_gateway_id: natGatewayId, external_service_port: externalServicePort, public_ip_id: publicIpId } = body;
+        return { operation: "bindPublicGateway", nodeId, expect: { bound: true, natGatewayId, externalServicePort, publicIpId } };
+      }),
+    listInstances: async (query = {}, callOptions) => (await listPage(query, requestInit(callOptions))).page,
     async getNode(instanceId, nodeId, callOptions) {
       // Ids are checked like path parameters although they travel as a query filter: same ids, same rules.
       assertPathParams({ instance_id: instanceId, node_id: nodeId });
-      const page = await listInstances({ id: instanceId }, callOptions);
-      return locate(page, instanceId, nodeId);
+      return locate((await listPage({ id: instanceId }, requestInit(callOptions))).page, instanceId, nodeId);
     },
-    async resumeWait(state, waitOptions) {
-      return waitFor(parseDdsWaitState(state, resolved.baseUrl, project_id), waitOptions);
-    },
+    resumeWait: (state, waitOptions) => waits.resume(state, waitOptions),
     raw,
   };
   return describeClient(client, "DdsClient", resolved);
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// The wait: the 200 answer carries no job, and the DDS job API
-// (https://support.huaweicloud.com/intl/en-us/api-dds/dds_api_0118.html) does not list this operation, so the
-// node is read through ListInstances until it shows the change.
-
-/** Instance statuses after which a public-gateway change cannot complete. */
-const FAILED_INSTANCE_STATUSES: ReadonlySet<string> = new Set(["abnormal", "createfail"]);
+// The wait: the 200 answer carries no job, and the DDS job API does not list this operation
+// (https://support.huaweicloud.com/intl/en-us/api-dds/dds_api_0118.html), so ListInstances is read until the node shows the change.
 
 /** Set in the sense of the spec: not missing, `null`, empty string, or port 0. */
 const isSet = (value: unknown): boolean => value !== undefined && value !== null && value !== "" && value !== 0;
 
 /**
- * The acceptor of a bind/unbind. Failure first (an abnormal instance or node will not finish the change), then
- * the node fields; the reported status is the instance status. Other fields (instance `status`, `actions`) are not
- * required, since unrelated operations may run on the instance at any time.
+ * The acceptor of a bind/unbind: an abnormal instance or node will not finish the change; the reported status is the
+ * instance's. Nothing else (instance `status`, `actions`) is required, as unrelated operations may run at any time.
  */
 export function evaluateGateway(location: DdsNodeLocation, expect: DdsWaitState["expect"]): Verdict {
   const instanceStatus = typeof location?.instance?.status === "string" ? location.instance.status : undefined;
@@ -225,9 +180,8 @@ export function evaluateGateway(location: DdsNodeLocation, expect: DdsWaitState[
     if (isSet(gateway)) pending.push(`nat_gateway_id ${String(gateway)} still bound`);
     if (isSet(port)) pending.push(`external_service_port ${String(port)} still set`);
   }
-  if (instanceStatus !== undefined && FAILED_INSTANCE_STATUSES.has(instanceStatus)) {
-    return { state: "failure", status: instanceStatus, pending, reason: `instance status is ${instanceStatus}` };
-  }
+  const failed = instanceStatus === "abnormal" || instanceStatus === "createfail"; // the change cannot complete after these
+  if (failed) return { state: "failure", status: instanceStatus, pending, reason: `instance status is ${instanceStatus}` };
   if (node?.status === "abnormal") return { state: "failure", status: "abnormal", pending, reason: `node ${String(node?.id)} status is abnormal` };
   return { state: pending.length === 0 ? "success" : "retry", status: instanceStatus, pending };
 }
@@ -238,24 +192,17 @@ export function evaluateGateway(location: DdsNodeLocation, expect: DdsWaitState[
  */
 export function parseDdsWaitState(input: unknown, endpoint: string, projectId: string): DdsWaitState {
   const r = readWaitState(input, { service: "dds", operations: ["bindPublicGateway", "unbindPublicGateway"], endpoint, projectId });
-  const { raw: s, expect, add } = r;
-  const nodeId = r.id(".nodeId", s.nodeId);
-  let parsed: DdsWaitState["expect"] = { bound: false };
-  if (expect?.bound === true) {
-    if (s.operation === "unbindPublicGateway") add(".expect.bound", "const", "must be false for unbindPublicGateway");
-    const natGatewayId = r.text(".expect.natGatewayId", expect.natGatewayId);
-    const publicIpId = r.text(".expect.publicIpId", expect.publicIpId);
-    const port = expect.externalServicePort;
-    if (typeof port !== "number" || !Number.isInteger(port) || port < 1 || port > 65535) {
-      add(".expect.externalServicePort", "maximum", "must be an integer from 1 to 65535");
-    } else if (natGatewayId !== undefined && publicIpId !== undefined) {
-      parsed = { bound: true, natGatewayId, externalServicePort: port, publicIpId };
-    }
-  } else if (expect?.bound === false) {
-    if (s.operation === "bindPublicGateway") add(".expect.bound", "const", "must be true for bindPublicGateway");
-  } else if (expect) {
-    add(".expect.bound", "type", "must be a boolean");
+  const { raw: s, expect: e } = r;
+  r.id(".nodeId", s.nodeId);
+  if (e) r.flag(".expect.bound", e.bound);
+  if (e?.bound === true) {
+    r.text(".expect.natGatewayId", e.natGatewayId);
+    r.text(".expect.publicIpId", e.publicIpId);
+    const port = e.externalServicePort as number;
+    if (!Number.isInteger(port) || port < 1 || port > 65535) r.add(".expect.externalServicePort", "maximum", "must be an integer from 1 to 65535");
   }
   r.done();
-  return { ...r.base, service: "dds", operation: s.operation as DdsWaitState["operation"], nodeId: nodeId!, expect: parsed };
+  const { natGatewayId, externalServicePort, publicIpId } = e as Record<string, unknown>;
+  const expect = e?.bound ? ({ bound: true, natGatewayId, externalServicePort, publicIpId } as BoundExpectation) : { bound: false as const };
+  return { ...r.base, nodeId: s.nodeId as string, expect };
 }

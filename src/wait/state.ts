@@ -17,7 +17,7 @@ export interface WaitStateBase {
   endpoint: string;
   /** Project the resource belongs to; a resuming client must be for the same project. */
   projectId: string;
-  /** The resource acted on (gateway or DB instance). */
+  /** Id of the resource the operation acted on. */
   instanceId: string;
   /** When the operation was sent, ISO 8601 UTC. Progress `elapsedMs` counts from here. */
   startedAt: string;
@@ -27,17 +27,23 @@ export interface WaitStateBase {
 export const MAX_STATE_TEXT = 512;
 
 /** What {@link readWaitState} hands a service to read its own fields with; `add` records at `state<path>`. */
-export interface WaitStateReader extends Pick<IssueCollector, "add" | "done"> {
+export interface WaitStateReader<Svc extends string = string, Op extends string = string> extends Pick<IssueCollector, "add" | "done"> {
   /** The input as an object. */
   readonly raw: Record<string, unknown>;
   /** `raw.expect` when it is an object (else an issue is recorded and this is `undefined`). */
   readonly expect: Record<string, unknown> | undefined;
-  /** The checked common fields (meaningful once {@link WaitStateReader.done} did not throw). */
-  readonly base: WaitStateBase;
+  /** The checked common fields, service and operation (meaningful once {@link WaitStateReader.done} did not throw). */
+  readonly base: WaitStateBase & { service: Svc; operation: Op };
   /** A non-empty string of at most {@link MAX_STATE_TEXT} characters. */
   text(path: string, value: unknown): string | undefined;
   /** A text that is also a valid path parameter (the name is the path without its dot). */
   id(path: string, value: unknown): string | undefined;
+  /** A boolean that must be `true` for the first of the target operations and `false` for the others. */
+  flag(path: string, value: unknown): void;
+  /** An array of at most `max` items. */
+  list(path: string, value: unknown, max: number): unknown[] | undefined;
+  /** One of `allowed`. */
+  oneOf<T extends string>(path: string, value: unknown, allowed: readonly T[]): value is T;
 }
 
 /**
@@ -45,10 +51,10 @@ export interface WaitStateReader extends Pick<IssueCollector, "add" | "done"> {
  * service, operations, endpoint and project. The caller reads its own fields, then calls `done()`.
  * @throws {ValidationError} The input is not JSON or not an object (other problems are thrown by `done()`).
  */
-export function readWaitState(
+export function readWaitState<const Svc extends string, const Op extends string>(
   input: unknown,
-  target: { service: string; operations: readonly string[]; endpoint: string; projectId: string },
-): WaitStateReader {
+  target: { service: Svc; operations: readonly Op[]; endpoint: string; projectId: string },
+): WaitStateReader<Svc, Op> {
   const { add, done, fail } = collectIssues("resumeWait", "state");
   let s = input;
   if (typeof s === "string") {
@@ -71,6 +77,22 @@ export function readWaitState(
     for (const p of problems) add(path, p.keyword, p.message);
     return problems.length ? undefined : t;
   };
+  const flag = (path: string, v: unknown): void => {
+    const expected = s.operation === target.operations[0];
+    if (typeof v !== "boolean") add(path, "type", "must be a boolean");
+    else if (target.operations.includes(s.operation as Op) && v !== expected) add(path, "const", `must be ${expected} for ${String(s.operation)}`);
+  };
+  const list = (path: string, v: unknown, max: number): unknown[] | undefined => {
+    if (!Array.isArray(v)) add(path, "type", "must be an array");
+    else if (v.length > max) add(path, "maxItems", `must have at most ${max} items`);
+    else return v as unknown[];
+    return undefined;
+  };
+  const oneOf = <T extends string>(path: string, v: unknown, allowed: readonly T[]): v is T => {
+    const ok = allowed.includes(v as T);
+    if (!ok) add(path, "enum", `must be ${allowed.slice(0, -1).join(", ")} or ${allowed.at(-1)}`);
+    return ok;
+  };
 
   if (s.format !== WAIT_STATE_FORMAT) add(".format", "const", `must be ${JSON.stringify(WAIT_STATE_FORMAT)}`);
   if (s.service !== target.service) add(".service", "const", `must be ${JSON.stringify(target.service)} for this client`);
@@ -84,10 +106,11 @@ export function readWaitState(
     add(".startedAt", "format", "must be an ISO 8601 date-time");
   }
   if (!isRecord(s.expect)) add(".expect", "type", "must be an object");
-  if (typeof s.operation !== "string" || !target.operations.includes(s.operation)) add(".operation", "enum", `must be ${target.operations.join(" or ")}`);
+  oneOf(".operation", s.operation, target.operations);
 
-  const base: WaitStateBase = { format: WAIT_STATE_FORMAT, endpoint: target.endpoint, projectId: projectId!, instanceId: instanceId!, startedAt: startedAt! };
-  return { raw: s, expect: isRecord(s.expect) ? s.expect : undefined, base, add, text, id, done };
+  const common = { format: WAIT_STATE_FORMAT, endpoint: target.endpoint, projectId: projectId!, instanceId: instanceId!, startedAt: startedAt! } as const;
+  const base = { ...common, service: target.service, operation: s.operation as Op };
+  return { raw: s, expect: isRecord(s.expect) ? s.expect : undefined, base, add, text, id, flag, list, oneOf, done };
 }
 
 /** The common fields of a new operation's state. */

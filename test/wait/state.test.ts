@@ -66,6 +66,29 @@ describe("parseWaitState", () => {
     ]);
   });
 
+  it("says what each shared check expects", () => {
+    const messages = (input: unknown): string[] => {
+      try {
+        parseWaitState(input, target);
+      } catch (e) {
+        return (e as ValidationError).issues.map((i) => `${i.path}: ${i.message}`);
+      }
+      return [];
+    };
+    expect(messages({ ...valid, operation: "x", expect: { registered: 1, ips: {} } })).toEqual([
+      "state.operation: must be registerIngressIps or deregisterIngressIps",
+      "state.expect.registered: must be a boolean",
+      "state.expect.ips: must be an array",
+    ]);
+    expect(messages({ ...valid, expect: { registered: true, ips: [{ ...valid.expect.ips[0], kind: "x" }] } })).toEqual([
+      "state.expect.registered: must be false for deregisterIngressIps",
+      "state.expect.ips[0].kind: must be public, private or global",
+    ]);
+    expect(messages({ ...valid, operation: "registerIngressIps", expect: { ...valid.expect, registered: false } })).toEqual([
+      "state.expect.registered: must be true for registerIngressIps",
+    ]);
+  });
+
   it("bounds hostile input", () => {
     expect(issuesOf({ ...valid, instanceId: "x".repeat(10_000) })).toEqual(["state.instanceId maxLength"]);
     expect(issuesOf({ ...valid, expect: { registered: false, ips: Array.from({ length: 61 }, () => valid.expect.ips[0]) } })).toEqual(["state.expect.ips maxItems"]);
