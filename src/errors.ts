@@ -58,7 +58,7 @@ export interface ApiErrorInit {
 
 /** The service answered with a status other than success. */
 export class ApiError extends HuaweiCloudError {
-  override name = "ApiError";
+  override name: string = BY_STATUS.find(([, Class]) => this instanceof Class)?.[2] ?? "ApiError";
   /** HTTP status code. */
   readonly status: number;
   /** Huawei error code (`error_code`), when the body had one. */
@@ -99,46 +99,30 @@ function formatApiMessage(e: { status: number; code: string | undefined; message
 }
 
 /** 400: the service rejected the request's parameters. */
-export class BadRequestError extends ApiError {
-  override name = "BadRequestError";
-}
+export class BadRequestError extends ApiError {}
 /** 401: the token or signature was missing, wrong or expired. */
-export class AuthenticationError extends ApiError {
-  override name = "AuthenticationError";
-}
+export class AuthenticationError extends ApiError {}
 /** 403: the caller lacks permission, or the resource is in a state that forbids the operation. */
-export class PermissionDeniedError extends ApiError {
-  override name = "PermissionDeniedError";
-}
+export class PermissionDeniedError extends ApiError {}
 /** 404: the gateway, instance or node does not exist. */
-export class NotFoundError extends ApiError {
-  override name = "NotFoundError";
-}
+export class NotFoundError extends ApiError {}
 /** 409: the resource is busy with another operation. */
-export class ConflictError extends ApiError {
-  override name = "ConflictError";
-}
+export class ConflictError extends ApiError {}
 /** 429: throttled by the API gateway (`APIGW.0308`). */
-export class RateLimitError extends ApiError {
-  override name = "RateLimitError";
-}
+export class RateLimitError extends ApiError {}
 /** 5xx: the service failed. */
-export class InternalServerError extends ApiError {
-  override name = "InternalServerError";
-}
+export class InternalServerError extends ApiError {}
 
-/** Picks the {@link ApiError} subclass for a status. */
-export function apiErrorFor(init: ApiErrorInit): ApiError {
-  const s = init.status;
-  if (s === 400) return new BadRequestError(init);
-  if (s === 401) return new AuthenticationError(init);
-  if (s === 403) return new PermissionDeniedError(init);
-  if (s === 404) return new NotFoundError(init);
-  if (s === 409) return new ConflictError(init);
-  if (s === 429) return new RateLimitError(init);
-  if (s >= 500) return new InternalServerError(init);
-  return new ApiError(init);
-}
+/** The subclass per status (500 stands for every 5xx) and its `name`, spelled out because bundlers may rename classes. */
+const BY_STATUS: readonly (readonly [number, typeof ApiError, string])[] = [
+  [400, BadRequestError, "BadRequestError"],
+  [401, AuthenticationError, "AuthenticationError"],
+  [403, PermissionDeniedError, "PermissionDeniedError"],
+  [404, NotFoundError, "NotFoundError"],
+  [409, ConflictError, "ConflictError"],
+  [429, RateLimitError, "RateLimitError"],
+  [500, InternalServerError, "InternalServerError"],
+];
 
 /** One problem found by input validation. */
 export interface ValidationIssue {
@@ -181,23 +165,17 @@ export interface IssueCollector {
 export function collectIssues(context: string, prefix = ""): IssueCollector {
   const issues: ValidationIssue[] = [];
   const add = (path: string, keyword: string, message: string): void => void issues.push({ path: prefix + path, keyword, message });
-  const collected = (): ValidationError | undefined => {
+  const done = (): void => {
     const seen = new Set<string>();
     const unique = issues.filter((i) => !seen.has(`${i.path}\u0000${i.message}`) && !!seen.add(`${i.path}\u0000${i.message}`));
-    return unique.length ? new ValidationError(unique, context) : undefined;
+    if (unique.length) throw new ValidationError(unique, context);
   };
-  return {
-    issues,
-    add,
-    done() {
-      const error = collected();
-      if (error) throw error;
-    },
-    fail(path, keyword, message) {
-      add(path, keyword, message);
-      throw collected();
-    },
+  const fail = (path: string, keyword: string, message: string): never => {
+    add(path, keyword, message);
+    done();
+    throw new Error("unreachable: done() throws once an issue is recorded");
   };
+  return { issues, add, done, fail };
 }
 
 /** The request never got an HTTP answer (DNS, refused, reset). */
@@ -256,14 +234,12 @@ export function errorFromResponse(method: string, url: URL, status: number, stat
       // Not JSON (an HTML page from a proxy, a truncated body): keep the text as the body.
     }
   }
-  if (message === undefined) {
-    const kind = headers.get("content-type")?.split(";")[0] ?? "no content type";
-    message = text.trim() ? `HTTP ${status} ${statusText} (${kind} body)`.replace(/\s+\(/, " (") : `HTTP ${status} ${statusText} (empty body)`.replace(/\s+\(/, " (");
-  }
-  return apiErrorFor({
+  const kind = text.trim() ? `${headers.get("content-type")?.split(";")[0] ?? "no content type"} body` : "empty body";
+  const Class = BY_STATUS.find(([s]) => s === Math.min(status, 500))?.[1] ?? ApiError;
+  return new Class({
     status,
     code,
-    message,
+    message: message ?? `${`HTTP ${status} ${statusText}`.trimEnd()} (${kind})`,
     requestId: headers.get("x-request-id") ?? bodyRequestId,
     body,
     headers: redactHeaders(headers),
