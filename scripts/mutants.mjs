@@ -92,8 +92,8 @@ const MUTANTS = [
     id: "raw-unvalidated",
     description: "the transport finds the request's operation but does not validate it, so raw calls skip validation",
     file: "src/internal/transport.ts",
-    find: /if \(match\) validateRequest\(match, url, body\);/,
-    replace: "if (match && false) validateRequest(match, url, body);",
+    find: /if \(match\) validateRequest\(/,
+    replace: "if (match && false) validateRequest(",
     unit: ["test/internal"],
   },
   {

@@ -1,10 +1,9 @@
 import createClient, { createQuerySerializer, type Client } from "openapi-fetch";
 import { ValidationError } from "../errors.js";
-import type { ServiceName } from "../options.js";
+import { resolveClientOptions, type ClientOptions, type ResolvedClientOptions, type ServiceName } from "../options.js";
 import type { OperationEntry } from "./operations.js";
-import { resolveClientOptions, type ClientOptions, type ResolvedClientOptions } from "../options.js";
 import { safePathSerializer } from "./path-params.js";
-import { createTransport, rememberCallerQuery } from "./transport.js";
+import { callerQueries, createTransport } from "./transport.js";
 
 /** What every service client is built on. */
 export interface BaseClient<Paths extends {}> {
@@ -33,7 +32,7 @@ export function createBaseClient<Paths extends {}>(
   });
   // The transport validates the query the caller gave, not its URL form, in which null and unserialisable
   // values have vanished and numbers have become text.
-  raw.use({ onRequest: ({ request, params }) => void (params.query && rememberCallerQuery(request, params.query)) });
+  raw.use({ onRequest: ({ request, params }) => void (params.query && callerQueries.set(request, params.query)) });
   return { raw, options: resolved };
 }
 

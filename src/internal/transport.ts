@@ -1,18 +1,12 @@
-import type { AuthContext, AuthStrategy } from "../options.js";
-import { AbortError, ApiError, ConnectionError, HuaweiCloudError, InvalidResponseError, TimeoutError } from "../errors.js";
+import type { AuthContext, AuthRequest, AuthStrategy, Logger } from "../options.js";
+import { AbortError, ApiError, ConnectionError, errorFromResponse, HuaweiCloudError, InvalidResponseError, TimeoutError } from "../errors.js";
 import { abortErrorFrom, sleep } from "./sleep.js";
-import { errorFromResponse } from "../errors.js";
-import type { Logger } from "../options.js";
 import { operationLookup, SPEC_OPERATIONS, unmatchedFacts, validateRequest, type OperationEntry } from "./operations.js";
 import { isRetryableAnswer, MAX_RETRY_AFTER_MS, parseRetryAfterMs, RETRY_MAX_DELAY_MS, RETRY_MIN_DELAY_MS } from "./retry.js";
 import { backoffDelay, boundRetryAfter } from "./backoff.js";
 
-const callerQueries = new WeakMap<Request, Record<string, unknown>>();
-
-/** Keeps the query object a caller gave for `request`, so validation sees its values as typed. */
-export function rememberCallerQuery(request: Request, query: Record<string, unknown>): void {
-  callerQueries.set(request, query);
-}
+/** The query object a caller gave for a request, kept so validation sees its values as typed. */
+export const callerQueries = new WeakMap<Request, Record<string, unknown>>();
 
 /** What {@link createTransport} needs from the client options. */
 export interface TransportOptions {
@@ -67,7 +61,7 @@ export function createTransport(options: TransportOptions): typeof fetch {
       if (auth) await auth.authenticate(authRequest, context);
 
       const started = Date.now();
-      const outcome = await attemptOnce(baseFetch, url, method, headers, body, signal, timeoutMs);
+      const outcome = await attemptOnce(baseFetch, authRequest, signal, timeoutMs);
       const elapsed = Date.now() - started;
 
       let failure: HuaweiCloudError;
@@ -111,22 +105,12 @@ export function createTransport(options: TransportOptions): typeof fetch {
   };
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// One attempt
-
 type AttemptOutcome =
   | { kind: "answer"; status: number; statusText: string; headers: Headers; bytes: Uint8Array }
   | { kind: "error"; error: HuaweiCloudError; notSent: boolean };
 
-async function attemptOnce(
-  baseFetch: typeof fetch,
-  url: URL,
-  method: string,
-  headers: Headers,
-  body: Uint8Array | undefined,
-  signal: AbortSignal,
-  timeoutMs: number,
-): Promise<AttemptOutcome> {
+async function attemptOnce(baseFetch: typeof fetch, request: AuthRequest, signal: AbortSignal, timeoutMs: number): Promise<AttemptOutcome> {
+  const { method, url, headers, body } = request;
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -164,21 +148,14 @@ async function attemptOnce(
   }
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Success answers
-
-const decoder = new TextDecoder();
-
 /**
  * A success answer declared JSON must parse: a truncated body is a broken answer (retried when safe to repeat),
  * not a `SyntaxError` for the caller.
  */
 function malformedJson(headers: Headers, bytes: Uint8Array): boolean {
-  if (bytes.byteLength === 0) return false;
-  const type = headers.get("content-type");
-  if (type === null || !/\bjson\b/i.test(type)) return false;
+  if (bytes.byteLength === 0 || !/\bjson\b/i.test(headers.get("content-type") ?? "")) return false;
   try {
-    JSON.parse(decoder.decode(bytes));
+    JSON.parse(new TextDecoder().decode(bytes));
     return false;
   } catch {
     return true;
@@ -204,6 +181,5 @@ function causeCode(err: unknown): string | undefined {
 }
 
 function describe(err: HuaweiCloudError): string {
-  if (err instanceof ApiError) return `${err.status}${err.code ? ` ${err.code}` : ""}`;
-  return err.name;
+  return err instanceof ApiError ? `${err.status}${err.code ? ` ${err.code}` : ""}` : err.name;
 }
