@@ -50,11 +50,8 @@ export { akskAuth } from "./auth/aksk.js";
 export type { AkskCredentials } from "./auth/aksk.js";
 export { signRequest } from "./auth/signer.js";
 export type { SignableRequest, SigningCredentials, SignOptions } from "./auth/signer.js";
-export type { AuthContext, AuthRequest, AuthStrategy } from "./options.js";
 
-export type { CallOptions } from "./options.js";
-export type { ClientOptions } from "./options.js";
-export type { Logger, LogLevel } from "./options.js";
+export type { AuthContext, AuthRequest, AuthStrategy, CallOptions, ClientOptions, Logger, LogLevel } from "./options.js";
 export { regionalEndpoint } from "./options.js";
 
 export {

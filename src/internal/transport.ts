@@ -1,4 +1,4 @@
-import type { AuthContext, AuthRequest, AuthStrategy, Logger } from "../options.js";
+import type { AuthContext, AuthRequest, ResolvedClientOptions } from "../options.js";
 import { AbortError, ApiError, ConnectionError, errorFromResponse, HuaweiCloudError, InvalidResponseError, TimeoutError } from "../errors.js";
 import { abortErrorFrom, sleep } from "./sleep.js";
 import { operationLookup, SPEC_OPERATIONS, unmatchedFacts, validateRequest, type OperationEntry } from "./operations.js";
@@ -8,15 +8,8 @@ import { backoffDelay, boundRetryAfter } from "./backoff.js";
 /** The query object a caller gave for a request, kept so validation sees its values as typed. */
 export const callerQueries = new WeakMap<Request, Record<string, unknown>>();
 
-/** What {@link createTransport} needs from the client options. */
-export interface TransportOptions {
-  fetch: typeof fetch;
-  auth: AuthStrategy | undefined;
-  projectId: string | undefined;
-  maxRetries: number;
-  timeoutMs: number;
-  logger: Logger;
-  userAgent: string;
+/** What {@link createTransport} needs: the client's checked options, its endpoint optional. */
+export interface TransportOptions extends Omit<ResolvedClientOptions, "baseUrl"> {
   /** The client's endpoint; its path, if any, is cut off before a request is looked up in `operations`. */
   baseUrl?: string;
   /** Where requests are looked up for validation and retry facts. @default the specs' generated table */
@@ -41,8 +34,7 @@ export function createTransport(options: TransportOptions): typeof fetch {
 
   return async function transport(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
     const request = input instanceof Request && init === undefined ? input : new Request(input, init);
-    const signal = request.signal;
-    const method = request.method;
+    const { signal, method } = request;
     const url = new URL(request.url);
     // Buffered once: a body stream can be read only once, and every attempt must send (and sign) the same bytes.
     const body = request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
@@ -133,15 +125,12 @@ async function attemptOnce(baseFetch: typeof fetch, request: AuthRequest, signal
     const bytes = new Uint8Array(await res.arrayBuffer());
     return { kind: "answer", status: res.status, statusText: res.statusText, headers: res.headers, bytes };
   } catch (err) {
-    if (signal.aborted) return { kind: "error", error: abortErrorFrom(signal, "the request"), notSent: false };
-    if (timedOut) return { kind: "error", error: new TimeoutError(`${method} ${url.pathname}: no complete answer within ${timeoutMs} ms`, { cause: err }), notSent: false };
+    const failed = (error: HuaweiCloudError, notSent = false): AttemptOutcome => ({ kind: "error", error, notSent });
+    if (signal.aborted) return failed(abortErrorFrom(signal, "the request"));
+    if (timedOut) return failed(new TimeoutError(`${method} ${url.pathname}: no complete answer within ${timeoutMs} ms`, { cause: err }));
     const code = causeCode(err);
-    const detail = code ? ` (${code})` : "";
-    return {
-      kind: "error",
-      error: new ConnectionError(`${method} ${url.pathname}: connection failed${detail}`, { cause: err }),
-      notSent: code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN",
-    };
+    const error = new ConnectionError(`${method} ${url.pathname}: connection failed${code ? ` (${code})` : ""}`, { cause: err });
+    return failed(error, code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN");
   } finally {
     clearTimeout(timer);
     signal.removeEventListener("abort", onAbort);
