@@ -215,32 +215,24 @@ const MAX_TEXT_BODY = 2048;
 export function errorFromResponse(method: string, url: URL, status: number, statusText: string, headers: Headers, bytes: Uint8Array): ApiError {
   const text = new TextDecoder().decode(bytes);
   let body: unknown = text.length > MAX_TEXT_BODY ? `${text.slice(0, MAX_TEXT_BODY)}…` : text;
-  let code: string | undefined;
-  let message: string | undefined;
-  let bodyRequestId: string | undefined;
-  if (text.trim()) {
-    try {
-      const parsed: unknown = JSON.parse(text);
-      body = parsed;
-      if (parsed && typeof parsed === "object") {
-        const o = parsed as Record<string, unknown>;
-        const nested = o.error && typeof o.error === "object" ? (o.error as Record<string, unknown>) : undefined;
-        // Keystone-style IAM errors nest `{code: 401}`: that is the HTTP status again, not an error code.
-        code = str(o.error_code) ?? (typeof o.code === "string" ? str(o.code) : undefined) ?? (typeof nested?.code === "string" ? str(nested.code) : undefined);
-        message = str(o.error_msg) ?? str(o.error_message) ?? str(nested?.message) ?? str(o.message);
-        bodyRequestId = str(o.request_id);
-      }
-    } catch {
-      // Not JSON (an HTML page from a proxy, a truncated body): keep the text as the body.
-    }
+  let o: Record<string, unknown> = {};
+  try {
+    body = JSON.parse(text);
+    if (body && typeof body === "object") o = body as Record<string, unknown>;
+  } catch {
+    // Not JSON (an HTML page from a proxy, a truncated body, nothing at all): keep the text as the body.
   }
+  const nested = (o.error && typeof o.error === "object" ? o.error : {}) as Record<string, unknown>;
+  // Keystone-style IAM errors nest `{code: 401}`: that is the HTTP status again, not an error code.
+  const code = str(o.error_code) ?? str(o.code, false) ?? str(nested.code, false);
+  const message = str(o.error_msg) ?? str(o.error_message) ?? str(nested.message) ?? str(o.message);
   const kind = text.trim() ? `${headers.get("content-type")?.split(";")[0] ?? "no content type"} body` : "empty body";
   const Class = BY_STATUS.find(([s]) => s === Math.min(status, 500))?.[1] ?? ApiError;
   return new Class({
     status,
     code,
     message: message ?? `${`HTTP ${status} ${statusText}`.trimEnd()} (${kind})`,
-    requestId: headers.get("x-request-id") ?? bodyRequestId,
+    requestId: headers.get("x-request-id") ?? str(o.request_id),
     body,
     headers: redactHeaders(headers),
     method,
@@ -248,10 +240,10 @@ export function errorFromResponse(method: string, url: URL, status: number, stat
   });
 }
 
-function str(v: unknown): string | undefined {
+/** A body field as text: a non-empty string, or a number unless `numbers` is false. */
+function str(v: unknown, numbers = true): string | undefined {
   if (typeof v === "string" && v !== "") return v;
-  if (typeof v === "number") return String(v);
-  return undefined;
+  return numbers && typeof v === "number" ? String(v) : undefined;
 }
 
 /** A success answer without a body is a broken answer, not an `undefined` to hand to the caller. */
