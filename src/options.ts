@@ -61,15 +61,13 @@ export interface Logger {
 
 const RANK: Record<LogLevel, number> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
 
-const noop = () => {};
-
 /**
  * Wraps `logger` so calls above `level` cost nothing. The SDK only ever passes method, URL path, status, attempt,
  * delay and request id to it: never headers, bodies or credentials.
  */
 export function levelFilteredLogger(logger: Logger | undefined, level: LogLevel): Logger {
   const base = logger ?? console;
-  const at = (l: Exclude<LogLevel, "off">) => (RANK[level] >= RANK[l] ? base[l].bind(base) : noop);
+  const at = (l: Exclude<LogLevel, "off">) => (RANK[level] >= RANK[l] ? base[l].bind(base) : () => {});
   return { error: at("error"), warn: at("warn"), info: at("info"), debug: at("debug") };
 }
 

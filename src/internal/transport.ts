@@ -57,15 +57,13 @@ export function createTransport(options: TransportOptions): typeof fetch {
       const elapsed = Date.now() - started;
 
       let failure: HuaweiCloudError;
-      let retryAfterMs: number | undefined;
-      let retryable: boolean;
       if (outcome.kind === "answer") {
         const { status, statusText, headers: resHeaders, bytes } = outcome;
         logger.debug(`${method} ${url.pathname} → ${status}`, { attempt, elapsedMs: elapsed, requestId: resHeaders.get("x-request-id") ?? undefined });
         if (status >= 200 && status < 300) {
           if (!malformedJson(resHeaders, bytes)) return answerResponse(outcome);
           failure = new InvalidResponseError(`${method} ${url.pathname}: answer body is truncated or not valid JSON`, status, resHeaders.get("x-request-id") ?? undefined);
-          retryable = facts.safeToRepeat;
+          failure.retryable = facts.safeToRepeat;
         } else {
           const error = errorFromResponse(method, url, status, statusText, resHeaders, bytes);
           if (status === 401 && auth?.onUnauthorized && !renewedAuth) {
@@ -76,21 +74,20 @@ export function createTransport(options: TransportOptions): typeof fetch {
               continue;
             }
           }
+          const retryAfterMs = parseRetryAfterMs(resHeaders);
+          error.retryable = isRetryableAnswer(status, error.code, facts) && boundRetryAfter(retryAfterMs, MAX_RETRY_AFTER_MS) === retryAfterMs;
+          error.retryAfterMs = retryAfterMs;
           failure = error;
-          retryAfterMs = parseRetryAfterMs(resHeaders);
-          retryable = isRetryableAnswer(status, error.code, facts) && boundRetryAfter(retryAfterMs, MAX_RETRY_AFTER_MS) === retryAfterMs;
         }
       } else {
         failure = outcome.error;
         // A refused connection never reached the server, so even a request not safe to repeat may be sent again.
-        retryable = !(failure instanceof AbortError) && (facts.safeToRepeat || outcome.notSent);
+        failure.retryable = !(failure instanceof AbortError) && (facts.safeToRepeat || outcome.notSent);
         logger.debug(`${method} ${url.pathname} failed: ${failure.message}`, { attempt, elapsedMs: elapsed });
       }
 
-      failure.retryable = retryable;
-      failure.retryAfterMs = retryAfterMs;
-      if (!retryable || attempt >= maxRetries) throw failure;
-      const delay = retryAfterMs ?? backoffDelay(attempt + 1, RETRY_MIN_DELAY_MS, RETRY_MAX_DELAY_MS, random);
+      if (!failure.retryable || attempt >= maxRetries) throw failure;
+      const delay = failure.retryAfterMs ?? backoffDelay(attempt + 1, RETRY_MIN_DELAY_MS, RETRY_MAX_DELAY_MS, random);
       logger.warn(`${method} ${url.pathname}: ${describe(failure)}; retry ${attempt + 1}/${maxRetries} in ${delay} ms`);
       await sleep(delay, signal);
     }
