@@ -19,14 +19,7 @@ export class HuaweiCloudError extends Error {
 export type RedactedHeaders = Record<string, string>;
 
 /** Headers whose values are never kept on errors or written to logs. */
-const SECRET_HEADERS = new Set([
-  "authorization",
-  "x-auth-token",
-  "x-subject-token",
-  "x-security-token",
-  "cookie",
-  "set-cookie",
-]);
+const SECRET_HEADERS = new Set(["authorization", "x-auth-token", "x-subject-token", "x-security-token", "cookie", "set-cookie"]);
 
 /** Copies `headers` into a plain object with credential values replaced by `[REDACTED]`. */
 export function redactHeaders(headers: Headers | Record<string, string> | undefined): RedactedHeaders {
@@ -40,51 +33,34 @@ export function redactHeaders(headers: Headers | Record<string, string> | undefi
   return out;
 }
 
-/** What {@link ApiError} is built from. */
-export interface ApiErrorInit {
-  status: number;
-  /** Huawei `error_code`, e.g. `APIC.7302`. */
-  code: string | undefined;
+/** What {@link ApiError} is built from: its fields, and the server's words as `message`. */
+export type ApiErrorInit = Pick<ApiError, "status" | "code" | "requestId" | "body" | "headers" | "method" | "url"> & {
   /** Huawei `error_msg` (or `error_message` on gateway throttling answers). */
   message: string;
-  requestId: string | undefined;
-  /** The parsed response body, or its text when it was not JSON. */
-  body: unknown;
-  headers: RedactedHeaders;
-  method: string;
-  /** The request URL without its query string. */
-  url: string;
-}
+};
 
 /** The service answered with a status other than success. */
 export class ApiError extends HuaweiCloudError {
   override name: string = BY_STATUS.find(([, Class]) => this instanceof Class)?.[2] ?? "ApiError";
   /** HTTP status code. */
-  readonly status: number;
-  /** Huawei error code (`error_code`), when the body had one. */
-  readonly code: string | undefined;
+  declare readonly status: number;
+  /** Huawei error code (`error_code`, e.g. `APIC.7302`), when the body had one. */
+  declare readonly code: string | undefined;
   /** Request id from the `X-Request-Id` header, else the body's `request_id`. */
-  readonly requestId: string | undefined;
-  /** The parsed error body. */
-  readonly body: unknown;
+  declare readonly requestId: string | undefined;
+  /** The parsed error body, or its text when it was not JSON. */
+  declare readonly body: unknown;
   /** Response headers, credentials redacted. */
-  readonly headers: RedactedHeaders;
+  declare readonly headers: RedactedHeaders;
   /** HTTP method of the failed request. */
-  readonly method: string;
+  declare readonly method: string;
   /** URL of the failed request, without query string. */
-  readonly url: string;
+  declare readonly url: string;
 
   constructor(init: ApiErrorInit) {
     super(formatApiMessage(init));
-    this.status = init.status;
-    this.code = init.code;
-    this.requestId = init.requestId;
-    this.body = init.body;
-    this.headers = init.headers;
-    this.method = init.method;
-    this.url = init.url;
-    // The formatted message is for logs; `message` itself keeps the server's words for programmatic use.
-    Object.defineProperty(this, "message", { value: init.message, enumerable: false, writable: true, configurable: true });
+    // The formatted message is for logs; `message` (kept non-enumerable, as Error made it) holds the server's words.
+    Object.assign(this, init);
   }
 
   override toString(): string {

@@ -51,6 +51,14 @@ describe("errorFromResponse", () => {
     expect(new ApiError(init).name).toBe("ApiError");
   });
 
+  it("keeps the server's words as a non-enumerable message and every other field as its own property", () => {
+    const err = answer(409, JSON.stringify({ error_code: "APIC.7701", error_msg: "busy" }), { "x-request-id": "r1", "x-auth-token": "secret" });
+    expect(Object.getOwnPropertyDescriptor(err, "message")).toEqual({ value: "busy", writable: true, enumerable: false, configurable: true });
+    expect(Object.keys(err)).toEqual(["name", "retryable", "retryAfterMs", "status", "code", "requestId", "body", "headers", "method", "url"]);
+    expect(err.headers).toEqual({ "x-request-id": "r1", "x-auth-token": "[REDACTED]" });
+    expect(JSON.parse(JSON.stringify(err))).toMatchObject({ name: "ConflictError", status: 409, code: "APIC.7701", method: "GET" });
+  });
+
   it("describes a body without a message by status, status text and content type", () => {
     expect(answer(500, "", {}, "Internal Server Error").message).toBe("HTTP 500 Internal Server Error (empty body)");
     expect(answer(500, "  \n", {}, "").message).toBe("HTTP 500 (empty body)");
