@@ -27,9 +27,7 @@ export interface TransportOptions extends Omit<ResolvedClientOptions, "baseUrl">
  * and errors as the service methods. A request no operation matches is sent as is; see {@link unmatchedFacts}.
  */
 export function createTransport(options: TransportOptions): typeof fetch {
-  const { auth, logger, maxRetries, timeoutMs, projectId, userAgent } = options;
-  const random = options.random ?? Math.random;
-  const baseFetch = options.fetch;
+  const { auth, logger, maxRetries, timeoutMs, projectId, userAgent, fetch: baseFetch, random = Math.random } = options;
   const lookup = operationLookup(options.operations ?? SPEC_OPERATIONS, options.baseUrl);
 
   return async function transport(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
