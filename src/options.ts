@@ -40,12 +40,11 @@ export interface AuthStrategy {
 /** Makes `util.inspect`, `JSON.stringify` and string conversion of a strategy show only its kind. */
 export function hideSecrets<T extends object>(strategy: T, description: string): T {
   const show = () => `[AuthStrategy ${description}]`;
-  Object.defineProperties(strategy, {
+  return Object.defineProperties(strategy, {
     toJSON: { value: () => ({ kind: description }), enumerable: false },
     toString: { value: show, enumerable: false },
     [Symbol.for("nodejs.util.inspect.custom")]: { value: show, enumerable: false },
   });
-  return strategy;
 }
 
 /** Log levels from quietest to noisiest. */

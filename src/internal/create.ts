@@ -67,9 +67,8 @@ function jsonBody(body: unknown): string {
 /** `util.inspect` / `JSON.stringify` view of a client: where it points and how it authenticates, nothing secret. */
 export function describeClient<T extends object>(client: T, name: string, options: ResolvedClientOptions): T {
   const summary = { client: name, endpoint: options.baseUrl, projectId: options.projectId, auth: options.auth?.kind ?? "none" };
-  Object.defineProperties(client, {
+  return Object.defineProperties(client, {
     toJSON: { value: () => summary, enumerable: false },
     [Symbol.for("nodejs.util.inspect.custom")]: { value: () => `${name} ${JSON.stringify(summary)}`, enumerable: false },
   });
-  return client;
 }

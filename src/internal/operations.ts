@@ -64,7 +64,7 @@ export function validateRequest(match: OperationMatch, url: URL, body: Uint8Arra
   if (!callerQuery) for (const name of new Set(url.searchParams.keys())) {
     const all = url.searchParams.getAll(name);
     const type = entry.query[name];
-    query[name] = type === "array" ? all : all.length > 1 ? all : typed(all[0] as string, type);
+    query[name] = type === "array" || all.length > 1 ? all : typed(all[0] as string, type);
   }
   let parsed: unknown;
   if (body !== undefined && body.byteLength > 0) {

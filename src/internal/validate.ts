@@ -70,9 +70,7 @@ const FORMAT_NAMES: Record<string, string> = {
 /** `/body/elbs/0/elb_id` → `elbs[0].elb_id`; `/path/instance_id` → `instance_id`. */
 function jsonPath(instancePath: string): string {
   const parts = instancePath.split("/").slice(2).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
-  let out = "";
-  for (const part of parts) out += /^\d+$/.test(part) ? `[${part}]` : out ? `.${part}` : part;
-  return out;
+  return parts.reduce((out, part) => (/^\d+$/.test(part) ? `${out}[${part}]` : out ? `${out}.${part}` : part), "");
 }
 
 function join(at: string, name: string): string {
