@@ -34,8 +34,7 @@ function toIssues(errors: readonly GeneratedValidationError[]): ValidationIssue[
 }
 
 function messageOf(e: GeneratedValidationError): string {
-  const p = e.params;
-  const s = e.parentSchema ?? {};
+  const { params: p, parentSchema: s = {} } = e;
   const span = (min: number, max: number) => (min === max ? `exactly ${min}` : `${min}–${max}`);
   switch (e.keyword) {
     case "minLength":
