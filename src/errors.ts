@@ -19,14 +19,7 @@ export class HuaweiCloudError extends Error {
 export type RedactedHeaders = Record<string, string>;
 
 /** Headers whose values are never kept on errors or written to logs. */
-const SECRET_HEADERS = new Set([
-  "authorization",
-  "x-auth-token",
-  "x-subject-token",
-  "x-security-token",
-  "cookie",
-  "set-cookie",
-]);
+const SECRET_HEADERS = new Set(["authorization", "x-auth-token", "x-subject-token", "x-security-token", "cookie", "set-cookie"]);
 
 /** Copies `headers` into a plain object with credential values replaced by `[REDACTED]`. */
 export function redactHeaders(headers: Headers | Record<string, string> | undefined): RedactedHeaders {
@@ -40,51 +33,34 @@ export function redactHeaders(headers: Headers | Record<string, string> | undefi
   return out;
 }
 
-/** What {@link ApiError} is built from. */
-export interface ApiErrorInit {
-  status: number;
-  /** Huawei `error_code`, e.g. `APIC.7302`. */
-  code: string | undefined;
+/** What {@link ApiError} is built from: its fields, and the server's words as `message`. */
+export type ApiErrorInit = Pick<ApiError, "status" | "code" | "requestId" | "body" | "headers" | "method" | "url"> & {
   /** Huawei `error_msg` (or `error_message` on gateway throttling answers). */
   message: string;
-  requestId: string | undefined;
-  /** The parsed response body, or its text when it was not JSON. */
-  body: unknown;
-  headers: RedactedHeaders;
-  method: string;
-  /** The request URL without its query string. */
-  url: string;
-}
+};
 
 /** The service answered with a status other than success. */
 export class ApiError extends HuaweiCloudError {
-  override name = "ApiError";
+  override name: string = BY_STATUS.find(([, Class]) => this instanceof Class)?.[2] ?? "ApiError";
   /** HTTP status code. */
-  readonly status: number;
-  /** Huawei error code (`error_code`), when the body had one. */
-  readonly code: string | undefined;
+  declare readonly status: number;
+  /** Huawei error code (`error_code`, e.g. `APIC.7302`), when the body had one. */
+  declare readonly code: string | undefined;
   /** Request id from the `X-Request-Id` header, else the body's `request_id`. */
-  readonly requestId: string | undefined;
-  /** The parsed error body. */
-  readonly body: unknown;
+  declare readonly requestId: string | undefined;
+  /** The parsed error body, or its text when it was not JSON. */
+  declare readonly body: unknown;
   /** Response headers, credentials redacted. */
-  readonly headers: RedactedHeaders;
+  declare readonly headers: RedactedHeaders;
   /** HTTP method of the failed request. */
-  readonly method: string;
+  declare readonly method: string;
   /** URL of the failed request, without query string. */
-  readonly url: string;
+  declare readonly url: string;
 
   constructor(init: ApiErrorInit) {
     super(formatApiMessage(init));
-    this.status = init.status;
-    this.code = init.code;
-    this.requestId = init.requestId;
-    this.body = init.body;
-    this.headers = init.headers;
-    this.method = init.method;
-    this.url = init.url;
-    // The formatted message is for logs; `message` itself keeps the server's words for programmatic use.
-    Object.defineProperty(this, "message", { value: init.message, enumerable: false, writable: true, configurable: true });
+    // The formatted message is for logs; `message` (kept non-enumerable, as Error made it) holds the server's words.
+    Object.assign(this, init);
   }
 
   override toString(): string {
@@ -99,46 +75,30 @@ function formatApiMessage(e: { status: number; code: string | undefined; message
 }
 
 /** 400: the service rejected the request's parameters. */
-export class BadRequestError extends ApiError {
-  override name = "BadRequestError";
-}
+export class BadRequestError extends ApiError {}
 /** 401: the token or signature was missing, wrong or expired. */
-export class AuthenticationError extends ApiError {
-  override name = "AuthenticationError";
-}
+export class AuthenticationError extends ApiError {}
 /** 403: the caller lacks permission, or the resource is in a state that forbids the operation. */
-export class PermissionDeniedError extends ApiError {
-  override name = "PermissionDeniedError";
-}
+export class PermissionDeniedError extends ApiError {}
 /** 404: the gateway, instance or node does not exist. */
-export class NotFoundError extends ApiError {
-  override name = "NotFoundError";
-}
+export class NotFoundError extends ApiError {}
 /** 409: the resource is busy with another operation. */
-export class ConflictError extends ApiError {
-  override name = "ConflictError";
-}
+export class ConflictError extends ApiError {}
 /** 429: throttled by the API gateway (`APIGW.0308`). */
-export class RateLimitError extends ApiError {
-  override name = "RateLimitError";
-}
+export class RateLimitError extends ApiError {}
 /** 5xx: the service failed. */
-export class InternalServerError extends ApiError {
-  override name = "InternalServerError";
-}
+export class InternalServerError extends ApiError {}
 
-/** Picks the {@link ApiError} subclass for a status. */
-export function apiErrorFor(init: ApiErrorInit): ApiError {
-  const s = init.status;
-  if (s === 400) return new BadRequestError(init);
-  if (s === 401) return new AuthenticationError(init);
-  if (s === 403) return new PermissionDeniedError(init);
-  if (s === 404) return new NotFoundError(init);
-  if (s === 409) return new ConflictError(init);
-  if (s === 429) return new RateLimitError(init);
-  if (s >= 500) return new InternalServerError(init);
-  return new ApiError(init);
-}
+/** The subclass per status (500 stands for every 5xx) and its `name`, spelled out because bundlers may rename classes. */
+const BY_STATUS: readonly (readonly [number, typeof ApiError, string])[] = [
+  [400, BadRequestError, "BadRequestError"],
+  [401, AuthenticationError, "AuthenticationError"],
+  [403, PermissionDeniedError, "PermissionDeniedError"],
+  [404, NotFoundError, "NotFoundError"],
+  [409, ConflictError, "ConflictError"],
+  [429, RateLimitError, "RateLimitError"],
+  [500, InternalServerError, "InternalServerError"],
+];
 
 /** One problem found by input validation. */
 export interface ValidationIssue {
@@ -181,23 +141,17 @@ export interface IssueCollector {
 export function collectIssues(context: string, prefix = ""): IssueCollector {
   const issues: ValidationIssue[] = [];
   const add = (path: string, keyword: string, message: string): void => void issues.push({ path: prefix + path, keyword, message });
-  const collected = (): ValidationError | undefined => {
+  const done = (): void => {
     const seen = new Set<string>();
     const unique = issues.filter((i) => !seen.has(`${i.path}\u0000${i.message}`) && !!seen.add(`${i.path}\u0000${i.message}`));
-    return unique.length ? new ValidationError(unique, context) : undefined;
+    if (unique.length) throw new ValidationError(unique, context);
   };
-  return {
-    issues,
-    add,
-    done() {
-      const error = collected();
-      if (error) throw error;
-    },
-    fail(path, keyword, message) {
-      add(path, keyword, message);
-      throw collected();
-    },
+  const fail = (path: string, keyword: string, message: string): never => {
+    add(path, keyword, message);
+    done();
+    throw new Error("unreachable: done() throws once an issue is recorded");
   };
+  return { issues, add, done, fail };
 }
 
 /** The request never got an HTTP answer (DNS, refused, reset). */
@@ -237,34 +191,24 @@ const MAX_TEXT_BODY = 2048;
 export function errorFromResponse(method: string, url: URL, status: number, statusText: string, headers: Headers, bytes: Uint8Array): ApiError {
   const text = new TextDecoder().decode(bytes);
   let body: unknown = text.length > MAX_TEXT_BODY ? `${text.slice(0, MAX_TEXT_BODY)}…` : text;
-  let code: string | undefined;
-  let message: string | undefined;
-  let bodyRequestId: string | undefined;
-  if (text.trim()) {
-    try {
-      const parsed: unknown = JSON.parse(text);
-      body = parsed;
-      if (parsed && typeof parsed === "object") {
-        const o = parsed as Record<string, unknown>;
-        const nested = o.error && typeof o.error === "object" ? (o.error as Record<string, unknown>) : undefined;
-        // Keystone-style IAM errors nest `{code: 401}`: that is the HTTP status again, not an error code.
-        code = str(o.error_code) ?? (typeof o.code === "string" ? str(o.code) : undefined) ?? (typeof nested?.code === "string" ? str(nested.code) : undefined);
-        message = str(o.error_msg) ?? str(o.error_message) ?? str(nested?.message) ?? str(o.message);
-        bodyRequestId = str(o.request_id);
-      }
-    } catch {
-      // Not JSON (an HTML page from a proxy, a truncated body): keep the text as the body.
-    }
+  let o: Record<string, unknown> = {};
+  try {
+    body = JSON.parse(text);
+    if (body && typeof body === "object") o = body as Record<string, unknown>;
+  } catch {
+    // Not JSON (an HTML page from a proxy, a truncated body, nothing at all): keep the text as the body.
   }
-  if (message === undefined) {
-    const kind = headers.get("content-type")?.split(";")[0] ?? "no content type";
-    message = text.trim() ? `HTTP ${status} ${statusText} (${kind} body)`.replace(/\s+\(/, " (") : `HTTP ${status} ${statusText} (empty body)`.replace(/\s+\(/, " (");
-  }
-  return apiErrorFor({
+  const nested = (o.error && typeof o.error === "object" ? o.error : {}) as Record<string, unknown>;
+  // Keystone-style IAM errors nest `{code: 401}`: that is the HTTP status again, not an error code.
+  const code = str(o.error_code) ?? str(o.code, false) ?? str(nested.code, false);
+  const message = str(o.error_msg) ?? str(o.error_message) ?? str(nested.message) ?? str(o.message);
+  const kind = text.trim() ? `${headers.get("content-type")?.split(";")[0] ?? "no content type"} body` : "empty body";
+  const Class = BY_STATUS.find(([s]) => s === Math.min(status, 500))?.[1] ?? ApiError;
+  return new Class({
     status,
     code,
-    message,
-    requestId: headers.get("x-request-id") ?? bodyRequestId,
+    message: message ?? `${`HTTP ${status} ${statusText}`.trimEnd()} (${kind})`,
+    requestId: headers.get("x-request-id") ?? str(o.request_id),
     body,
     headers: redactHeaders(headers),
     method,
@@ -272,16 +216,14 @@ export function errorFromResponse(method: string, url: URL, status: number, stat
   });
 }
 
-function str(v: unknown): string | undefined {
+/** A body field as text: a non-empty string, or a number unless `numbers` is false. */
+function str(v: unknown, numbers = true): string | undefined {
   if (typeof v === "string" && v !== "") return v;
-  if (typeof v === "number") return String(v);
-  return undefined;
+  return numbers && typeof v === "number" ? String(v) : undefined;
 }
 
 /** A success answer without a body is a broken answer, not an `undefined` to hand to the caller. */
 export function bodyOf<T>(data: T | undefined, response: Response): T {
-  if (data === undefined || data === null) {
-    throw new InvalidResponseError(`${response.status} answer without the expected JSON body`, response.status, response.headers.get("x-request-id") ?? undefined);
-  }
-  return data;
+  if (data !== undefined && data !== null) return data;
+  throw new InvalidResponseError(`${response.status} answer without the expected JSON body`, response.status, response.headers.get("x-request-id") ?? undefined);
 }

@@ -1,61 +1,50 @@
 // Public API of hwc-gateways. Only exports live here; every name below is part of the contract.
-export { createApigClient } from "./services/apig.js";
-export type {
-  ApigClient,
-  ApigClientOptions,
-  ApigWaitState,
-  ElbIngressDetails,
-  IngressIpExpectation,
-  IngressIpKind,
-  IngressIpsJob,
-  IngressIpsJobHandle,
-  IngressIpsRequest,
-  InstanceDetails,
-  InstanceStatus,
-  IpDetail,
+export {
+  createApigClient,
+  type ApigClient,
+  type ApigClientOptions,
+  type ApigWaitState,
+  type ElbIngressDetails,
+  type IngressIpExpectation,
+  type IngressIpKind,
+  type IngressIpsJob,
+  type IngressIpsJobHandle,
+  type IngressIpsRequest,
+  type InstanceDetails,
+  type InstanceStatus,
+  type IpDetail,
 } from "./services/apig.js";
-export { createDdsClient } from "./services/dds.js";
-export type {
-  BindPublicGatewayHandle,
-  BindPublicGatewayRequest,
-  BindPublicGatewayResponse,
-  BoundExpectation,
-  DdsClient,
-  DdsClientOptions,
-  DdsGroup,
-  DdsInstance,
-  DdsNode,
-  DdsNodeLocation,
-  DdsWaitState,
-  ListInstancesQuery,
-  ListInstancesResponse,
-  PublicGatewayWait,
-  UnbindPublicGatewayHandle,
-  UnbindPublicGatewayResponse,
+export {
+  createDdsClient,
+  type BindPublicGatewayHandle,
+  type BindPublicGatewayRequest,
+  type BindPublicGatewayResponse,
+  type BoundExpectation,
+  type DdsClient,
+  type DdsClientOptions,
+  type DdsGroup,
+  type DdsInstance,
+  type DdsNode,
+  type DdsNodeLocation,
+  type DdsWaitState,
+  type ListInstancesQuery,
+  type ListInstancesResponse,
+  type PublicGatewayWait,
+  type UnbindPublicGatewayHandle,
+  type UnbindPublicGatewayResponse,
 } from "./services/dds.js";
-export { JobFailedError, WaitTimeoutError } from "./wait/errors.js";
-export type { JobFailedErrorInit, WaitTimeoutErrorInit } from "./wait/errors.js";
+export { JobFailedError, WaitTimeoutError, type JobFailedErrorInit, type WaitTimeoutErrorInit } from "./wait/errors.js";
 export type { PollResult } from "./wait/waiter.js";
 export type { OperationHandle, WaitOptions } from "./wait/handle.js";
-export { WAIT_STATE_FORMAT } from "./wait/state.js";
-export type { WaitStateBase } from "./wait/state.js";
-export { createIamClient } from "./services/iam.js";
-export type { CreateTokenByPasswordRequest, CreateTokenQuery, IamClient, IamClientOptions, IssuedToken, TokenResponse } from "./services/iam.js";
+export { WAIT_STATE_FORMAT, type WaitStateBase } from "./wait/state.js";
+export { createIamClient, type CreateTokenByPasswordRequest, type CreateTokenQuery, type IamClient, type IamClientOptions, type IssuedToken, type TokenResponse } from "./services/iam.js";
 
-export { tokenAuth } from "./auth/token.js";
-export type { TokenSource } from "./auth/token.js";
-export { passwordAuth } from "./auth/password.js";
-export type { PasswordAuthOptions } from "./auth/password.js";
-export { akskAuth } from "./auth/aksk.js";
-export type { AkskCredentials } from "./auth/aksk.js";
-export { signRequest } from "./auth/signer.js";
-export type { SignableRequest, SigningCredentials, SignOptions } from "./auth/signer.js";
-export type { AuthContext, AuthRequest, AuthStrategy } from "./options.js";
+export { tokenAuth, type TokenSource } from "./auth/token.js";
+export { passwordAuth, type PasswordAuthOptions } from "./auth/password.js";
+export { akskAuth, type AkskCredentials } from "./auth/aksk.js";
+export { signRequest, type SignableRequest, type SigningCredentials, type SignOptions } from "./auth/signer.js";
 
-export type { CallOptions } from "./options.js";
-export type { ClientOptions } from "./options.js";
-export type { Logger, LogLevel } from "./options.js";
-export { regionalEndpoint } from "./options.js";
+export { regionalEndpoint, type AuthContext, type AuthRequest, type AuthStrategy, type CallOptions, type ClientOptions, type Logger, type LogLevel } from "./options.js";
 
 export {
   AbortError,

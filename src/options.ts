@@ -40,12 +40,11 @@ export interface AuthStrategy {
 /** Makes `util.inspect`, `JSON.stringify` and string conversion of a strategy show only its kind. */
 export function hideSecrets<T extends object>(strategy: T, description: string): T {
   const show = () => `[AuthStrategy ${description}]`;
-  Object.defineProperties(strategy, {
+  return Object.defineProperties(strategy, {
     toJSON: { value: () => ({ kind: description }), enumerable: false },
     toString: { value: show, enumerable: false },
     [Symbol.for("nodejs.util.inspect.custom")]: { value: show, enumerable: false },
   });
-  return strategy;
 }
 
 /** Log levels from quietest to noisiest. */
@@ -61,15 +60,13 @@ export interface Logger {
 
 const RANK: Record<LogLevel, number> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
 
-const noop = () => {};
-
 /**
  * Wraps `logger` so calls above `level` cost nothing. The SDK only ever passes method, URL path, status, attempt,
  * delay and request id to it: never headers, bodies or credentials.
  */
 export function levelFilteredLogger(logger: Logger | undefined, level: LogLevel): Logger {
   const base = logger ?? console;
-  const at = (l: Exclude<LogLevel, "off">) => (RANK[level] >= RANK[l] ? base[l].bind(base) : noop);
+  const at = (l: Exclude<LogLevel, "off">) => (RANK[level] >= RANK[l] ? base[l].bind(base) : () => {});
   return { error: at("error"), warn: at("warn"), info: at("info"), debug: at("debug") };
 }
 
@@ -89,46 +86,34 @@ export type ServiceName = "apig" | "dds" | "iam";
 
 // Region ids are lower-case words joined by dashes ending in a number (cn-north-4, ap-southeast-1, eu-west-101).
 const REGION_RE = /^[a-z]{2,}(?:-[a-z0-9]+)*-\d+$/;
+const regionMessage = (region: string) => `must be a region id such as cn-north-4 (got ${JSON.stringify(region)})`;
 
 /**
  * The public endpoint of `service` in `region`: `https://{service}.{region}.myhuaweicloud.com`, except the Dublin
  * region eu-west-101, which lives under `.myhuaweicloud.eu`.
  */
 export function regionalEndpoint(service: ServiceName, region: string): string {
-  if (!REGION_RE.test(region)) {
-    throw new ValidationError([{ path: "region", keyword: "pattern", message: `must be a region id such as cn-north-4 (got ${JSON.stringify(region)})` }]);
-  }
+  if (!REGION_RE.test(region)) throw new ValidationError([{ path: "region", keyword: "pattern", message: regionMessage(region) }]);
   const domain = region === "eu-west-101" ? "myhuaweicloud.eu" : "myhuaweicloud.com";
   return `https://${service}.${region}.${domain}`;
 }
 
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
-
-/** True for hosts that never leave this machine, the only ones where plain `http:` is allowed by default. */
-export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname) || /^127(?:\.\d{1,3}){3}$/.test(hostname) || hostname.endsWith(".localhost");
-}
-
 /**
- * Checks and normalises an explicit endpoint: absolute http(s) URL, no query or fragment, no credentials, and
- * `http:` only for loopback hosts unless `allowInsecureHttp` (tokens and signatures would travel in clear text).
- * Returns it without a trailing slash.
+ * Why an explicit endpoint is refused, if it is: it must be an absolute http(s) URL without query, fragment or
+ * credentials, and `http:` only for loopback hosts unless `allowInsecureHttp` (tokens and signatures would travel
+ * in clear text).
  */
-export function normaliseEndpoint(endpoint: string, allowInsecureHttp: boolean, field = "endpoint"): string {
-  let url: URL;
-  try {
-    url = new URL(endpoint);
-  } catch {
-    throw new ValidationError([{ path: field, keyword: "format", message: "must be an absolute URL such as https://apig.cn-north-4.myhuaweicloud.com" }]);
+function endpointProblem(url: URL | undefined, allowInsecureHttp: boolean): string | undefined {
+  if (!url) return "must be an absolute URL such as https://apig.cn-north-4.myhuaweicloud.com";
+  if (url.protocol !== "https:" && url.protocol !== "http:") return "must use https: (or http: for a local emulator)";
+  const host = url.hostname;
+  const loopback = ["localhost", "[::1]"].includes(host) || /^127(?:\.\d{1,3}){3}$/.test(host) || host.endsWith(".localhost");
+  if (url.protocol === "http:" && !allowInsecureHttp && !loopback) {
+    return "uses plain http: for a non-loopback host; pass allowInsecureHttp: true if you really mean it";
   }
-  const issue = (message: string) => new ValidationError([{ path: field, keyword: "format", message }]);
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw issue("must use https: (or http: for a local emulator)");
-  if (url.protocol === "http:" && !allowInsecureHttp && !isLoopbackHost(url.hostname)) {
-    throw issue("uses plain http: for a non-loopback host; pass allowInsecureHttp: true if you really mean it");
-  }
-  if (url.username || url.password) throw issue("must not carry credentials");
-  if (url.search || url.hash) throw issue("must not have a query string or fragment");
-  return url.href.replace(/\/+$/, "");
+  if (url.username || url.password) return "must not carry credentials";
+  if (url.search || url.hash) return "must not have a query string or fragment";
+  return undefined;
 }
 
 /** Options shared by every client factory. */
@@ -172,27 +157,26 @@ export interface ResolvedClientOptions {
 /** The SDK's own User-Agent product token. */
 export const SDK_USER_AGENT = "hwc-gateways/0.1.0";
 
-const LOG_LEVELS: readonly LogLevel[] = ["off", "error", "warn", "info", "debug"];
 // setTimeout clamps larger values to 1 ms, which would turn a huge timeout into none at all.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Checks every option at once, so one error lists all mistakes, and fills in defaults. */
 export function resolveClientOptions(service: ServiceName, options: ClientOptions, requireProjectId: boolean): ResolvedClientOptions {
   const o = (options ?? {}) as ClientOptions;
-  const { issues, add, done } = collectIssues(`create${service === "apig" ? "Apig" : service === "dds" ? "Dds" : "Iam"}Client`);
+  const { issues, add, done } = collectIssues(`create${service.charAt(0).toUpperCase()}${service.slice(1)}Client`);
 
   if (requireProjectId && o.projectId === undefined) add("projectId", "required", "is required");
   else if (o.projectId !== undefined) issues.push(...pathParamIssues("projectId", o.projectId));
 
   let baseUrl = "";
-  if (o.endpoint === undefined && o.region === undefined) add("region", "required", "give region or endpoint");
-  try {
-    if (o.endpoint !== undefined) baseUrl = normaliseEndpoint(o.endpoint, o.allowInsecureHttp === true);
-    else if (o.region !== undefined) baseUrl = regionalEndpoint(service, o.region);
-  } catch (err) {
-    if (err instanceof ValidationError) issues.push(...err.issues);
-    else throw err;
-  }
+  if (o.endpoint !== undefined) {
+    const url = URL.canParse(o.endpoint) ? new URL(o.endpoint) : undefined;
+    const problem = endpointProblem(url, o.allowInsecureHttp === true);
+    if (problem) add("endpoint", "format", problem);
+    else baseUrl = (url as URL).href.replace(/\/+$/, "");
+  } else if (o.region === undefined) add("region", "required", "give region or endpoint");
+  else if (REGION_RE.test(o.region)) baseUrl = regionalEndpoint(service, o.region);
+  else add("region", "pattern", regionMessage(o.region));
 
   const maxRetries = o.maxRetries ?? 2;
   if (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 10) add("maxRetries", "maximum", "must be an integer from 0 to 10");
@@ -201,7 +185,7 @@ export function resolveClientOptions(service: ServiceName, options: ClientOption
   if (o.fetch !== undefined && typeof o.fetch !== "function") add("fetch", "type", "must be a function");
   if (o.fetch === undefined && typeof globalThis.fetch !== "function") add("fetch", "required", "is required where the runtime has no global fetch");
   const logLevel = o.logLevel ?? "warn";
-  if (!LOG_LEVELS.includes(logLevel)) add("logLevel", "enum", `must be one of ${LOG_LEVELS.join(", ")}`);
+  if (!Object.hasOwn(RANK, logLevel)) add("logLevel", "enum", `must be one of ${Object.keys(RANK).join(", ")}`);
   if (o.userAgent !== undefined && (typeof o.userAgent !== "string" || /[\r\n]/.test(o.userAgent))) add("userAgent", "pattern", "must be a string without CR or LF");
   if (o.auth !== undefined && (typeof o.auth !== "object" || typeof o.auth.authenticate !== "function")) {
     add("auth", "type", "must be an auth strategy (tokenAuth, passwordAuth, akskAuth)");
@@ -226,16 +210,12 @@ export function resolveClientOptions(service: ServiceName, options: ClientOption
  * with openapi-fetch 0.17). Separators are refused rather than encoded because no Huawei id contains them.
  */
 export function pathParamIssues(name: string, value: unknown): ValidationIssue[] {
-  if (value === undefined) return [{ path: name, keyword: "required", message: "is required" }];
-  if (typeof value !== "string") {
-    return [{ path: name, keyword: "type", message: "must be a string" }];
-  }
-  const s = value;
-  if (s.length === 0) return [{ path: name, keyword: "minLength", message: "must not be empty" }];
-  if (s === "." || s === ".." || /^%2e(%2e)?$/i.test(s) || /^\.%2e$|^%2e\.$/i.test(s)) {
-    return [{ path: name, keyword: "pattern", message: "must not be a dot segment (. or ..)" }];
-  }
-  if (/[/?#\\]/.test(s)) return [{ path: name, keyword: "pattern", message: "must not contain /, \\, ? or #" }];
-  if (/[\u0000-\u001f\u007f]/.test(s)) return [{ path: name, keyword: "pattern", message: "must not contain control characters" }];
+  const issue = (keyword: string, message: string): ValidationIssue[] => [{ path: name, keyword, message }];
+  if (value === undefined) return issue("required", "is required");
+  if (typeof value !== "string") return issue("type", "must be a string");
+  if (value.length === 0) return issue("minLength", "must not be empty");
+  if (/^(?:\.|%2e){1,2}$/i.test(value)) return issue("pattern", "must not be a dot segment (. or ..)");
+  if (/[/?#\\]/.test(value)) return issue("pattern", "must not contain /, \\, ? or #");
+  if (/[\u0000-\u001f\u007f]/.test(value)) return issue("pattern", "must not contain control characters");
   return [];
 }

@@ -1,10 +1,9 @@
 import createClient, { createQuerySerializer, type Client } from "openapi-fetch";
 import { ValidationError } from "../errors.js";
-import type { ServiceName } from "../options.js";
+import { resolveClientOptions, type ClientOptions, type ResolvedClientOptions, type ServiceName } from "../options.js";
 import type { OperationEntry } from "./operations.js";
-import { resolveClientOptions, type ClientOptions, type ResolvedClientOptions } from "../options.js";
 import { safePathSerializer } from "./path-params.js";
-import { createTransport, rememberCallerQuery } from "./transport.js";
+import { callerQueries, createTransport } from "./transport.js";
 
 /** What every service client is built on. */
 export interface BaseClient<Paths extends {}> {
@@ -33,7 +32,7 @@ export function createBaseClient<Paths extends {}>(
   });
   // The transport validates the query the caller gave, not its URL form, in which null and unserialisable
   // values have vanished and numbers have become text.
-  raw.use({ onRequest: ({ request, params }) => void (params.query && rememberCallerQuery(request, params.query)) });
+  raw.use({ onRequest: ({ request, params }) => void (params.query && callerQueries.set(request, params.query)) });
   return { raw, options: resolved };
 }
 
@@ -68,9 +67,8 @@ function jsonBody(body: unknown): string {
 /** `util.inspect` / `JSON.stringify` view of a client: where it points and how it authenticates, nothing secret. */
 export function describeClient<T extends object>(client: T, name: string, options: ResolvedClientOptions): T {
   const summary = { client: name, endpoint: options.baseUrl, projectId: options.projectId, auth: options.auth?.kind ?? "none" };
-  Object.defineProperties(client, {
+  return Object.defineProperties(client, {
     toJSON: { value: () => summary, enumerable: false },
     [Symbol.for("nodejs.util.inspect.custom")]: { value: () => `${name} ${JSON.stringify(summary)}`, enumerable: false },
   });
-  return client;
 }

@@ -1,17 +1,11 @@
 import { operations as specOperations, type OperationEntry, type RetryFacts } from "../../generated/operations.js";
-import { ValidationError } from "../errors.js";
+import { collectIssues } from "../errors.js";
 import { validateInput } from "./validate.js";
 
 export type { OperationEntry, RetryFacts };
 
 /** Every operation of the project's specs (generated/operations.js). */
 export const SPEC_OPERATIONS: readonly OperationEntry[] = specOperations;
-
-/**
- * Every error code some operation of the specs declares busy. Kept for the waiter, which classifies a failed poll
- * by code; it could read the transport's `error.retryable` instead and this export could go.
- */
-export const BUSY_ERROR_CODES: ReadonlySet<string> = new Set(specOperations.flatMap((o) => o.retry.busyErrorCodes));
 
 /**
  * Retry facts of a request that matches no operation of the table (a URL typed by hand, a path the specs lack).
@@ -29,13 +23,6 @@ export interface OperationMatch {
   path: Record<string, string>;
 }
 
-interface Route {
-  entry: OperationEntry;
-  re: RegExp;
-  names: string[];
-  literals: number;
-}
-
 export type OperationLookup = (method: string, pathname: string) => OperationMatch | undefined;
 
 /**
@@ -44,37 +31,21 @@ export type OperationLookup = (method: string, pathname: string) => OperationMat
  */
 export function operationLookup(table: readonly OperationEntry[], baseUrl?: string): OperationLookup {
   const prefix = baseUrl ? new URL(baseUrl).pathname.replace(/\/+$/, "") : "";
-  const byMethod = new Map<string, Route[]>();
-  for (const entry of table) {
-    const names: string[] = [];
-    let literals = 0;
-    const source = entry.path
-      .split("/")
-      .map((segment) => {
-        const param = /^\{([^}]+)\}$/.exec(segment);
-        if (param) {
-          names.push(param[1] as string);
-          return "([^/]+)";
-        }
-        literals++;
-        return segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      })
-      .join("/");
-    const routes = byMethod.get(entry.method) ?? [];
-    routes.push({ entry, re: new RegExp(`^${source}$`), names, literals });
-    byMethod.set(entry.method, routes);
-  }
-  for (const routes of byMethod.values()) routes.sort((a, b) => b.literals - a.literals);
+  const routes = table
+    .map((entry) => {
+      const segments = entry.path.split("/");
+      const names = segments.flatMap((segment) => /^\{([^}]+)\}$/.exec(segment)?.[1] ?? []);
+      const source = segments.map((segment) => (/^\{[^}]+\}$/.test(segment) ? "([^/]+)" : segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+      return { entry, re: new RegExp(`^${source.join("/")}$`), names, literals: segments.length - names.length };
+    })
+    .sort((a, b) => b.literals - a.literals);
 
   return (method, pathname) => {
     if (prefix && !pathname.startsWith(`${prefix}/`)) return undefined;
     const rest = pathname.slice(prefix.length);
-    for (const route of byMethod.get(method.toUpperCase()) ?? []) {
-      const m = route.re.exec(rest);
-      if (!m) continue;
-      const path: Record<string, string> = {};
-      route.names.forEach((name, i) => (path[name] = decode(m[i + 1] as string)));
-      return { entry: route.entry, path };
+    for (const route of routes) {
+      const m = route.entry.method === method.toUpperCase() ? route.re.exec(rest) : null;
+      if (m) return { entry: route.entry, path: Object.fromEntries(route.names.map((name, i) => [name, decode(m[i + 1] as string)])) };
     }
     return undefined;
   };
@@ -83,27 +54,26 @@ export function operationLookup(table: readonly OperationEntry[], baseUrl?: stri
 /**
  * Checks a request against its operation before any I/O, as the service methods check their arguments: path
  * parameters from the URL, query parameters (read back to the types the spec gives them) and the JSON body,
- * through the operation's generated validator (the query as the caller typed it when known, else read back from the URL). Throws one {@link ValidationError} naming every bad field.
+ * through the operation's generated validator (the query as the caller typed it when known, else read back from
+ * the URL). Throws one {@link ValidationError} naming every bad field.
  */
 export function validateRequest(match: OperationMatch, url: URL, body: Uint8Array | undefined, callerQuery?: Record<string, unknown>): void {
   const { entry } = match;
-  const query: Record<string, unknown> = callerQuery ? { ...callerQuery } : {};
   // Fields the caller left undefined were never sent; they are absent, not invalid.
-  for (const name of Object.keys(query)) if (query[name] === undefined) delete query[name];
+  const query = Object.fromEntries(Object.entries(callerQuery ?? {}).filter(([, value]) => value !== undefined));
   if (!callerQuery) for (const name of new Set(url.searchParams.keys())) {
     const all = url.searchParams.getAll(name);
     const type = entry.query[name];
-    query[name] = type === "array" ? all : all.length > 1 ? all : typed(all[0] as string, type);
+    query[name] = type === "array" || all.length > 1 ? all : typed(all[0] as string, type);
   }
   let parsed: unknown;
   if (body !== undefined && body.byteLength > 0) {
-    if (entry.requestContentType === null) {
-      throw new ValidationError([{ path: "body", keyword: "not", message: "is not expected: the operation has no request body" }], entry.operationId);
-    }
+    const { fail } = collectIssues(entry.operationId);
+    if (entry.requestContentType === null) fail("body", "not", "is not expected: the operation has no request body");
     try {
       parsed = JSON.parse(new TextDecoder().decode(body));
     } catch {
-      throw new ValidationError([{ path: "body", keyword: "type", message: `must be ${entry.requestContentType}` }], entry.operationId);
+      fail("body", "type", `must be ${entry.requestContentType}`);
     }
   }
   validateInput(entry.operationId, entry.validate, { path: match.path, query, ...(parsed !== undefined ? { body: parsed } : {}) });

@@ -5,9 +5,6 @@
 
 import type { RetryFacts } from "./operations.js";
 
-/** Busy codes of the specs' operations; see {@link BUSY_ERROR_CODES} there. */
-export { BUSY_ERROR_CODES } from "./operations.js";
-
 /** Floor of the backoff between attempts, in ms (see `backoffDelay`). */
 export const RETRY_MIN_DELAY_MS = 500;
 /** Ceiling of the backoff between attempts, in ms. */

@@ -1,28 +1,15 @@
-import type { AuthContext, AuthStrategy } from "../options.js";
-import { AbortError, ApiError, ConnectionError, HuaweiCloudError, InvalidResponseError, TimeoutError } from "../errors.js";
+import type { AuthContext, AuthRequest, ResolvedClientOptions } from "../options.js";
+import { AbortError, ApiError, ConnectionError, errorFromResponse, HuaweiCloudError, InvalidResponseError, TimeoutError } from "../errors.js";
 import { abortErrorFrom, sleep } from "./sleep.js";
-import { errorFromResponse } from "../errors.js";
-import type { Logger } from "../options.js";
 import { operationLookup, SPEC_OPERATIONS, unmatchedFacts, validateRequest, type OperationEntry } from "./operations.js";
 import { isRetryableAnswer, MAX_RETRY_AFTER_MS, parseRetryAfterMs, RETRY_MAX_DELAY_MS, RETRY_MIN_DELAY_MS } from "./retry.js";
 import { backoffDelay, boundRetryAfter } from "./backoff.js";
 
-const callerQueries = new WeakMap<Request, Record<string, unknown>>();
+/** The query object a caller gave for a request, kept so validation sees its values as typed. */
+export const callerQueries = new WeakMap<Request, Record<string, unknown>>();
 
-/** Keeps the query object a caller gave for `request`, so validation sees its values as typed. */
-export function rememberCallerQuery(request: Request, query: Record<string, unknown>): void {
-  callerQueries.set(request, query);
-}
-
-/** What {@link createTransport} needs from the client options. */
-export interface TransportOptions {
-  fetch: typeof fetch;
-  auth: AuthStrategy | undefined;
-  projectId: string | undefined;
-  maxRetries: number;
-  timeoutMs: number;
-  logger: Logger;
-  userAgent: string;
+/** What {@link createTransport} needs: the client's checked options, its endpoint optional. */
+export interface TransportOptions extends Omit<ResolvedClientOptions, "baseUrl"> {
   /** The client's endpoint; its path, if any, is cut off before a request is looked up in `operations`. */
   baseUrl?: string;
   /** Where requests are looked up for validation and retry facts. @default the specs' generated table */
@@ -40,15 +27,12 @@ export interface TransportOptions {
  * and errors as the service methods. A request no operation matches is sent as is; see {@link unmatchedFacts}.
  */
 export function createTransport(options: TransportOptions): typeof fetch {
-  const { auth, logger, maxRetries, timeoutMs, projectId, userAgent } = options;
-  const random = options.random ?? Math.random;
-  const baseFetch = options.fetch;
+  const { auth, logger, maxRetries, timeoutMs, projectId, userAgent, fetch: baseFetch, random = Math.random } = options;
   const lookup = operationLookup(options.operations ?? SPEC_OPERATIONS, options.baseUrl);
 
   return async function transport(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
     const request = input instanceof Request && init === undefined ? input : new Request(input, init);
-    const signal = request.signal;
-    const method = request.method;
+    const { signal, method } = request;
     const url = new URL(request.url);
     // Buffered once: a body stream can be read only once, and every attempt must send (and sign) the same bytes.
     const body = request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
@@ -67,19 +51,17 @@ export function createTransport(options: TransportOptions): typeof fetch {
       if (auth) await auth.authenticate(authRequest, context);
 
       const started = Date.now();
-      const outcome = await attemptOnce(baseFetch, url, method, headers, body, signal, timeoutMs);
+      const outcome = await attemptOnce(baseFetch, authRequest, signal, timeoutMs);
       const elapsed = Date.now() - started;
 
       let failure: HuaweiCloudError;
-      let retryAfterMs: number | undefined;
-      let retryable: boolean;
       if (outcome.kind === "answer") {
         const { status, statusText, headers: resHeaders, bytes } = outcome;
         logger.debug(`${method} ${url.pathname} → ${status}`, { attempt, elapsedMs: elapsed, requestId: resHeaders.get("x-request-id") ?? undefined });
         if (status >= 200 && status < 300) {
           if (!malformedJson(resHeaders, bytes)) return answerResponse(outcome);
           failure = new InvalidResponseError(`${method} ${url.pathname}: answer body is truncated or not valid JSON`, status, resHeaders.get("x-request-id") ?? undefined);
-          retryable = facts.safeToRepeat;
+          failure.retryable = facts.safeToRepeat;
         } else {
           const error = errorFromResponse(method, url, status, statusText, resHeaders, bytes);
           if (status === 401 && auth?.onUnauthorized && !renewedAuth) {
@@ -90,43 +72,32 @@ export function createTransport(options: TransportOptions): typeof fetch {
               continue;
             }
           }
+          const retryAfterMs = parseRetryAfterMs(resHeaders);
+          error.retryable = isRetryableAnswer(status, error.code, facts) && boundRetryAfter(retryAfterMs, MAX_RETRY_AFTER_MS) === retryAfterMs;
+          error.retryAfterMs = retryAfterMs;
           failure = error;
-          retryAfterMs = parseRetryAfterMs(resHeaders);
-          retryable = isRetryableAnswer(status, error.code, facts) && boundRetryAfter(retryAfterMs, MAX_RETRY_AFTER_MS) === retryAfterMs;
         }
       } else {
         failure = outcome.error;
         // A refused connection never reached the server, so even a request not safe to repeat may be sent again.
-        retryable = !(failure instanceof AbortError) && (facts.safeToRepeat || outcome.notSent);
+        failure.retryable = !(failure instanceof AbortError) && (facts.safeToRepeat || outcome.notSent);
         logger.debug(`${method} ${url.pathname} failed: ${failure.message}`, { attempt, elapsedMs: elapsed });
       }
 
-      failure.retryable = retryable;
-      failure.retryAfterMs = retryAfterMs;
-      if (!retryable || attempt >= maxRetries) throw failure;
-      const delay = retryAfterMs ?? backoffDelay(attempt + 1, RETRY_MIN_DELAY_MS, RETRY_MAX_DELAY_MS, random);
+      if (!failure.retryable || attempt >= maxRetries) throw failure;
+      const delay = failure.retryAfterMs ?? backoffDelay(attempt + 1, RETRY_MIN_DELAY_MS, RETRY_MAX_DELAY_MS, random);
       logger.warn(`${method} ${url.pathname}: ${describe(failure)}; retry ${attempt + 1}/${maxRetries} in ${delay} ms`);
       await sleep(delay, signal);
     }
   };
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// One attempt
-
 type AttemptOutcome =
   | { kind: "answer"; status: number; statusText: string; headers: Headers; bytes: Uint8Array }
   | { kind: "error"; error: HuaweiCloudError; notSent: boolean };
 
-async function attemptOnce(
-  baseFetch: typeof fetch,
-  url: URL,
-  method: string,
-  headers: Headers,
-  body: Uint8Array | undefined,
-  signal: AbortSignal,
-  timeoutMs: number,
-): Promise<AttemptOutcome> {
+async function attemptOnce(baseFetch: typeof fetch, request: AuthRequest, signal: AbortSignal, timeoutMs: number): Promise<AttemptOutcome> {
+  const { method, url, headers, body } = request;
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -149,36 +120,26 @@ async function attemptOnce(
     const bytes = new Uint8Array(await res.arrayBuffer());
     return { kind: "answer", status: res.status, statusText: res.statusText, headers: res.headers, bytes };
   } catch (err) {
-    if (signal.aborted) return { kind: "error", error: abortErrorFrom(signal, "the request"), notSent: false };
-    if (timedOut) return { kind: "error", error: new TimeoutError(`${method} ${url.pathname}: no complete answer within ${timeoutMs} ms`, { cause: err }), notSent: false };
+    const failed = (error: HuaweiCloudError, notSent = false): AttemptOutcome => ({ kind: "error", error, notSent });
+    if (signal.aborted) return failed(abortErrorFrom(signal, "the request"));
+    if (timedOut) return failed(new TimeoutError(`${method} ${url.pathname}: no complete answer within ${timeoutMs} ms`, { cause: err }));
     const code = causeCode(err);
-    const detail = code ? ` (${code})` : "";
-    return {
-      kind: "error",
-      error: new ConnectionError(`${method} ${url.pathname}: connection failed${detail}`, { cause: err }),
-      notSent: code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN",
-    };
+    const error = new ConnectionError(`${method} ${url.pathname}: connection failed${code ? ` (${code})` : ""}`, { cause: err });
+    return failed(error, code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN");
   } finally {
     clearTimeout(timer);
     signal.removeEventListener("abort", onAbort);
   }
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Success answers
-
-const decoder = new TextDecoder();
-
 /**
  * A success answer declared JSON must parse: a truncated body is a broken answer (retried when safe to repeat),
  * not a `SyntaxError` for the caller.
  */
 function malformedJson(headers: Headers, bytes: Uint8Array): boolean {
-  if (bytes.byteLength === 0) return false;
-  const type = headers.get("content-type");
-  if (type === null || !/\bjson\b/i.test(type)) return false;
+  if (bytes.byteLength === 0 || !/\bjson\b/i.test(headers.get("content-type") ?? "")) return false;
   try {
-    JSON.parse(decoder.decode(bytes));
+    JSON.parse(new TextDecoder().decode(bytes));
     return false;
   } catch {
     return true;
@@ -204,6 +165,5 @@ function causeCode(err: unknown): string | undefined {
 }
 
 function describe(err: HuaweiCloudError): string {
-  if (err instanceof ApiError) return `${err.status}${err.code ? ` ${err.code}` : ""}`;
-  return err.name;
+  return err instanceof ApiError ? `${err.status}${err.code ? ` ${err.code}` : ""}` : err.name;
 }

@@ -22,51 +22,41 @@ export function validateInput(operationId: string, validator: GeneratedValidator
 }
 
 function toIssues(errors: readonly GeneratedValidationError[]): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
-  for (const e of errors) {
-    // `if` only reports that its `then`/`else` branch failed; that branch's own error says what is wrong.
-    if (e.keyword === "if") continue;
-    // An error about a whole input group (say, a body that is not an object) is reported on the group's name.
+  // `if` only reports that its `then`/`else` branch failed; that branch's own error says what is wrong.
+  return errors.filter((e) => e.keyword !== "if").map((e) => {
     const inner = jsonPath(e.instancePath);
-    const at = inner || group(e.instancePath);
-    const p = e.params;
-    const s = e.parentSchema ?? {};
-    switch (e.keyword) {
-      case "required":
-        out.push({ path: join(inner, String(p.missingProperty)), keyword: "required", message: "is required" });
-        break;
-      case "additionalProperties":
-        out.push({ path: join(inner, String(p.additionalProperty)), keyword: "additionalProperties", message: "is not a known field" });
-        break;
-      case "minLength":
-      case "maxLength":
-        out.push({ path: at, keyword: e.keyword, message: `must have ${range(s.minLength, s.maxLength)} characters` });
-        break;
-      case "minItems":
-      case "maxItems":
-        out.push({ path: at, keyword: e.keyword, message: `must have ${range(s.minItems, s.maxItems)} items` });
-        break;
-      case "minimum":
-      case "maximum":
-        out.push({ path: at, keyword: e.keyword, message: `must be ${numberRange(s.minimum, s.maximum)}` });
-        break;
-      case "enum":
-        out.push({ path: at, keyword: "enum", message: `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}` });
-        break;
-      case "const":
-        out.push({ path: at, keyword: "const", message: `must be ${JSON.stringify(p.allowedValue)}` });
-        break;
-      case "format":
-        out.push({ path: at, keyword: "format", message: `must be ${FORMAT_NAMES[String(p.format)] ?? `a valid ${String(p.format)}`}` });
-        break;
-      case "type":
-        out.push({ path: at, keyword: "type", message: `must be ${article(String(p.type))}` });
-        break;
-      default:
-        out.push({ path: at, keyword: e.keyword, message: e.message ?? `breaks the ${e.keyword} rule` });
-    }
+    const { keyword, params: p } = e;
+    if (keyword === "required") return { path: join(inner, String(p.missingProperty)), keyword, message: "is required" };
+    if (keyword === "additionalProperties") return { path: join(inner, String(p.additionalProperty)), keyword, message: "is not a known field" };
+    // An error about a whole input group (say, a body that is not an object) is reported on the group's name.
+    return { path: inner || (e.instancePath.split("/")[1] ?? ""), keyword, message: messageOf(e) };
+  });
+}
+
+function messageOf(e: GeneratedValidationError): string {
+  const { params: p, parentSchema: s = {} } = e;
+  const span = (min: number, max: number) => (min === max ? `exactly ${min}` : `${min}–${max}`);
+  switch (e.keyword) {
+    case "minLength":
+    case "maxLength":
+      return `must have ${range(s.minLength, s.maxLength, span)} characters`;
+    case "minItems":
+    case "maxItems":
+      return `must have ${range(s.minItems, s.maxItems, span)} items`;
+    case "minimum":
+    case "maximum":
+      return `must be ${range(s.minimum, s.maximum, (min, max) => `from ${min} to ${max}`)}`;
+    case "enum":
+      return `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
+    case "const":
+      return `must be ${JSON.stringify(p.allowedValue)}`;
+    case "format":
+      return `must be ${FORMAT_NAMES[String(p.format)] ?? `a valid ${String(p.format)}`}`;
+    case "type":
+      return `must be ${article(String(p.type))}`;
+    default:
+      return e.message ?? `breaks the ${e.keyword} rule`;
   }
-  return out;
 }
 
 const FORMAT_NAMES: Record<string, string> = {
@@ -78,31 +68,17 @@ const FORMAT_NAMES: Record<string, string> = {
 
 /** `/body/elbs/0/elb_id` → `elbs[0].elb_id`; `/path/instance_id` → `instance_id`. */
 function jsonPath(instancePath: string): string {
-  const parts = instancePath.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
-  parts.shift(); // the input group: path, query or body
-  let out = "";
-  for (const part of parts) out += /^\d+$/.test(part) ? `[${part}]` : out ? `.${part}` : part;
-  return out;
-}
-
-function group(instancePath: string): string {
-  return instancePath.split("/")[1] ?? "";
+  const parts = instancePath.split("/").slice(2).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+  return parts.reduce((out, part) => (/^\d+$/.test(part) ? `${out}[${part}]` : out ? `${out}.${part}` : part), "");
 }
 
 function join(at: string, name: string): string {
   return at ? `${at}.${name}` : name;
 }
 
-function range(min: unknown, max: unknown): string {
-  if (typeof min === "number" && typeof max === "number") return min === max ? `exactly ${min}` : `${min}–${max}`;
-  if (typeof min === "number") return `at least ${min}`;
-  return `at most ${String(max)}`;
-}
-
-function numberRange(min: unknown, max: unknown): string {
-  if (typeof min === "number" && typeof max === "number") return `from ${min} to ${max}`;
-  if (typeof min === "number") return `at least ${min}`;
-  return `at most ${String(max)}`;
+function range(min: unknown, max: unknown, both: (min: number, max: number) => string): string {
+  if (typeof min === "number" && typeof max === "number") return both(min, max);
+  return typeof min === "number" ? `at least ${min}` : `at most ${String(max)}`;
 }
 
 function article(type: string): string {
