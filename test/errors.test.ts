@@ -9,7 +9,7 @@ import {
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
-} from "../../src/errors.js";
+} from "../src/errors.js";
 
 const url = new URL("https://apig.cn-north-4.myhuaweicloud.com/v2/p/x?secret=1");
 const answer = (status: number, body = "", headers: Record<string, string> = {}, statusText = "Text") =>

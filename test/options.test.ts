@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ValidationError } from "../../src/errors.js";
-import { pathParamIssues, regionalEndpoint, resolveClientOptions, type ClientOptions } from "../../src/options.js";
+import { ValidationError } from "../src/errors.js";
+import { pathParamIssues, regionalEndpoint, resolveClientOptions, type ClientOptions } from "../src/options.js";
 
 function issues(options: ClientOptions, service: "apig" | "dds" | "iam" = "apig"): { message: string; issues: readonly unknown[] } {
   try {
