@@ -113,8 +113,8 @@ function operationsDeclaration(name, rows, header) {
 function operationTypes(header) {
   return [
     header,
-    "/** An Ajv error object, as the generated validators report them. */",
-    "export interface GeneratedValidationError { instancePath: string; schemaPath: string; keyword: string; params: Record<string, unknown>; message?: string; parentSchema?: Record<string, unknown>; data?: unknown }",
+    "/** An Ajv error object, as the generated validators report them (without the fields the SDK never reads). */",
+    "export interface GeneratedValidationError { instancePath: string; keyword: string; params: Record<string, unknown>; message?: string; parentSchema?: Record<string, unknown> }",
     "/** A compiled validator: returns true when `data` conforms, else sets `errors`. */",
     "export interface GeneratedValidator { (data: unknown): boolean; errors?: GeneratedValidationError[] | null }",
     "/** An operation's `x-hwc-retry`: whether a repeat is harmless, and which error codes mean refused, not applied. */",
