@@ -40,6 +40,23 @@ function slimErrors(code, name) {
 }
 
 /**
+ * Leaves the module no top-level statement with a side effect, so a bundler drops every validator nobody imports
+ * (the SDK's dist/ puts all services into one chunk, where only statement-level tree-shaking can tell them apart):
+ * - Ajv assigns each function's `evaluated` facts as a property after its declaration (`validate52.evaluated = …`),
+ *   and only the validators themselves read them; a constant beside the function (`validate52Evaluated`) is the
+ *   same object without the assignment.
+ * - `new RegExp(…)` for patterns is marked pure (it cannot throw: Ajv compiled the pattern already).
+ */
+function treeShakable(code, name) {
+  const assigned = [...code.matchAll(/(?<=[;}])validate(\d+)\.evaluated = /g)].length;
+  code = code.replace(/(?<=[;}])validate(\d+)\.evaluated = /g, "const validate$1Evaluated = ");
+  code = code.replace(/\bvalidate(\d+)\.evaluated\b/g, "validate$1Evaluated");
+  const declared = code.match(/const validate\d+Evaluated = /g)?.length ?? 0;
+  if (declared !== assigned || /\.evaluated\b/.test(code)) throw new Error(`validators of ${name}: an \`evaluated\` Ajv wrote in an unexpected form`);
+  return code.replace(/(?<![\w$.])new RegExp\(/g, "/* @__PURE__ */ new RegExp(");
+}
+
+/**
  * Writes `validators/<api>.js` and `validators/<api>.d.ts` into `outDir` for one API: one validator per operation
  * of `model`, over the inputs `operationInputSchema` describes. One module per API, so a consumer of one service
  * bundles its validators only. `source` and `header` make the files' header.
@@ -92,6 +109,7 @@ export async function generateValidators({ name, model, outDir, source, header }
     "ucs2length",
   );
   code = slimErrors(code, name);
+  code = treeShakable(code, name);
   const leftover = code.match(/require\([^)]*\)/g);
   if (leftover) throw new Error(`standalone validators of ${name} still require() modules: ${[...new Set(leftover)].join(", ")}`);
   const helper = code.includes("ucs2length") ? `function ucs2length(str){let n=0;for(const _ of str)n++;return n;}\n` : "";

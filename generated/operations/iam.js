@@ -6,6 +6,6 @@
 import { validateCreateTokenByPassword } from "../validators/iam.js";
 
 /** Every operation of the iam spec, in spec order. See iam.d.ts. */
-export const operations = Object.freeze([
+export const operations = /* @__PURE__ */ Object.freeze([
   { "api":"iam","operationId":"CreateTokenByPassword","method":"POST","path":"/v3/auth/tokens","requestContentType":"application/json","bodyRequired":true,"query":{},"retry":{"safeToRepeat":true,"busyErrorCodes":[]}, validate: validateCreateTokenByPassword },
 ]);
