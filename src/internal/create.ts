@@ -37,7 +37,8 @@ export function createBaseClient<Paths extends {}>(
   return { raw, options: resolved };
 }
 
-const defaultQuery = createQuerySerializer();
+// Pure: dist/ shares one chunk between every entry, and a bundle of an auth strategy alone must not keep it.
+const defaultQuery = /* @__PURE__ */ createQuerySerializer();
 
 /**
  * openapi-fetch's query serializer, leaving out the fields it cannot serialise (nested objects) instead of
