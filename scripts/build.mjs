@@ -7,7 +7,8 @@
 //   dist/cli.js                            ESM with a shebang, only when src/cli/index.ts exists (bin `hwgw`)
 //   dist/chunks/*                          code shared between entries (one set for ESM, one for CJS)
 //
-// Everything under src/ and generated/ is bundled (the Ajv validators in generated/validators.js included);
+// Everything under src/ and generated/ is bundled (the Ajv validators in generated/validators/ included; the
+// generated modules have no top-level side effects, so a consumer's bundler drops the services it does not use);
 // the runtime dependencies in package.json (openapi-fetch only) stay imports. No sourcemaps, no minification:
 // the code shipped is readable as it is, and consumers' bundlers minify.
 //

@@ -1,6 +1,6 @@
 // Ajv standalone validators for every operation's inputs (path, query, body), compiled from the specs at
 // generation time, so the SDK rejects exactly what the spec rejects without shipping Ajv or the specs.
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
@@ -14,11 +14,55 @@ const COMPONENT_SCHEMAS = "#/components/schemas/";
 const DOC_KEYS = new Set(["description", "examples", "example", "summary", "title", "externalDocs"]);
 const isDocOnly = (k, v) => DOC_KEYS.has(k) && (typeof v !== "object" || k === "examples" || k === "example" || k === "externalDocs");
 
+// A JS string literal as Ajv writes them (JSON.stringify): quotes inside are escaped.
+const STRING = String.raw`"(?:[^"\\]|\\.)*"`;
+const SLIMMED = [
+  // `schema` (the keyword's own value), `data` (the value checked) and `schemaPath` are `verbose` extras the SDK
+  // never reads; `parentSchema` stays: it gives both bounds of a range ("must have 32–36 characters").
+  { name: "schema", re: new RegExp(String.raw`,schema:(?:${STRING}|[^,{}"]*)(?=,parentSchema:)`, "g") },
+  { name: "data", re: /,data(?::data\d+)?(?=\})/g },
+  { name: "schemaPath", re: new RegExp(String.raw`(?<=[{,])schemaPath:${STRING},`, "g") },
+];
+
 /**
- * Writes validators.js and validators.d.ts into `outDir`: one validator per operation of `models` (API name →
- * SpecModel), over the inputs `operationInputSchema` describes. `sources` and `header` make the files' header.
+ * Drops the error fields nobody reads from every error object of `code`: a third of the validators' size before
+ * minification, a tenth after gzip. Each field must go from every error object (one per `keyword:`), or the
+ * generation fails rather than ship validators whose errors differ in shape.
  */
-export async function generateValidators({ models, outDir, sources, header }) {
+function slimErrors(code, name) {
+  const errors = code.match(/(?<=[{,])keyword:"/g)?.length ?? 0;
+  for (const { name: field, re } of SLIMMED) {
+    const found = code.match(re)?.length ?? 0;
+    if (found !== errors) throw new Error(`validators of ${name}: ${found} error objects of ${errors} have a ${field} field Ajv wrote as expected`);
+    code = code.replace(re, "");
+  }
+  return code;
+}
+
+/**
+ * Leaves the module no top-level statement with a side effect, so a bundler drops every validator nobody imports
+ * (the SDK's dist/ puts all services into one chunk, where only statement-level tree-shaking can tell them apart):
+ * - Ajv assigns each function's `evaluated` facts as a property after its declaration (`validate52.evaluated = …`),
+ *   and only the validators themselves read them; a constant beside the function (`validate52Evaluated`) is the
+ *   same object without the assignment.
+ * - `new RegExp(…)` for patterns is marked pure (it cannot throw: Ajv compiled the pattern already).
+ */
+function treeShakable(code, name) {
+  const assigned = [...code.matchAll(/(?<=[;}])validate(\d+)\.evaluated = /g)].length;
+  code = code.replace(/(?<=[;}])validate(\d+)\.evaluated = /g, "const validate$1Evaluated = ");
+  code = code.replace(/\bvalidate(\d+)\.evaluated\b/g, "validate$1Evaluated");
+  const declared = code.match(/const validate\d+Evaluated = /g)?.length ?? 0;
+  if (declared !== assigned || /\.evaluated\b/.test(code)) throw new Error(`validators of ${name}: an \`evaluated\` Ajv wrote in an unexpected form`);
+  return code.replace(/(?<![\w$.])new RegExp\(/g, "/* @__PURE__ */ new RegExp(");
+}
+
+/**
+ * Writes `validators/<api>.js` and `validators/<api>.d.ts` into `outDir` for one API: one validator per operation
+ * of `model`, over the inputs `operationInputSchema` describes. One module per API, so a consumer of one service
+ * bundles its validators only. `source` and `header` make the files' header.
+ */
+export async function generateValidators({ name, model, outDir, source, header }) {
+  // One Ajv per API: schemas and the functions compiled from them never cross into another API's module.
   const ajv = new Ajv2020({
     allErrors: true,
     strict: false,
@@ -35,48 +79,49 @@ export async function generateValidators({ models, outDir, sources, header }) {
   for (const f of ["password", "int32", "int64"]) ajv.addFormat(f, true);
   const exportsMap = {};
   const operations = [];
-  for (const [name, model] of Object.entries(models)) {
-    for (const operation of model.operations()) {
-      // Each operation schema carries only the components it reaches, under $defs (absolute ids: a relative $ref
-      // would resolve against the operation schema's own id); compiling whole components would put every response
-      // schema into the generated code too.
-      const defs = {};
-      const rename = (ref) => {
-        if (!ref.startsWith(COMPONENT_SCHEMAS)) return ref;
-        const component = ref.slice(COMPONENT_SCHEMAS.length);
-        if (!(component in defs)) {
-          defs[component] = null;
-          defs[component] = model.rewriteRefs(model.pointer(ref), rename, isDocOnly);
-        }
-        return `#/$defs/${component}`;
-      };
-      const schema = model.rewriteRefs(operationInputSchema(operation), rename, isDocOnly);
-      const id = `${ID_ROOT}/operations/${operation.operationId}`;
-      ajv.addSchema({ $id: id, ...schema, $defs: defs });
-      const fn = `validate${operation.operationId}`;
-      exportsMap[fn] = id;
-      operations.push({ fn, operationId: operation.operationId, method: operation.method, route: operation.path, api: name });
-    }
+  for (const operation of model.operations()) {
+    // Each operation schema carries only the components it reaches, under $defs (absolute ids: a relative $ref
+    // would resolve against the operation schema's own id); compiling whole components would put every response
+    // schema into the generated code too.
+    const defs = {};
+    const rename = (ref) => {
+      if (!ref.startsWith(COMPONENT_SCHEMAS)) return ref;
+      const component = ref.slice(COMPONENT_SCHEMAS.length);
+      if (!(component in defs)) {
+        defs[component] = null;
+        defs[component] = model.rewriteRefs(model.pointer(ref), rename, isDocOnly);
+      }
+      return `#/$defs/${component}`;
+    };
+    const schema = model.rewriteRefs(operationInputSchema(operation), rename, isDocOnly);
+    const id = `${ID_ROOT}/operations/${operation.operationId}`;
+    ajv.addSchema({ $id: id, ...schema, $defs: defs });
+    const fn = `validate${operation.operationId}`;
+    exportsMap[fn] = id;
+    operations.push({ fn, operationId: operation.operationId, method: operation.method, route: operation.path });
   }
   let code = standaloneCode(ajv, exportsMap);
   // Ajv's ESM output still require()s its string-length helper; inline an equivalent so the file is
-  // self-contained ESM (JSON Schema counts code points, not UTF-16 units).
+  // self-contained ESM (JSON Schema counts code points, not UTF-16 units). A few bytes per API, and no module
+  // shared between the APIs' validators.
   code = code.replace(
     /require\("ajv\/dist\/runtime\/ucs2length"\)\.default/g,
     "ucs2length",
   );
+  code = slimErrors(code, name);
+  code = treeShakable(code, name);
   const leftover = code.match(/require\([^)]*\)/g);
-  if (leftover) throw new Error(`standalone validators still require() modules: ${[...new Set(leftover)].join(", ")}`);
-  const helper = `function ucs2length(str){let n=0;for(const _ of str)n++;return n;}\n`;
-  writeFileSync(path.join(outDir, "validators.js"), `${header(sources)}// @ts-nocheck\n${code.replace(/^"use strict";/, `"use strict";${helper}`)}\n`);
+  if (leftover) throw new Error(`standalone validators of ${name} still require() modules: ${[...new Set(leftover)].join(", ")}`);
+  const helper = code.includes("ucs2length") ? `function ucs2length(str){let n=0;for(const _ of str)n++;return n;}\n` : "";
+  const dir = path.join(outDir, "validators");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, `${name}.js`), `${header([source])}// @ts-nocheck\n${code.replace(/^"use strict";/, `"use strict";${helper}`)}\n`);
   const dts = [
-    header(sources),
-    "/** An Ajv error object, as the generated validators report them. */",
-    "export interface GeneratedValidationError { instancePath: string; schemaPath: string; keyword: string; params: Record<string, unknown>; message?: string; parentSchema?: Record<string, unknown>; data?: unknown }",
-    "/** A compiled validator: returns true when `data` conforms, else sets `errors`. */",
-    "export interface GeneratedValidator { (data: unknown): boolean; errors?: GeneratedValidationError[] | null }",
-    ...operations.map((o) => `/** Inputs of ${o.api} ${o.operationId}: \`${o.method} ${o.route}\` as { path, query, body }. */\nexport declare const ${o.fn}: GeneratedValidator;`),
+    header([source]),
+    'import type { GeneratedValidator } from "../operation-types.js";',
+    "",
+    ...operations.map((o) => `/** Inputs of ${name} ${o.operationId}: \`${o.method} ${o.route}\` as { path, query, body }. */\nexport declare const ${o.fn}: GeneratedValidator;`),
     "",
   ].join("\n");
-  writeFileSync(path.join(outDir, "validators.d.ts"), dts);
+  writeFileSync(path.join(dir, `${name}.d.ts`), dts);
 }

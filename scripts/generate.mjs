@@ -1,5 +1,6 @@
-// `npm run generate`: the specs in openapi/ → generated/: typed paths (openapi-typescript), input validators (Ajv
-// standalone) and one operation table (operations.js) that the transport looks every request up in.
+// `npm run generate`: the specs in openapi/ → generated/, per API: typed paths (`<api>.ts`, openapi-typescript),
+// input validators (`validators/<api>.js`, Ajv standalone) and the operation table (`operations/<api>.js`) that the
+// API's client hands its transport to look every request up in; plus the types they share (operation-types.d.ts).
 // Output is deterministic, so `git status --porcelain generated/` after this script is the drift check.
 //
 //   node scripts/generate.mjs [--specs <dir> --out <dir>]
@@ -82,29 +83,44 @@ export function operationRows(name, file, model) {
   return rows;
 }
 
-function operationsModule(rows, header) {
+function operationsModule(name, rows, header) {
   const fns = rows.map((r) => `validate${r.operationId}`);
   const lines = rows.map((r) => `  { ${JSON.stringify(r).slice(1, -1)}, validate: validate${r.operationId} },`);
   return [
     header,
-    `import { ${fns.join(", ")} } from "./validators.js";`,
+    `import { ${fns.join(", ")} } from "../validators/${name}.js";`,
     "",
-    "/** Every operation of the specs, in spec order. See operations.d.ts. */",
-    "export const operations = Object.freeze([",
+    `/** Every operation of the ${name} spec, in spec order. See ${name}.d.ts. */`,
+    // Pure: a bundle that holds every service in one chunk can still drop the tables of the unused ones.
+    "export const operations = /* @__PURE__ */ Object.freeze([",
     ...lines,
     "]);",
     "",
   ].join("\n");
 }
 
-function operationsTypes(rows, header) {
+function operationsDeclaration(name, rows, header) {
   return [
     header,
-    'import type { GeneratedValidator } from "./validators.js";',
+    'import type { OperationEntry } from "../operation-types.js";',
     "",
+    `/** The ${name} spec's operations: ${rows.map((r) => `${r.operationId} (${r.method} ${r.path})`).join(", ")}. */`,
+    "export declare const operations: readonly OperationEntry[];",
+    "",
+  ].join("\n");
+}
+
+/** The types every API's table and validators share; declarations only, so no API's module imports another's. */
+function operationTypes(header) {
+  return [
+    header,
+    "/** An Ajv error object, as the generated validators report them (without the fields the SDK never reads). */",
+    "export interface GeneratedValidationError { instancePath: string; keyword: string; params: Record<string, unknown>; message?: string; parentSchema?: Record<string, unknown> }",
+    "/** A compiled validator: returns true when `data` conforms, else sets `errors`. */",
+    "export interface GeneratedValidator { (data: unknown): boolean; errors?: GeneratedValidationError[] | null }",
     "/** An operation's `x-hwc-retry`: whether a repeat is harmless, and which error codes mean refused, not applied. */",
     "export interface RetryFacts { readonly safeToRepeat: boolean; readonly busyErrorCodes: readonly string[] }",
-    "/** One operation of the specs, as the transport looks requests up. */",
+    "/** One operation of a spec, as the transport looks requests up. */",
     "export interface OperationEntry {",
     "  /** The spec it comes from (its file name without .yaml). */",
     "  readonly api: string;",
@@ -119,11 +135,9 @@ function operationsTypes(rows, header) {
     "  /** Query parameters that are not strings in the spec, by name: how to read them back from the URL. */",
     '  readonly query: Readonly<Record<string, "integer" | "number" | "boolean" | "array">>;',
     "  readonly retry: RetryFacts;",
-    "  /** The operation's input validator from validators.js, over `{ path, query, body }`. */",
+    "  /** The operation's input validator from validators/<api>.js, over `{ path, query, body }`. */",
     "  readonly validate: GeneratedValidator;",
     "}",
-    `/** ${rows.map((r) => `${r.operationId} (${r.method} ${r.path})`).join(", ")}. */`,
-    "export declare const operations: readonly OperationEntry[];",
     "",
   ].join("\n");
 }
@@ -139,20 +153,22 @@ async function main() {
   const header = headerFor(base);
   mkdirSync(outDir, { recursive: true });
 
-  const rows = [];
-  const models = {};
+  mkdirSync(path.join(outDir, "operations"), { recursive: true });
+  let count = 0;
   for (const [name, spec] of Object.entries(specs)) {
     const file = path.resolve(base, spec);
     const ast = await openapiTS(pathToFileURL(file), { alphabetize: false });
     writeFileSync(path.join(outDir, `${name}.ts`), `${header([spec])}\n${astToString(ast)}`);
-    models[name] = loadSpecFile(file, spec);
-    rows.push(...operationRows(name, spec, models[name]));
+    const model = loadSpecFile(file, spec);
+    const rows = operationRows(name, spec, model);
+    count += rows.length;
+    // Per API, so a client of one service bundles only its own table and validators.
+    await generateValidators({ name, model, outDir, source: spec, header });
+    writeFileSync(path.join(outDir, "operations", `${name}.js`), operationsModule(name, rows, header([spec])));
+    writeFileSync(path.join(outDir, "operations", `${name}.d.ts`), operationsDeclaration(name, rows, header([spec])));
   }
-  await generateValidators({ models, outDir, sources: Object.values(specs), header });
-  const sources = Object.values(specs);
-  writeFileSync(path.join(outDir, "operations.js"), operationsModule(rows, header(sources)));
-  writeFileSync(path.join(outDir, "operations.d.ts"), operationsTypes(rows, header(sources)));
-  console.log(`generated ${Object.keys(specs).length} type files, validators and a table of ${rows.length} operations in ${path.relative(root, outDir) || "."}/`);
+  writeFileSync(path.join(outDir, "operation-types.d.ts"), operationTypes(header(Object.values(specs))));
+  console.log(`generated ${Object.keys(specs).length} type files, validators and tables of ${count} operations in ${path.relative(root, outDir) || "."}/`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await main();

@@ -1,4 +1,5 @@
 import type { components, operations, paths } from "../../generated/iam.js";
+import { operations as iamOperations } from "../../generated/operations/iam.js";
 import { bodyOf, InvalidResponseError } from "../errors.js";
 import { requestInit, type CallOptions, type ClientOptions } from "../options.js";
 import { createBaseClient, type BaseClient } from "../internal/create.js";
@@ -31,7 +32,7 @@ export interface IamTokenClient extends BaseClient<paths> {
  * the spec allows and turns error answers into typed errors. @internal
  */
 export function createIamTokenClient(options: ClientOptions): IamTokenClient {
-  const base = createBaseClient<paths>("iam", options, false);
+  const base = createBaseClient<paths>("iam", options, false, iamOperations);
   return {
     ...base,
     async createTokenByPassword(body, query = { nocatalog: "true" }, callOptions) {

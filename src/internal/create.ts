@@ -14,18 +14,19 @@ export interface BaseClient<Paths extends {}> {
 
 /**
  * Builds the openapi-fetch client for one service: checked options → transport → openapi-fetch. Every request is
- * looked up in `operations` (the specs' generated table unless given) for its validator and retry facts.
+ * looked up in `operations` (the service's generated table, `generated/operations/<api>.js`, passed in by the
+ * service so that a bundle holds only the services it uses) for its validator and retry facts.
  */
 export function createBaseClient<Paths extends {}>(
   service: ServiceName,
   options: ClientOptions,
   requireProjectId: boolean,
-  operations?: readonly OperationEntry[],
+  operations: readonly OperationEntry[],
 ): BaseClient<Paths> {
   const resolved = resolveClientOptions(service, options, requireProjectId);
   const raw = createClient<Paths>({
     baseUrl: resolved.baseUrl,
-    fetch: createTransport({ ...resolved, ...(operations ? { operations } : {}) }),
+    fetch: createTransport({ ...resolved, operations }),
     pathSerializer: safePathSerializer,
     querySerializer: safeQuerySerializer,
     bodySerializer: jsonBody,
@@ -36,7 +37,8 @@ export function createBaseClient<Paths extends {}>(
   return { raw, options: resolved };
 }
 
-const defaultQuery = createQuerySerializer();
+// Pure: dist/ shares one chunk between every entry, and a bundle of an auth strategy alone must not keep it.
+const defaultQuery = /* @__PURE__ */ createQuerySerializer();
 
 /**
  * openapi-fetch's query serializer, leaving out the fields it cannot serialise (nested objects) instead of

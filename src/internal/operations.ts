@@ -1,11 +1,8 @@
-import { operations as specOperations, type OperationEntry, type RetryFacts } from "../../generated/operations.js";
+import type { OperationEntry, RetryFacts } from "../../generated/operation-types.js";
 import { collectIssues } from "../errors.js";
 import { validateInput } from "./validate.js";
 
 export type { OperationEntry, RetryFacts };
-
-/** Every operation of the project's specs (generated/operations.js). */
-export const SPEC_OPERATIONS: readonly OperationEntry[] = specOperations;
 
 /**
  * Retry facts of a request that matches no operation of the table (a URL typed by hand, a path the specs lack).

@@ -1,7 +1,7 @@
 import type { AuthContext, AuthRequest, ResolvedClientOptions } from "../options.js";
 import { AbortError, ApiError, ConnectionError, errorFromResponse, HuaweiCloudError, InvalidResponseError, TimeoutError } from "../errors.js";
 import { abortErrorFrom, sleep } from "./sleep.js";
-import { operationLookup, SPEC_OPERATIONS, unmatchedFacts, validateRequest, type OperationEntry } from "./operations.js";
+import { operationLookup, unmatchedFacts, validateRequest, type OperationEntry } from "./operations.js";
 import { isRetryableAnswer, MAX_RETRY_AFTER_MS, parseRetryAfterMs, RETRY_MAX_DELAY_MS, RETRY_MIN_DELAY_MS } from "./retry.js";
 import { backoffDelay, boundRetryAfter } from "./backoff.js";
 
@@ -12,8 +12,8 @@ export const callerQueries = new WeakMap<Request, Record<string, unknown>>();
 export interface TransportOptions extends Omit<ResolvedClientOptions, "baseUrl"> {
   /** The client's endpoint; its path, if any, is cut off before a request is looked up in `operations`. */
   baseUrl?: string;
-  /** Where requests are looked up for validation and retry facts. @default the specs' generated table */
-  operations?: readonly OperationEntry[];
+  /** Where requests are looked up for validation and retry facts: the client's service's generated table. */
+  operations: readonly OperationEntry[];
   /** Injected for tests. @default Math.random */
   random?: () => number;
 }
@@ -28,7 +28,7 @@ export interface TransportOptions extends Omit<ResolvedClientOptions, "baseUrl">
  */
 export function createTransport(options: TransportOptions): typeof fetch {
   const { auth, logger, maxRetries, timeoutMs, projectId, userAgent, fetch: baseFetch, random = Math.random } = options;
-  const lookup = operationLookup(options.operations ?? SPEC_OPERATIONS, options.baseUrl);
+  const lookup = operationLookup(options.operations, options.baseUrl);
 
   return async function transport(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
     const request = input instanceof Request && init === undefined ? input : new Request(input, init);

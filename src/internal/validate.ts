@@ -1,4 +1,4 @@
-import type { GeneratedValidationError, GeneratedValidator } from "../../generated/validators.js";
+import type { GeneratedValidationError, GeneratedValidator } from "../../generated/operation-types.js";
 import { collectIssues, type ValidationIssue } from "../errors.js";
 import { pathParamIssues } from "../options.js";
 

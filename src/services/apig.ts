@@ -1,4 +1,5 @@
 import type { components, paths } from "../../generated/apig.js";
+import { operations } from "../../generated/operations/apig.js";
 import { bodyOf } from "../errors.js";
 import { requestInit, type CallOptions, type ClientOptions } from "../options.js";
 import { createBaseClient, describeClient, type BaseClient } from "../internal/create.js";
@@ -85,7 +86,7 @@ export interface ApigClient {
 
 /** Creates an APIG client. Throws `ValidationError` for bad options, before any I/O. */
 export function createApigClient(options: ApigClientOptions): ApigClient {
-  const { raw, options: resolved } = createBaseClient<paths>("apig", options, true);
+  const { raw, options: resolved } = createBaseClient<paths>("apig", options, true, operations);
   const project_id = resolved.projectId as string;
   const showInstance = async (instanceId: string, init: { signal?: AbortSignal }) => {
     const params = { path: { project_id, instance_id: instanceId } };

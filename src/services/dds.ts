@@ -1,4 +1,5 @@
 import type { components, operations, paths } from "../../generated/dds.js";
+import { operations as ddsOperations } from "../../generated/operations/dds.js";
 import { bodyOf, InvalidResponseError, NotFoundError, redactHeaders } from "../errors.js";
 import { requestInit, type CallOptions, type ClientOptions } from "../options.js";
 import { createBaseClient, describeClient, type BaseClient } from "../internal/create.js";
@@ -101,7 +102,7 @@ const GATEWAY_PATH = "/v3/{project_id}/instances/{instance_id}/nodes/{node_id}/p
 
 /** Creates a DDS client. Throws `ValidationError` for bad options, before any I/O. */
 export function createDdsClient(options: DdsClientOptions): DdsClient {
-  const { raw, options: resolved } = createBaseClient<paths>("dds", options, true);
+  const { raw, options: resolved } = createBaseClient<paths>("dds", options, true, ddsOperations);
   const project_id = resolved.projectId as string;
   const listPage = async (query: ListInstancesQuery, init: { signal?: AbortSignal }) => {
     const { data, response } = await raw.GET("/v3/{project_id}/instances", { params: { path: { project_id }, query }, ...init });

@@ -28,6 +28,7 @@ async function viaTransport(a: Answer, create: typeof createTransport = createTr
     timeoutMs: 5_000,
     logger: levelFilteredLogger(undefined, "off"),
     userAgent: "hwc-gateways/test",
+    operations: [],
   });
   return transport("http://127.0.0.1:9/x", { method: "GET" });
 }

@@ -3,7 +3,9 @@
  * as the specs declare them (x-hwc-retry), and `client.raw` calls validated like the service methods.
  */
 import { describe, expect, it } from "vitest";
-import { operations } from "../../generated/operations.js";
+import { operations as apigOperations } from "../../generated/operations/apig.js";
+import { operations as ddsOperations } from "../../generated/operations/dds.js";
+import { operations as iamOperations } from "../../generated/operations/iam.js";
 import { tokenAuth } from "../../src/auth/token.js";
 import { levelFilteredLogger } from "../../src/options.js";
 import { operationLookup, unmatchedFacts } from "../../src/internal/operations.js";
@@ -30,9 +32,13 @@ function transport(overrides: Partial<TransportOptions> = {}) {
     logger: levelFilteredLogger(undefined, "off"),
     userAgent: "hwc-gateways/test",
     random: () => 1,
+    operations,
     ...overrides,
   });
 }
+
+/** Every service's table, in spec order: what the three clients look requests up in between them. */
+const operations = [...apigOperations, ...ddsOperations, ...iamOperations];
 
 const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
 

@@ -10,7 +10,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
-import type { OperationEntry } from "../../generated/operations.js";
+import type { OperationEntry } from "../../generated/operation-types.js";
 import { loadProjectSpec } from "../../scripts/spec-model.mjs";
 import { tokenAuth } from "../../src/auth/token.js";
 import { createBaseClient } from "../../src/internal/create.js";
@@ -68,7 +68,7 @@ beforeAll(() => {
   types = readFileSync(path.join(out, "dds.ts"), "utf8");
   // The generated modules are ESM; outside the project no package.json says so.
   writeFileSync(path.join(out, "package.json"), '{ "type": "module" }\n');
-  return import(pathToFileURL(path.join(out, "operations.js")).href).then((m: { operations: readonly OperationEntry[] }) => {
+  return import(pathToFileURL(path.join(out, "operations", "dds.js")).href).then((m: { operations: readonly OperationEntry[] }) => {
     table = m.operations;
   });
 }, 120_000);

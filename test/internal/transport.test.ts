@@ -3,6 +3,9 @@ import { tokenAuth } from "../../src/auth/token.js";
 import type { AuthStrategy } from "../../src/options.js";
 import { levelFilteredLogger } from "../../src/options.js";
 import { createTransport, type TransportOptions } from "../../src/internal/transport.js";
+import { operations as apigOperations } from "../../generated/operations/apig.js";
+import { operations as ddsOperations } from "../../generated/operations/dds.js";
+import { operations as iamOperations } from "../../generated/operations/iam.js";
 import {
   AbortError,
   AuthenticationError,
@@ -29,6 +32,7 @@ function transport(overrides: Partial<TransportOptions> = {}) {
     logger: levelFilteredLogger(undefined, "off"),
     userAgent: "hwc-gateways/test",
     random: () => 0, // shortest backoff: the 500 ms floor every time
+    operations: [...apigOperations, ...ddsOperations, ...iamOperations],
     ...overrides,
   });
 }

@@ -5,11 +5,13 @@
  * Source: openapi/iam.yaml (sha256 19e5869ca99ed145b5eba629b64eee9ae603ac34d3a642145ebf2d69cb74b408)
  */
 
-import type { GeneratedValidator } from "./validators.js";
-
+/** An Ajv error object, as the generated validators report them (without the fields the SDK never reads). */
+export interface GeneratedValidationError { instancePath: string; keyword: string; params: Record<string, unknown>; message?: string; parentSchema?: Record<string, unknown> }
+/** A compiled validator: returns true when `data` conforms, else sets `errors`. */
+export interface GeneratedValidator { (data: unknown): boolean; errors?: GeneratedValidationError[] | null }
 /** An operation's `x-hwc-retry`: whether a repeat is harmless, and which error codes mean refused, not applied. */
 export interface RetryFacts { readonly safeToRepeat: boolean; readonly busyErrorCodes: readonly string[] }
-/** One operation of the specs, as the transport looks requests up. */
+/** One operation of a spec, as the transport looks requests up. */
 export interface OperationEntry {
   /** The spec it comes from (its file name without .yaml). */
   readonly api: string;
@@ -24,8 +26,6 @@ export interface OperationEntry {
   /** Query parameters that are not strings in the spec, by name: how to read them back from the URL. */
   readonly query: Readonly<Record<string, "integer" | "number" | "boolean" | "array">>;
   readonly retry: RetryFacts;
-  /** The operation's input validator from validators.js, over `{ path, query, body }`. */
+  /** The operation's input validator from validators/<api>.js, over `{ path, query, body }`. */
   readonly validate: GeneratedValidator;
 }
-/** UnregisterIngressIps (PUT /v2/{project_id}/apigw/instances/{instance_id}/ingress-unregister), RegisterIngressIps (PUT /v2/{project_id}/apigw/instances/{instance_id}/ingress-register), ShowInstance (GET /v2/{project_id}/apigw/instances/{instance_id}), BindPublicGateway (POST /v3/{project_id}/instances/{instance_id}/nodes/{node_id}/public-gateway), UnbindPublicGateway (DELETE /v3/{project_id}/instances/{instance_id}/nodes/{node_id}/public-gateway), ListInstances (GET /v3/{project_id}/instances), CreateTokenByPassword (POST /v3/auth/tokens). */
-export declare const operations: readonly OperationEntry[];
