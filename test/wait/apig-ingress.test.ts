@@ -182,9 +182,10 @@ describe("deregisterIngressIps handle", () => {
     const wait = track((await apig.deregisterIngressIps(GATEWAY, deregisterBody)).wait(FIXED));
     await vi.advanceTimersByTimeAsync(10_000);
     expect(wait.status).toBe("fulfilled");
-    // poll 2 = three attempts (transport retries after 500 and 1000 ms); the next poll waits 1000 ms and then
-    // for the gateway's next grid point (t0 + k·1000 no earlier than 250 ms before the wanted wake-up)
-    expect(gets().map((r) => r.at - t0)).toEqual([0, 1000, 1500, 2500, 4000]);
+    // poll 2 = three attempts (transport retries after 500 and 1000 ms); the next poll waits exactly 1000 ms: no
+    // grid point (t0 + k·1000) lies within 250 ms before the wanted wake-up, and t0 + 3500 is a slot after the
+    // gateway's latest request (t0 + 1000) and its last planned wake-up
+    expect(gets().map((r) => r.at - t0)).toEqual([0, 1000, 1500, 2500, 3500]);
   });
 
   it("honours Retry-After on a 429 poll answer (after the transport gave up) and on a 200 answer", async () => {
