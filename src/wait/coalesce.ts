@@ -183,8 +183,8 @@ export function createPollCoalescer<O>(options: PollCoalescerOptions = {}): Poll
 
 /**
  * Per-client poll sharing: one {@link PollCoalescer} per slot size (the waits' `minDelayMs`), so waits with the same
- * options on one resource share a grid and each request. The slot is `minDelayMs`, not `maxDelayMs`: that would
- * stretch even the first, short backoff delays to 30 s, while `minDelayMs` keeps the backoff's shape and still
+ * options on one resource share planned wake-ups and each request. The slot is `minDelayMs`, not `maxDelayMs`: that
+ * would stretch even the first, short delays to 30 s, while `minDelayMs` keeps the schedule's shape and still
  * bounds a resource to one request per `minDelayMs`, however many waits watch it.
  */
 export interface PollSharing<O> {

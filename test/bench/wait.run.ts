@@ -7,7 +7,8 @@
  *    200 jittered runs per cell. Requests per resource and lateness (when a wait noticed completion minus when the
  *    job completed). "new" is the SDK's schedule (`elapsedFractionDelay`) with the SDK's sharing
  *    (`createPollCoalescer`, as `createPollSharing` sets it up), both imported from src; "old" is the schedule
- *    before issue 16 (exponential 2 s → 30 s, full jitter, waits aligned to the resource's 2 s grid), copied here;
+ *    before issue 16 (2 s → 30 s, full jitter under a doubling ceiling, then 30 s flat; waits aligned to the
+ *    resource's 2 s grid), copied here;
  *    "smithy" is the smithy waiter schedule (2 s → 120 s, exponential with full jitter), each wait polling on its
  *    own as smithy clients do. The clock is a variable and the event loop a queue, so 200 runs take seconds.
  * 2. End to end, fake timers: the same cells for the new default through `createApigClient` and `handle.wait()`
@@ -33,9 +34,19 @@ const WAITS = [1, 100];
 const RUNS = 200;
 const E2E_RUNS = 20;
 
-/** Full-jitter exponential backoff: uniformly random in [min, min(max, min · 2^(attempt−1))]. */
-const exponential = (minMs: number, maxMs: number) => (attempt: number, random: () => number) =>
+/** Smithy waiters' delay: uniformly random in [min, min(max, min · 2^(attempt−1))], also past the ceiling. */
+const smithy = (minMs: number, maxMs: number) => (attempt: number, random: () => number) =>
   Math.round(minMs + random() * (Math.min(maxMs, minMs * 2 ** (attempt - 1)) - minMs));
+
+/**
+ * The waiter's delay before issue 16, a copy of `backoffDelay` as it was used then (the transport still uses it):
+ * full jitter under a doubling ceiling, exactly `maxMs` from the attempt whose ceiling reached it.
+ */
+function oldDelay(attempt: number, minMs: number, maxMs: number, random: () => number): number {
+  if (attempt > Math.floor(Math.log2(maxMs / minMs)) + 1) return maxMs;
+  const upper = Math.min(maxMs, minMs * 2 ** (attempt - 1));
+  return Math.min(maxMs, Math.max(minMs, Math.round(minMs + random() * (upper - minMs))));
+}
 
 interface Schedule {
   name: string;
@@ -49,8 +60,8 @@ const SCHEDULES: Schedule[] = [
   { name: "new: ¼ of elapsed, 2–30 s", delay: (_, elapsed, random) => elapsedFractionDelay(elapsed, MIN, 30_000, random), sharing: "sdk" },
   // The waiter before issue 16: backoffDelay(attempt, 2000, 30000), then nextSlot's grid rule (earliest point of the
   // grid anchor + k · slot no earlier than a quarter of the delay, at most a quarter slot, before the wanted wake-up).
-  { name: "old: 2→30 s exponential", delay: (attempt, _, random) => exponential(MIN, 30_000)(attempt, random), sharing: "old-grid" },
-  { name: "smithy: 2→120 s exponential", delay: (attempt, _, random) => exponential(MIN, 120_000)(attempt, random), sharing: "none" },
+  { name: "old: 2→30 s exponential", delay: (attempt, _, random) => oldDelay(attempt, MIN, 30_000, random), sharing: "old-grid" },
+  { name: "smithy: 2→120 s exponential", delay: (attempt, _, random) => smithy(MIN, 120_000)(attempt, random), sharing: "none" },
 ];
 
 interface Cell {
@@ -97,7 +108,7 @@ const pct = (values: number[], p: number): number => {
 };
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const share = (ms: number, jobMs: number) => `${Math.round((100 * ms) / jobMs)} %`;
-const jobName = (ms: number) => (ms < 60_000 ? `${ms / 1000} s` : `${ms / 60_000} min`);
+const jobName = (ms: number) => (ms % 60_000 === 0 ? `${ms / 60_000} min` : `${ms / 1000} s`);
 
 function table(title: string, header: string[], rows: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));

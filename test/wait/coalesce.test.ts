@@ -336,6 +336,39 @@ describe("createPollCoalescer + waitUntil: one request per interval", () => {
     expect(waits.map((w) => w.value?.attempts).every((n) => n !== undefined && n >= 8)).toBe(true);
   });
 
+  it("waits on the growing default schedule, started over 3 s: requests a slot apart, noticed at most a quarter of the job late", async () => {
+    const slot = 2000;
+    const coalescer = createPollCoalescer<Status>({ slotMs: slot, maxAgeMs: slot / 2 });
+    const { fetchFor, starts } = fakeEndpoint(20);
+    const fetch = fetchFor("gw");
+    const t0 = Date.now();
+    const jobMs = 50_000;
+    const noticed: number[] = [];
+    for (let batch = 0; batch < 30; batch++) {
+      for (let i = 0; i < 10; i++) {
+        const wait = waitUntil(
+          async (ctx) => ({ observation: await coalescer.poll("gw", fetch, ctx.signal) }),
+          () => (Date.now() - t0 >= jobMs ? { state: "success" } : { state: "retry" }),
+          { alignDelay: (d) => coalescer.nextSlot("gw", d), elapsedOffsetMs: Date.now() - t0, maxWaitMs: 600_000 },
+        );
+        void wait.then(() => noticed.push(Date.now() - t0));
+      }
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(noticed).toHaveLength(300);
+    const requests = (starts.get("gw") ?? []).map((t) => t - t0);
+    for (let i = 1; i < requests.length; i++) expect((requests[i] as number) - (requests[i - 1] as number)).toBeGreaterThanOrEqual(slot / 2);
+    // requests that are not a first poll (from 3 s on) are a full slot apart
+    const later = requests.filter((t) => t >= 3000);
+    for (let i = 1; i < later.length; i++) expect((later[i] as number) - (later[i - 1] as number)).toBeGreaterThanOrEqual(slot);
+    expect(requests.length).toBeLessThanOrEqual(16); // 15 for one wait alone: 0, 2, 4, 6, 8, 10 s, then ×1.25 or a bit less
+    // every wait counts from the same start (elapsedOffsetMs), so they share one rhythm: noticed together, and
+    // late by at most a quarter of the job's time plus the latency of the poll that saw it
+    expect(Math.max(...noticed) - Math.min(...noticed)).toBeLessThanOrEqual(20);
+    expect(Math.max(...noticed) - jobMs).toBeLessThanOrEqual(jobMs / 4 + 20);
+  });
+
   it("1000 simultaneous waits without alignment share each request while it is in flight", async () => {
     const coalescer = createPollCoalescer<Status>();
     const { fetchFor, starts } = fakeEndpoint(20);
