@@ -1,6 +1,6 @@
 /**
- * The generic waiter: poll until an acceptor says success or failure, with the SDK's one backoff, a deadline, server
- * pacing hints, abort and progress. It knows no service: services supply `poll` and `accept`; a failed poll is judged
+ * The generic waiter: poll until an acceptor says success or failure, with delays that grow with the time since the
+ * change was sent (so lateness stays a bounded share of the job), a deadline, server pacing hints, abort and progress. It knows no service: services supply `poll` and `accept`; a failed poll is judged
  * by what the transport put on the error.
  */
 import { ApiError, collectIssues, ConflictError, HuaweiCloudError, NotFoundError } from "../errors.js";

@@ -321,6 +321,20 @@ describe("waitState and resumeWait", () => {
     expect(again.status).toBe("fulfilled");
   });
 
+  it("a resumed wait keeps the schedule of the original start: a minute after the change it polls 15 s apart", async () => {
+    vi.spyOn(Math, "random").mockReturnValue(0);
+    const first = scripted([ok(gateway("Updating", [IP]))]);
+    const text = JSON.stringify((await first.apig.deregisterIngressIps(GATEWAY, deregisterBody)).waitState());
+    await vi.advanceTimersByTimeAsync(60_000); // the first process goes away before waiting
+
+    const second = scriptedFetch(apigRoute((n) => nth([ok(gateway("Updating", [IP])), ok(gateway("Updating", [IP])), ok(gateway("Running"))], n)));
+    const wait = track(client(second.fetch).resumeWait(text));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(wait.status).toBe("fulfilled");
+    // a quarter of 60 s, then of 75 s (a fresh wait would poll 2 s apart for its first 8 s)
+    expect(second.gets().map((r) => r.at - t0)).toEqual([60_000, 75_000, 93_750]);
+  });
+
   it("refuses a state for another endpoint or project, or a malformed one, before any request", async () => {
     const first = scripted([ok(gateway("Running"))]);
     const state = (await first.apig.deregisterIngressIps(GATEWAY, deregisterBody)).waitState();
