@@ -1,7 +1,8 @@
 /**
  * The generic waiter: poll until an acceptor says success or failure, with delays that grow with the time since the
- * change was sent (so lateness stays a bounded share of the job), a deadline, server pacing hints, abort and progress. It knows no service: services supply `poll` and `accept`; a failed poll is judged
- * by what the transport put on the error.
+ * change was sent (so lateness stays a bounded share of the job), a deadline, server pacing hints, abort and
+ * progress. It knows no service: services supply `poll` and `accept`; a failed poll is judged by what the transport
+ * put on the error.
  */
 import { ApiError, collectIssues, ConflictError, HuaweiCloudError, NotFoundError } from "../errors.js";
 import { boundRetryAfter, elapsedFractionDelay, type FittedSleep, fitToDeadline, RETRY_AFTER_CAP_FACTOR } from "../internal/backoff.js";
@@ -35,7 +36,7 @@ export interface PollOutcome<O> {
 export interface WaitOptions<O> {
   /**
    * Budget of this call, in ms (> 0, ≤ 2³¹−1), counted from the call, also for a resumed wait (the operation's
-   * original start only shows in progress `elapsedMs`). The last poll happens just before it runs out. @default 600000
+   * original start shows in progress `elapsedMs` and sets the delays). The last poll happens just before it runs out. @default 600000
    */
   maxWaitMs?: number | undefined;
   /**
