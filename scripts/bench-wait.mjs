@@ -1,5 +1,5 @@
-// `npm run bench:wait`: the operation-wait benchmark (requests per completed job, detection delay, memory and
-// open timers with 1 000 concurrent waits). Runs test/bench/wait.run.ts through vitest, which executes the
+// `npm run bench:wait`: the operation-wait benchmark (the new, old and smithy schedules side by side: requests and
+// lateness per job length and waits per resource; heap per sleeping wait with 10 000 concurrent waits). Runs test/bench/wait.run.ts through vitest, which executes the
 // TypeScript sources directly, so no build step is needed. Prints tables; asserts nothing about timing.
 import { spawnSync } from "node:child_process";
 import path from "node:path";

@@ -1,6 +1,6 @@
 /**
- * The SDK's one backoff, used by the transport's retries and by the waiter, and the one bound on server
- * `Retry-After` hints. Pure arithmetic, no timers, so it can be tested exhaustively.
+ * The SDK's delay schedules and the one bound on server `Retry-After` hints: `backoffDelay` for the transport's
+ * retries, `elapsedFractionDelay` for the waiter. Pure arithmetic, no timers, so it can be tested exhaustively.
  */
 
 /** A `Retry-After` is honoured up to this multiple of the caller's largest backoff delay. */
@@ -22,6 +22,35 @@ export function backoffDelay(attempt: number, minDelayMs: number, maxDelayMs: nu
   const r = random();
   const unit = Number.isFinite(r) ? Math.min(1, Math.max(0, r)) : 0;
   return Math.min(maxDelayMs, Math.max(minDelayMs, Math.round(minDelayMs + unit * (upper - minDelayMs))));
+}
+
+/**
+ * The waiter's next delay is this share of the time since the change was sent: a job done just after a poll at
+ * elapsed `e` is seen at most `0.25 · e` later, under a quarter of its own time, and the polls still thin out
+ * geometrically (×1.25 per poll: about 12 for a 30 s job, 18 for 2 minutes).
+ */
+export const ELAPSED_FRACTION = 0.25;
+
+/**
+ * Jitter of the elapsed-fraction delay, as a share taken off it (never added, so lateness stays under
+ * {@link ELAPSED_FRACTION}). Small on purpose: each percent off every delay costs polls, and waits started
+ * together on different resources still drift apart by up to 5 % of a delay per poll.
+ */
+export const ELAPSED_JITTER = 0.05;
+
+/**
+ * The waiter's delay after a poll answered `elapsedMs` after the change was sent (for a resumed wait: after the
+ * original send): `ELAPSED_FRACTION · elapsedMs`, minus up to {@link ELAPSED_JITTER} of it at random, clamped to
+ * `[minDelayMs, maxDelayMs]`. So the first polls (until `elapsedMs` reaches `4 · minDelayMs`) are `minDelayMs`
+ * apart. Random values outside `[0, 1)` are clamped, `NaN` counts as 0; a negative or non-finite `elapsedMs` counts
+ * as 0. Returns whole ms.
+ */
+export function elapsedFractionDelay(elapsedMs: number, minDelayMs: number, maxDelayMs: number, random: () => number = Math.random): number {
+  const elapsed = Number.isFinite(elapsedMs) ? Math.max(0, elapsedMs) : 0;
+  const r = random();
+  const unit = Number.isFinite(r) ? Math.min(1, Math.max(0, r)) : 0;
+  const wanted = Math.floor(ELAPSED_FRACTION * elapsed * (1 - ELAPSED_JITTER * unit));
+  return Math.min(maxDelayMs, Math.max(minDelayMs, wanted));
 }
 
 /**

@@ -1,10 +1,15 @@
 /**
  * Keyed single-flight for status polls, so that 1 000 waits on one resource make one request per interval:
  * 1. **Join while in flight.** `poll(key, fn)` starts `fn` only if no request for `key` is running, else joins it.
- * 2. **Line up the wake-ups** (`slotMs`). `nextSlot(key, delayMs)` rounds a wait's next wake-up to the grid
- *    `anchor + k · slotMs` (`anchor`: when the key's first request started); the waiter's `alignDelay` calls it.
- *    After one sleep every wait on the key wakes at the same grid points, so step 1 makes it one request. A wait
- *    may wake up to a quarter of its delay early (a slow poll must not push everyone a slot later), at most one late.
+ * 2. **Line up the wake-ups** (`slotMs`). `nextSlot(key, delayMs)` (the waiter's `alignDelay`) hands out the
+ *    key's planned wake-ups, kept at least `slotMs` apart, so step 1 makes each one request. A wait joins the
+ *    latest one at most a quarter of its delay early; else it gets its own, exactly when wanted (a schedule that
+ *    grows keeps its shape) unless that is less than `slotMs` after the previous wake-up or the latest request, or
+ *    before the next wake-up: then it joins the previous planned one (earlier: a poll more for this wait, never a
+ *    late one), or, with none planned before it, takes the first free time or the next one. With delays of at
+ *    least `slotMs` a wait so wakes less than one slot late, and only when no wake-up is planned before it.
+ *    Delays up to `slotMs` snap back to the grid `anchor + k · slotMs` (`anchor`: the key's first request) when
+ *    a grid point is in the early quarter: a slow poll must not push every later wake-up back.
  * 3. **Reuse a fresh result** (`maxAgeMs`). A settled outcome (value or error) is handed to callers arriving within
  *    `maxAgeMs` of its request's start: this covers the first, unaligned poll of waits started at different times.
  *    `invalidate(key)` after changing the resource, so no stale answer is reused.
@@ -34,7 +39,7 @@ export interface PollCoalescer<O> {
    * `maxAgeMs` ago. `fn` gets the shared request's signal; `signal` rejects this caller alone, at once.
    */
   poll(key: string, fn: (signal: AbortSignal) => Promise<O>, signal?: AbortSignal): Promise<O>;
-  /** The sleep, in ms, that lands a wake-up wanted in `delayMs` on `key`'s grid; `delayMs` without a slot or request yet. */
+  /** The sleep, in ms, that lands a wake-up wanted in `delayMs` on one of `key`'s planned wake-ups; `delayMs` without a slot or request yet. */
   nextSlot(key: string, delayMs: number): number;
   /** Forgets `key`'s cached outcome, and lets later callers start a fresh request instead of joining a running one. */
   invalidate(key: string): void;
@@ -52,9 +57,19 @@ interface Flight<O> {
 interface KeyState<O> {
   /** When the key's first request started (the origin of its slot grid); dropped after `keepUntil` when idle. */
   readonly anchor: number;
+  /** When the latest request started: no wake-up is planned less than `slotMs` after it. */
+  lastStart: number;
+  /** Wake-ups handed out by `nextSlot`, ascending, the past ones only while within `slotMs` (for the spacing). */
+  wakes: number[];
   keepUntil: number;
   flight: Flight<O> | undefined;
   settled: { startedAt: number; outcome: Promise<O> } | undefined;
+}
+
+/** The last element of an ascending list that satisfies `test`. */
+function latest(list: readonly number[], test: (x: number) => boolean): number | undefined {
+  for (let i = list.length - 1; i >= 0; i--) if (test(list[i] as number)) return list[i];
+  return undefined;
 }
 
 /**
@@ -81,6 +96,7 @@ export function createPollCoalescer<O>(options: PollCoalescerOptions = {}): Poll
     const promise = new Promise<O>((resolve) => resolve(fn(controller.signal)));
     const flight: Flight<O> = { promise, controller, holders: 0 };
     state.flight = flight;
+    state.lastStart = t;
     touch(key, state, t + retainMs);
     // Registered before any caller's handlers, so the entry is cleared before callers resume.
     const settle = (): void => {
@@ -115,7 +131,7 @@ export function createPollCoalescer<O>(options: PollCoalescerOptions = {}): Poll
       if (signal?.aborted) return Promise.reject(abortErrorFrom(signal, "the poll"));
       const t = now();
       sweep(t);
-      const state = states.get(key) ?? { anchor: t, keepUntil: t, flight: undefined, settled: undefined };
+      const state = states.get(key) ?? { anchor: t, lastStart: t, wakes: [], keepUntil: t, flight: undefined, settled: undefined };
       if (state.settled && t - state.settled.startedAt < maxAgeMs) {
         touch(key, state, t + retainMs);
         return state.settled.outcome;
@@ -134,11 +150,23 @@ export function createPollCoalescer<O>(options: PollCoalescerOptions = {}): Poll
       sweep(t);
       const state = states.get(key);
       if (!state) return delay;
-      // Earliest grid point no earlier than a quarter of the delay before the wanted wake-up.
-      const k = Math.max(0, Math.ceil((t + delay - Math.min(slotMs, delay) / 4 - state.anchor) / slotMs));
-      const slot = state.anchor + k * slotMs;
-      touch(key, state, slot + retainMs);
-      return Math.max(0, slot - t);
+      const wanted = t + delay;
+      const early = wanted - delay / 4;
+      const wakes = (state.wakes = state.wakes.filter((x) => x > t - slotMs));
+      let at = latest(wakes, (x) => x > t && x >= early && x <= wanted);
+      if (at === undefined) {
+        const grid = state.anchor + Math.floor((wanted - state.anchor) / slotMs) * slotMs;
+        const before = latest(wakes, (x) => x <= wanted);
+        const own = Math.max(delay <= slotMs && grid >= early && grid > t ? grid : wanted, state.lastStart + slotMs, (before ?? -Infinity) + slotMs);
+        const next = wakes.find((x) => x > wanted);
+        const crowded = next !== undefined && next < own + slotMs;
+        // An earlier planned wake-up costs this wait a poll; a later one, or its own pushed back, makes it late.
+        if ((crowded || own > wanted) && before !== undefined && before > t) at = before;
+        else if (crowded) at = next;
+        else wakes.splice(next === undefined ? wakes.length : wakes.indexOf(next as number), 0, (at = own));
+      }
+      touch(key, state, at + retainMs);
+      return Math.max(0, at - t);
     },
 
     invalidate(key) {
@@ -155,8 +183,8 @@ export function createPollCoalescer<O>(options: PollCoalescerOptions = {}): Poll
 
 /**
  * Per-client poll sharing: one {@link PollCoalescer} per slot size (the waits' `minDelayMs`), so waits with the same
- * options on one resource share a grid and each request. The slot is `minDelayMs`, not `maxDelayMs`: that would
- * stretch even the first, short backoff delays to 30 s, while `minDelayMs` keeps the backoff's shape and still
+ * options on one resource share planned wake-ups and each request. The slot is `minDelayMs`, not `maxDelayMs`: that
+ * would stretch even the first, short delays to 30 s, while `minDelayMs` keeps the schedule's shape and still
  * bounds a resource to one request per `minDelayMs`, however many waits watch it.
  */
 export interface PollSharing<O> {

@@ -1,10 +1,11 @@
 /**
- * The generic waiter: poll until an acceptor says success or failure, with the SDK's one backoff, a deadline, server
- * pacing hints, abort and progress. It knows no service: services supply `poll` and `accept`; a failed poll is judged
- * by what the transport put on the error.
+ * The generic waiter: poll until an acceptor says success or failure, with delays that grow with the time since the
+ * change was sent (so lateness stays a bounded share of the job), a deadline, server pacing hints, abort and
+ * progress. It knows no service: services supply `poll` and `accept`; a failed poll is judged by what the transport
+ * put on the error.
  */
 import { ApiError, collectIssues, ConflictError, HuaweiCloudError, NotFoundError } from "../errors.js";
-import { backoffDelay, boundRetryAfter, type FittedSleep, fitToDeadline, RETRY_AFTER_CAP_FACTOR } from "../internal/backoff.js";
+import { boundRetryAfter, elapsedFractionDelay, type FittedSleep, fitToDeadline, RETRY_AFTER_CAP_FACTOR } from "../internal/backoff.js";
 import { MAX_TIMER_MS, abortErrorFrom, abortable, sleep } from "../internal/sleep.js";
 import { JobFailedError, type PollResult, WaitTimeoutError } from "./errors.js";
 
@@ -35,12 +36,18 @@ export interface PollOutcome<O> {
 export interface WaitOptions<O> {
   /**
    * Budget of this call, in ms (> 0, ≤ 2³¹−1), counted from the call, also for a resumed wait (the operation's
-   * original start only shows in progress `elapsedMs`). The last poll happens just before it runs out. @default 600000
+   * original start shows in progress `elapsedMs` and sets the delays). The last poll happens just before it runs out. @default 600000
    */
   maxWaitMs?: number | undefined;
-  /** First and smallest delay between polls, in ms (> 0); also the grid that waits on one resource share. @default 2000 */
+  /**
+   * First and smallest delay between polls, in ms (> 0): polls are this far apart until a quarter of the time since
+   * the change was sent exceeds it; also the least spacing of requests that waits on one resource share. @default 2000
+   */
   minDelayMs?: number | undefined;
-  /** Largest delay between polls, in ms (≥ `minDelayMs`, ≤ 2³¹−1); backoff doubles up to it. @default 30000 */
+  /**
+   * Largest delay between polls, in ms (≥ `minDelayMs`, ≤ 2³¹−1): each delay is a quarter of the time since the change
+   * was sent (less up to 5 % jitter), at most this. @default 30000
+   */
   maxDelayMs?: number | undefined;
   /** Cancels the wait at once with `AbortError`: the pending sleep or poll is abandoned, no request is sent after. */
   signal?: AbortSignal | undefined;
@@ -57,7 +64,10 @@ export interface WaiterOptions<O> extends WaitOptions<O> {
    * Non-finite or negative answers are ignored; a `Retry-After` delay is never shortened; the deadline applies after.
    */
   alignDelay?: ((delayMs: number) => number) | undefined;
-  /** Added to every `elapsedMs` reported, e.g. the time from the operation's start to this call. @default 0 */
+  /**
+   * Time from the operation's start to this call, in ms: added to every `elapsedMs` reported, and counted by the
+   * schedule, so a resumed wait keeps the delays of the original start. @default 0
+   */
   elapsedOffsetMs?: number | undefined;
   /** How many of the most recent polls `observed` keeps (integer ≥ 0), to bound memory. @default 100 */
   maxObserved?: number | undefined;
@@ -85,7 +95,9 @@ export const WAITER_DEFAULTS = Object.freeze({ minDelayMs: 2_000, maxDelayMs: 30
 /**
  * Polls until `accept` reports success or failure, the deadline passes, or `signal` aborts. The first poll is at
  * once; after a `retry` the next delay is the `Retry-After` (of the answer or the thrown error) bounded to
- * `[0, 4 · maxDelayMs]`, else `backoffDelay`; then `alignDelay` may adjust it, and a sleep that would end after
+ * `[0, 4 · maxDelayMs]`, else `elapsedFractionDelay` of the time since the operation's start (`elapsedOffsetMs`
+ * plus this call's time): a quarter of it less up to 5 % jitter, within `[minDelayMs, maxDelayMs]`, so a job is
+ * noticed at most a quarter of its time (or `minDelayMs`) late; then `alignDelay` may adjust it, and a sleep that would end after
  * `maxWaitMs − min(500 ms, maxWaitMs / 10)` is shortened for one last poll then (a poll in flight may finish, so a
  * wait can overrun by one poll). A thrown `NotFoundError` fails the wait when `goneReason` is set; an error marked
  * `retryable`, one with `retryAfterMs`, or a `ConflictError` (busy with the awaited change) means poll again;
@@ -159,7 +171,7 @@ export async function waitUntil<O>(
     if (verdict.state === "failure") throw new JobFailedError<O>({ reason: reason ?? "failed", observed, lastObservation, status: verdict.status, cause: thrown });
 
     const hinted = boundRetryAfter(thrown ? thrown.retryAfterMs : outcome?.retryAfterMs, cfg.maxDelayMs * RETRY_AFTER_CAP_FACTOR);
-    let delay = hinted ?? backoffDelay(attempt, cfg.minDelayMs, cfg.maxDelayMs, cfg.random);
+    let delay = hinted ?? elapsedFractionDelay(atMs + cfg.elapsedOffsetMs, cfg.minDelayMs, cfg.maxDelayMs, cfg.random);
     const aligned = cfg.alignDelay?.(delay);
     if (aligned !== undefined && Number.isFinite(aligned) && aligned >= 0) delay = Math.max(aligned, hinted ?? 0);
     const fitted: FittedSleep | undefined = lastWasFinal ? undefined : fitToDeadline(atMs, delay, cfg.maxWaitMs);

@@ -4,8 +4,11 @@ import {
   type FittedSleep,
   FINAL_POLL_MARGIN_MS,
   RETRY_AFTER_CAP_FACTOR,
+  ELAPSED_FRACTION,
+  ELAPSED_JITTER,
   backoffDelay,
   boundRetryAfter,
+  elapsedFractionDelay,
   finalPollMarginMs,
   fitToDeadline,
 } from "../../src/internal/backoff.js";
@@ -59,6 +62,61 @@ describe("backoffDelay", () => {
         },
       ),
     );
+  });
+});
+
+describe("elapsedFractionDelay", () => {
+  it("is a quarter of the elapsed time, less up to 5 % jitter", () => {
+    expect([ELAPSED_FRACTION, ELAPSED_JITTER]).toEqual([0.25, 0.05]);
+    expect(elapsedFractionDelay(40_000, 2000, 30_000, () => 0)).toBe(10_000);
+    expect(elapsedFractionDelay(40_000, 2000, 30_000, () => 0.5)).toBe(9750);
+    expect(elapsedFractionDelay(40_000, 2000, 30_000, () => 0.999_999)).toBe(9500);
+    expect(elapsedFractionDelay(10_001, 2000, 30_000, () => 0)).toBe(2500); // whole ms, rounded down
+  });
+
+  it("stays at minDelay until a quarter of the elapsed time exceeds it, and at maxDelay from four times it", () => {
+    const bottom = () => 0;
+    expect([0, 2000, 4000, 6000, 8000, 8004].map((e) => elapsedFractionDelay(e, 2000, 30_000, bottom))).toEqual([2000, 2000, 2000, 2000, 2000, 2001]);
+    expect([119_996, 120_000, 3_600_000].map((e) => elapsedFractionDelay(e, 2000, 30_000, bottom))).toEqual([29_999, 30_000, 30_000]);
+    // the jitter never leaves the bounds either
+    expect(elapsedFractionDelay(8400, 2000, 30_000, () => 1)).toBe(2000);
+    expect(elapsedFractionDelay(10 * 3_600_000, 2000, 30_000, () => 1)).toBe(30_000);
+  });
+
+  it("counts only the elapsed time, so a resumed wait's delays continue from the original start", () => {
+    // an hour after the change was sent, a wait resumed in another process starts at maxDelay, not minDelay
+    expect(elapsedFractionDelay(3_600_000, 2000, 30_000, () => 0)).toBe(30_000);
+    expect(elapsedFractionDelay(60_000, 2000, 30_000, () => 0)).toBe(15_000);
+  });
+
+  it("treats bad inputs safely: random clamped, NaN random as 0, negative or non-finite elapsed as 0", () => {
+    expect(elapsedFractionDelay(40_000, 2000, 30_000, () => -3)).toBe(10_000);
+    expect(elapsedFractionDelay(40_000, 2000, 30_000, () => 7)).toBe(9500);
+    expect(elapsedFractionDelay(40_000, 2000, 30_000, () => Number.NaN)).toBe(10_000);
+    expect(elapsedFractionDelay(-5000, 2000, 30_000, () => 0)).toBe(2000);
+    expect(elapsedFractionDelay(Number.NaN, 2000, 30_000, () => 0)).toBe(2000);
+    expect(elapsedFractionDelay(Number.POSITIVE_INFINITY, 2000, 30_000, () => 0)).toBe(2000);
+  });
+
+  it("property: within [minDelay, maxDelay] and [95 %, 100 %] of a quarter of the elapsed time where that fits", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        (elapsed, min, extra, r) => {
+          const max = min + extra;
+          const d = elapsedFractionDelay(elapsed, min, max, () => r);
+          const clamp = (ms: number) => Math.min(max, Math.max(min, Math.floor(ms)));
+          return Number.isInteger(d) && d >= clamp(0.95 * 0.25 * elapsed) && d <= clamp(0.25 * elapsed);
+        },
+      ),
+    );
+  });
+
+  it("leaves backoffDelay, the transport's schedule, as it was", () => {
+    expect([1, 2, 3, 4, 5].map((n) => backoffDelay(n, 2000, 30_000, () => 1))).toEqual([2000, 4000, 8000, 16_000, 30_000]);
   });
 });
 

@@ -182,9 +182,10 @@ describe("deregisterIngressIps handle", () => {
     const wait = track((await apig.deregisterIngressIps(GATEWAY, deregisterBody)).wait(FIXED));
     await vi.advanceTimersByTimeAsync(10_000);
     expect(wait.status).toBe("fulfilled");
-    // poll 2 = three attempts (transport retries after 500 and 1000 ms); the next poll waits 1000 ms and then
-    // for the gateway's next grid point (t0 + k·1000 no earlier than 250 ms before the wanted wake-up)
-    expect(gets().map((r) => r.at - t0)).toEqual([0, 1000, 1500, 2500, 4000]);
+    // poll 2 = three attempts (transport retries after 500 and 1000 ms); the next poll waits exactly 1000 ms: no
+    // grid point (t0 + k·1000) lies within 250 ms before the wanted wake-up, and t0 + 3500 is a slot after the
+    // gateway's latest request (t0 + 1000) and its last planned wake-up
+    expect(gets().map((r) => r.at - t0)).toEqual([0, 1000, 1500, 2500, 3500]);
   });
 
   it("honours Retry-After on a 429 poll answer (after the transport gave up) and on a 200 answer", async () => {
@@ -318,6 +319,20 @@ describe("waitState and resumeWait", () => {
     const again = track(fresh.resumeWait(JSON.parse(text), FIXED));
     await vi.advanceTimersByTimeAsync(0);
     expect(again.status).toBe("fulfilled");
+  });
+
+  it("a resumed wait keeps the schedule of the original start: a minute after the change it polls 15 s apart", async () => {
+    vi.spyOn(Math, "random").mockReturnValue(0);
+    const first = scripted([ok(gateway("Updating", [IP]))]);
+    const text = JSON.stringify((await first.apig.deregisterIngressIps(GATEWAY, deregisterBody)).waitState());
+    await vi.advanceTimersByTimeAsync(60_000); // the first process goes away before waiting
+
+    const second = scriptedFetch(apigRoute((n) => nth([ok(gateway("Updating", [IP])), ok(gateway("Updating", [IP])), ok(gateway("Running"))], n)));
+    const wait = track(client(second.fetch).resumeWait(text));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(wait.status).toBe("fulfilled");
+    // a quarter of 60 s, then of 75 s (a fresh wait would poll 2 s apart for its first 8 s)
+    expect(second.gets().map((r) => r.at - t0)).toEqual([60_000, 75_000, 93_750]);
   });
 
   it("refuses a state for another endpoint or project, or a malformed one, before any request", async () => {

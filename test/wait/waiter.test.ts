@@ -95,24 +95,26 @@ describe("waitUntil: outcomes", () => {
   it("times out with a final poll just before the deadline (poll times asserted)", async () => {
     const { poll, times } = scripted<Gateway>([{ status: "UPDATING", progress: 10 }]);
     const wait = track(
-      waitUntil(poll, gatewayAcceptor, { minDelayMs: 1000, maxDelayMs: 4000, maxWaitMs: 10_000, random: () => 1 }),
+      waitUntil(poll, gatewayAcceptor, { minDelayMs: 1000, maxDelayMs: 4000, maxWaitMs: 10_000, random: () => 0 }),
     );
     await vi.advanceTimersByTimeAsync(9499);
     expect(wait.status).toBe("pending");
-    // Backoff 1000, 2000, 4000, 4000 — but 7000 + 4000 would pass the deadline, so the final poll is at 9500.
-    expect(times).toEqual([0, 1000, 3000, 7000]);
+    // 1000 ms apart until a quarter of the elapsed time is more, then 1250, 1562, 1953 — but 7812 + 1953 would
+    // pass the deadline, so the final poll is at 9500.
+    const before = [0, 1000, 2000, 3000, 4000, 5000, 6250, 7812];
+    expect(times).toEqual(before);
     await vi.advanceTimersByTimeAsync(1);
-    expect(times).toEqual([0, 1000, 3000, 7000, 9500]);
+    expect(times).toEqual([...before, 9500]);
     expect(wait.status).toBe("rejected");
     const error = wait.error as WaitTimeoutError<Gateway>;
     expect(error).toBeInstanceOf(WaitTimeoutError);
     expect(error).toBeInstanceOf(HuaweiCloudError);
     expect(error.maxWaitMs).toBe(10_000);
     expect(error.elapsedMs).toBe(9500);
-    expect(error.attempts).toBe(5);
+    expect(error.attempts).toBe(9);
     expect(error.lastReason).toBe("gateway is UPDATING");
     expect(error.lastObservation).toEqual({ status: "UPDATING", progress: 10 });
-    expect(error.observed.map((o) => o.elapsedMs)).toEqual([0, 1000, 3000, 7000, 9500]);
+    expect(error.observed.map((o) => o.elapsedMs)).toEqual([...before, 9500]);
     expect(error.message).toContain("gateway is UPDATING");
     expect(vi.getTimerCount()).toBe(0);
   });
@@ -144,18 +146,84 @@ describe("waitUntil: outcomes", () => {
 });
 
 describe("waitUntil: backoff and server hints", () => {
-  it("grows the delay exponentially and stays within [minDelay, maxDelay]", async () => {
+  it("waits a quarter of the elapsed time, jitter only shortening it by up to 5 %, within [minDelay, maxDelay]", async () => {
     const { poll, times } = scripted<Gateway>([{ status: "UPDATING" }]);
-    const draws = [1, 1, 1, 1, 1, 1, 0.5, 0];
+    const draws = [0, 0, 0, 0, 0, 0, 1, 0.5, 0.999];
     const random = () => draws.shift() ?? 0;
     track(waitUntil(poll, gatewayAcceptor, { minDelayMs: 1000, maxDelayMs: 10_000, maxWaitMs: 100_000, random }));
-    await vi.advanceTimersByTimeAsync(60_000);
+    await vi.advanceTimersByTimeAsync(80_000);
     const gaps = times.slice(1).map((t, i) => t - (times[i] as number));
-    expect(gaps.slice(0, 6)).toEqual([1000, 2000, 4000, 8000, 10_000, 10_000]);
-    for (const gap of gaps) {
-      expect(gap).toBeGreaterThanOrEqual(1000);
-      expect(gap).toBeLessThanOrEqual(10_000);
+    // e = 0…4000: 1000 (the floor); e = 5000: 1250; e = 6250 with the full 5 % off: 1562 · 0.95 → 1484; e = 7734
+    // with 2.5 % off: 1885; e = 9619 with 4.995 % off: 2284
+    expect(gaps.slice(0, 9)).toEqual([1000, 1000, 1000, 1000, 1000, 1250, 1484, 1885, 2284]);
+    const clamp = (ms: number) => Math.min(10_000, Math.max(1000, Math.floor(ms)));
+    for (let i = 0; i < gaps.length; i++) {
+      const quarter = (times[i] as number) / 4;
+      expect(gaps[i]).toBeGreaterThanOrEqual(clamp(quarter * 0.95));
+      expect(gaps[i]).toBeLessThanOrEqual(clamp(quarter));
+      if (i >= 9) expect(gaps[i]).toBe(clamp(quarter)); // the draws ran out: random 0 from here on
     }
+    expect(gaps.at(-1)).toBe(10_000); // the ceiling, once the elapsed time passed 40 s
+  });
+
+  it("a resumed wait counts from the operation's start (elapsedOffsetMs), not from the call", async () => {
+    const resumed = scripted<Gateway>([{ status: "UPDATING" }]);
+    track(waitUntil(resumed.poll, gatewayAcceptor, { elapsedOffsetMs: 40_000, random: () => 0, maxWaitMs: 60_000 }));
+    await vi.advanceTimersByTimeAsync(30_000);
+    // a quarter of 40 s, then of 50 s, then of 62.5 s
+    expect(resumed.times).toEqual([0, 10_000, 22_500]);
+
+    const late = scripted<Gateway>([{ status: "UPDATING" }]);
+    track(waitUntil(late.poll, gatewayAcceptor, { elapsedOffsetMs: 3_600_000, random: () => 0, maxWaitMs: 100_000 }));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(late.times).toEqual([0, 30_000, 60_000]); // maxDelayMs from the first sleep
+
+    const fresh = scripted<Gateway>([{ status: "UPDATING" }]);
+    track(waitUntil(fresh.poll, gatewayAcceptor, { random: () => 0, maxWaitMs: 60_000 }));
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(fresh.times).toEqual([0, 2000, 4000, 6000, 8000, 10_000]);
+  });
+
+  it("a Retry-After wins over the schedule, also when shorter", async () => {
+    const { poll, times } = scripted<Gateway>([{ status: "UPDATING" }], (n) => (n === 1 ? { retryAfterMs: 3000 } : {}));
+    track(waitUntil(poll, gatewayAcceptor, { elapsedOffsetMs: 100_000, random: () => 0, maxWaitMs: 60_000 }));
+    await vi.advanceTimersByTimeAsync(28_750);
+    expect(times).toEqual([0, 3000, 28_750]); // the hint, then a quarter of 103 s
+  });
+
+  it("notices completion at most a quarter of the job's time (or minDelayMs) late, also just after a poll", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 100, max: 5000 }),
+        fc.integer({ min: 0, max: 60_000 }),
+        fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { minLength: 1, maxLength: 50 }),
+        fc.nat(),
+        fc.integer({ min: 1, max: 1000 }),
+        async (minDelayMs, extra, draws, pick, after) => {
+          // The schedule alone (the job never completes), then a job done `after` ms past one of its polls: the
+          // worst case, as the next poll is a whole delay away. The same draws give the same polls until then.
+          const run = async (jobMs: number) => {
+            let n = 0;
+            const random = () => draws[n++ % draws.length] as number;
+            const t0 = Date.now();
+            const times: number[] = [];
+            const poll = async (): Promise<PollOutcome<Gateway>> => {
+              times.push(Date.now() - t0);
+              return { observation: { status: Date.now() - t0 >= jobMs ? "RUNNING" : "UPDATING" } };
+            };
+            const wait = track(waitUntil(poll, gatewayAcceptor, { minDelayMs, maxDelayMs: minDelayMs + extra, maxWaitMs: 900_000, random }));
+            await vi.runAllTimersAsync();
+            return { times, wait };
+          };
+          const { times } = await run(Number.POSITIVE_INFINITY);
+          const jobMs = (times[pick % (times.length - 1)] as number) + after;
+          const { wait } = await run(jobMs);
+          const late = (wait.value?.elapsedMs ?? Number.NaN) - jobMs;
+          if (!(late >= 0 && late <= Math.max(minDelayMs, jobMs / 4))) throw new Error(`${late} ms late for a ${jobMs} ms job`);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
   it("a Retry-After on the poll answer sets the next delay", async () => {
@@ -167,7 +235,7 @@ describe("waitUntil: backoff and server hints", () => {
     expect(times).toEqual([0]);
     await vi.advanceTimersByTimeAsync(1);
     expect(times).toEqual([0, 7000]);
-    await vi.advanceTimersByTimeAsync(2000); // back to backoff: attempt 2 with random 0 → 2000
+    await vi.advanceTimersByTimeAsync(2000); // back to the schedule: a quarter of 7 s is below minDelayMs → 2000
     expect(times).toEqual([0, 7000, 9000]);
     expect(wait.status).toBe("fulfilled");
   });
