@@ -14,6 +14,10 @@ export function akskAuth(credentials: AkskCredentials): AuthStrategy {
   const { accessKeyId, secretAccessKey, securityToken } = (credentials ?? {}) as Partial<AkskCredentials>;
   const issues = collectIssues("akskAuth", "auth.");
   checkText(issues, "accessKeyId", accessKeyId, true);
+  // The signer writes it into `Authorization: … Access=<AK>, SignedHeaders=…`, where these would break the list.
+  if (issues.issues.length === 0 && /[\s,=]/.test(accessKeyId as string)) issues.add("accessKeyId", "pattern", "must hold no whitespace, ',' or '='");
+  // Only an HMAC key, but hashed as UTF-8 by the signer: held to the header rule, as no issued key breaks it and
+  // a control character there is a paste error better caught now than as a signature mismatch.
   checkText(issues, "secretAccessKey", secretAccessKey, true);
   if (securityToken !== undefined) checkText(issues, "securityToken", securityToken, true);
   issues.done();

@@ -3,6 +3,7 @@ import { operations as iamOperations } from "../../generated/operations/iam.js";
 import { bodyOf, InvalidResponseError } from "../errors.js";
 import { requestInit, type CallOptions, type ClientOptions } from "../options.js";
 import { createBaseClient, type BaseClient } from "../internal/create.js";
+import { isHeaderSafe } from "./token.js";
 
 /** Body of CreateTokenByPassword. */
 export type CreateTokenByPasswordRequest = components["schemas"]["CreateTokenByPasswordRequest"];
@@ -46,6 +47,8 @@ export function createIamTokenClient(options: ClientOptions): IamTokenClient {
       const requestId = response.headers.get("x-request-id") ?? undefined;
       const token = response.headers.get("x-subject-token");
       if (!token) throw new InvalidResponseError("IAM answered 201 without an X-Subject-Token header", response.status, requestId);
+      // Only a custom fetch can hand over such a value; sent on, it would fail every call with a raw TypeError.
+      if (!isHeaderSafe(token)) throw new InvalidResponseError("IAM answered 201 with an X-Subject-Token that no header can carry", response.status, requestId);
       const answer = bodyOf(data, response);
       // No response field is required by the spec (the reference marks none), so what the SDK relies on is checked here.
       const expiresAt = answer.token?.expires_at;

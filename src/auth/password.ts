@@ -1,6 +1,7 @@
 import { collectIssues, ValidationError } from "../errors.js";
 import { hideSecrets, type AuthContext, type AuthRequest, type AuthStrategy, type ClientOptions, type Logger } from "../options.js";
 import { createIamTokenClient } from "./iam-token.js";
+import { abortErrorFrom } from "../internal/sleep.js";
 import { checkText } from "./token.js";
 
 /** IAM user credentials, the project the token is scoped to, and how the token request is sent. */
@@ -48,8 +49,9 @@ export function passwordAuth(options: PasswordAuthOptions): AuthStrategy {
       scope: { project: projectId !== undefined ? { id: projectId } : { name: projectName as string } },
     },
   };
-  // The host client whose call started the renewal under way: the IAM client sends through its fetch and logs
-  // to its logger (already filtered at the host's level, hence "debug" here). Renewals never overlap.
+  // The host client whose call started the latest renewal: the IAM client sends through its fetch and logs to its
+  // logger (already filtered at the host's level, hence "debug" here). Only a dropped renewal, still unwinding,
+  // can overlap the next one, and then its last log lines go to the newer host.
   let host: AuthContext | undefined;
   const logger = {} as Logger;
   for (const level of ["error", "warn", "info", "debug"] as const) logger[level] = (message, details) => host?.logger[level](message, details);
@@ -65,17 +67,43 @@ export function passwordAuth(options: PasswordAuthOptions): AuthStrategy {
     throw new ValidationError(err.issues.map((i) => ({ ...i, path: `auth.${i.path === "endpoint" ? "iamEndpoint" : i.path}` })), "passwordAuth");
   }
 
-  let cached: { token: string; refreshAt: number } | undefined;
-  let renewal: Promise<NonNullable<typeof cached>> | undefined;
-  // The shared renewal is not tied to one caller's signal: one caller giving up must not fail the others.
-  const renew = (context: AuthContext): Promise<NonNullable<typeof cached>> =>
-    (renewal ??= (async () => {
-      host = context;
-      const requestedAt = Date.now();
-      const { token, expiresAt, body: answer } = await iam.createTokenByPassword(body);
+  type Cached = { token: string; refreshAt: number };
+  let cached: Cached | undefined;
+  // The token request under way, shared by every call that waits for it. It has its own controller, aborted only
+  // once every waiting caller has given up: one caller's abort must not fail the others, nor must a request
+  // nobody waits for run on to the IAM timeout.
+  type Renewal = { promise: Promise<Cached>; controller: AbortController; waiting: number };
+  let renewal: Renewal | undefined;
+  const start = (context: AuthContext): Renewal => {
+    host = context;
+    const controller = new AbortController();
+    const requestedAt = Date.now();
+    const promise = iam.createTokenByPassword(body, undefined, { signal: controller.signal }).then(({ token, expiresAt, body: answer }) => {
       cached = { token, refreshAt: refreshTime(requestedAt, answer.token?.issued_at, expiresAt, refreshBeforeMs) };
       return cached;
-    })().finally(() => (renewal = undefined)));
+    });
+    const current: Renewal = { promise, controller, waiting: 0 };
+    // Handled here, so a request every caller has left never reports an unhandled rejection.
+    promise.catch(() => undefined).finally(() => renewal === current && (renewal = undefined));
+    return current;
+  };
+  const renew = (context: AuthContext): Promise<Cached> => {
+    const { signal } = context;
+    if (signal?.aborted) return Promise.reject(abortErrorFrom(signal, "the token request"));
+    const shared = (renewal ??= start(context));
+    shared.waiting++;
+    return new Promise<Cached>((resolve, reject) => {
+      const leave = (): void => {
+        reject(abortErrorFrom(signal as AbortSignal, "the token request"));
+        if (--shared.waiting > 0) return;
+        // Forgotten at once, so a caller arriving while the dropped request unwinds starts a fresh one.
+        if (renewal === shared) renewal = undefined;
+        shared.controller.abort();
+      };
+      signal?.addEventListener("abort", leave, { once: true });
+      shared.promise.then(resolve, reject).finally(() => signal?.removeEventListener("abort", leave));
+    });
+  };
 
   const strategy: AuthStrategy = {
     kind: "password",

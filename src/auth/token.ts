@@ -5,12 +5,24 @@ import { hideSecrets, type AuthStrategy } from "../options.js";
 export type TokenSource = string | (() => string | Promise<string>);
 
 /**
+ * Text a credential header can carry: no control character (C0 including TAB, DEL, C1) and nothing above U+00FF.
+ * `fetch` throws a raw `TypeError` naming the value for the rest (NUL, CR, LF, anything above U+00FF), and Node
+ * refuses the other controls only when sending; C1 and TAB pass the wire but belong in no credential. @internal
+ */
+export function isHeaderSafe(value: string): boolean {
+  return !/[\u0000-\u001f\u007f-\u009f]|[^\u0000-\u00ff]/.test(value);
+}
+
+/**
  * The one check of every strategy's text input: records why `value` is not a non-empty string or, when it is
- * sent in a header, why it could split that header (CR, LF). @internal
+ * sent in a header or signed, why no header could carry it ({@link isHeaderSafe}). Messages never hold the value,
+ * which is a secret. @internal
  */
 export function checkText(issues: IssueCollector, path: string, value: unknown, inHeader: boolean): void {
   if (typeof value !== "string" || value.length === 0) issues.add(path, "minLength", "must be a non-empty string");
-  else if (inHeader && /[\r\n]/.test(value)) issues.add(path, "pattern", "must not contain CR or LF");
+  else if (inHeader && !isHeaderSafe(value)) {
+    issues.add(path, "pattern", "must hold no control character (CR, LF, NUL, TAB, DEL…) and no character above U+00FF");
+  }
 }
 
 /**
