@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { akskAuth, createApigClient, createDdsClient, createIamClient, passwordAuth, tokenAuth, type Logger } from "../src/index.js";
+import { akskAuth, createApigClient, createDdsClient, createIamClient, passwordAuth, tokenAuth, ValidationError, type Logger } from "../src/index.js";
 import { json, startScriptedServer, type Handler } from "./helpers/scripted-server.js";
 
 const SECRETS = {
@@ -93,6 +93,35 @@ describe("secrets never leak", () => {
       }
       expect(caught).toBeInstanceOf(Error);
       expectNoSecret("validation error", everyView(caught));
+    }
+  });
+
+  it("through credentials no header can carry, refused at creation or, from a token function, before anything is sent", async () => {
+    for (const tail of ["\u0000", "\u007f", "\u0100", "\u{1f511}", "\u001b]0;title\u0007"]) {
+      const attempts = [
+        () => tokenAuth(`${SECRETS.token}${tail}`),
+        () => akskAuth({ accessKeyId: "AK", secretAccessKey: "s", securityToken: `${SECRETS.securityToken}${tail}` }),
+        () => akskAuth({ accessKeyId: "AK", secretAccessKey: `${SECRETS.sk}${tail}` }),
+      ];
+      for (const attempt of attempts) {
+        const caught = (() => {
+          try {
+            attempt();
+          } catch (e) {
+            return e;
+          }
+          throw new Error(`accepted ${JSON.stringify(tail)}`);
+        })();
+        expect(caught).toBeInstanceOf(ValidationError);
+        expectNoSecret("validation error", everyView(caught));
+      }
+      const server = await startScriptedServer(json(200, {}));
+      servers.push(server);
+      const apig = createApigClient({ projectId: "p", endpoint: server.url, auth: tokenAuth(() => `${SECRETS.token}${tail}`), logLevel: "off" });
+      const err = await apig.getInstance("i").catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ValidationError);
+      expectNoSecret("call-time validation error", everyView(err));
+      expect(server.requests).toHaveLength(0);
     }
   });
 

@@ -69,6 +69,15 @@ export function canonicalQueryString(params: URLSearchParams): string {
     .join("&");
 }
 
+/**
+ * Text a credential header can carry: no control character (C0 including TAB, DEL, C1) and nothing above U+00FF.
+ * `fetch` throws a raw `TypeError` naming the value for the rest (NUL, CR, LF, anything above U+00FF), and Node
+ * refuses the other controls only when sending; C1 and TAB pass the wire but belong in no credential. @internal
+ */
+export function isHeaderSafe(value: string): boolean {
+  return !/[\u0000-\u001f\u007f-\u009f]|[^\u0000-\u00ff]/.test(value);
+}
+
 /** Trims leading and trailing HTTP whitespace (SP, HTAB, CR, LF), as `Headers` does before sending. @internal */
 export function trimHeaderValue(value: string): string {
   return value.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, "");

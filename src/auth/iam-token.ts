@@ -3,7 +3,7 @@ import { operations as iamOperations } from "../../generated/operations/iam.js";
 import { bodyOf, InvalidResponseError } from "../errors.js";
 import { requestInit, type CallOptions, type ClientOptions } from "../options.js";
 import { createBaseClient, type BaseClient } from "../internal/create.js";
-import { isHeaderSafe } from "./token.js";
+import { isHeaderSafe } from "./canonical.js";
 
 /** Body of CreateTokenByPassword. */
 export type CreateTokenByPasswordRequest = components["schemas"]["CreateTokenByPasswordRequest"];

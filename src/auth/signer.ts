@@ -7,7 +7,7 @@
  * @module
  */
 
-import { EMPTY_BODY_SHA256, SIGNING_ALGORITHM, canonicalRequest, normalizeSignedHeaders, stringToSign, trimHeaderValue } from "./canonical.js";
+import { EMPTY_BODY_SHA256, SIGNING_ALGORITHM, canonicalRequest, isHeaderSafe, normalizeSignedHeaders, stringToSign, trimHeaderValue } from "./canonical.js";
 
 /** Access key credentials. Permanent keys have no `securityToken`; temporary ones (STS) must send it. */
 export interface SigningCredentials {
@@ -151,14 +151,14 @@ function bodyInput(body: SignableRequest["body"]): string | Uint8Array | undefin
 
 function checkCredentials(creds: SigningCredentials): void {
   // Messages name the field, never its value.
-  if (typeof creds.accessKeyId !== "string" || !/^[^\s,=]+$/.test(creds.accessKeyId)) {
-    throw new TypeError("signRequest: accessKeyId must be a non-empty string without whitespace, ',' or '='");
+  if (typeof creds.accessKeyId !== "string" || !/^[^\s,=]+$/.test(creds.accessKeyId) || !isHeaderSafe(creds.accessKeyId)) {
+    throw new TypeError("signRequest: accessKeyId must be a non-empty string without whitespace, ',', '=', control characters or characters above U+00FF");
   }
   if (typeof creds.secretAccessKey !== "string" || creds.secretAccessKey.length === 0) {
     throw new TypeError("signRequest: secretAccessKey must be a non-empty string");
   }
-  if (creds.securityToken !== undefined && (typeof creds.securityToken !== "string" || INVALID_HEADER_VALUE.test(creds.securityToken))) {
-    throw new TypeError("signRequest: securityToken must be a string without CR, LF or NUL");
+  if (creds.securityToken !== undefined && (typeof creds.securityToken !== "string" || !isHeaderSafe(creds.securityToken))) {
+    throw new TypeError("signRequest: securityToken must be a string without control characters or characters above U+00FF");
   }
 }
 

@@ -1,17 +1,9 @@
 import { collectIssues, type IssueCollector } from "../errors.js";
 import { hideSecrets, type AuthStrategy } from "../options.js";
+import { isHeaderSafe } from "./canonical.js";
 
 /** A token, or a function that returns the current one (called on every attempt). */
 export type TokenSource = string | (() => string | Promise<string>);
-
-/**
- * Text a credential header can carry: no control character (C0 including TAB, DEL, C1) and nothing above U+00FF.
- * `fetch` throws a raw `TypeError` naming the value for the rest (NUL, CR, LF, anything above U+00FF), and Node
- * refuses the other controls only when sending; C1 and TAB pass the wire but belong in no credential. @internal
- */
-export function isHeaderSafe(value: string): boolean {
-  return !/[\u0000-\u001f\u007f-\u009f]|[^\u0000-\u00ff]/.test(value);
-}
 
 /**
  * The one check of every strategy's text input: records why `value` is not a non-empty string or, when it is

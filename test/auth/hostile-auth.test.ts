@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { akskAuth } from "../../src/auth/aksk.js";
 import { createIamTokenClient } from "../../src/auth/iam-token.js";
 import { passwordAuth } from "../../src/auth/password.js";
+import { signRequest } from "../../src/auth/signer.js";
 import { tokenAuth } from "../../src/auth/token.js";
 import { AbortError, InvalidResponseError, ValidationError } from "../../src/errors.js";
 import { createDdsClient } from "../../src/services/dds.js";
@@ -186,6 +187,15 @@ describe("credentials that cannot be header values are refused when the strategy
     await refused(() => akskAuth({ accessKeyId: bad, secretAccessKey: "SK" }), "accessKeyId", SECRET);
     await refused(() => akskAuth({ accessKeyId: "AK", secretAccessKey: bad }), "secretAccessKey", SECRET);
     await refused(() => akskAuth({ accessKeyId: "AK", secretAccessKey: "SK", securityToken: bad }), "securityToken", SECRET);
+  });
+
+  it.each(named(BAD_TAILS))("signRequest on its own refuses %s in the access key id or security token, without echoing it", async (_name, tail) => {
+    const bad = `${SECRET}${tail}x`;
+    for (const creds of [{ accessKeyId: bad, secretAccessKey: "SK" }, { accessKeyId: "AK", secretAccessKey: "SK", securityToken: bad }]) {
+      const err = await signRequest({ method: "GET", url: "https://apig.cn-north-4.myhuaweicloud.com/v2/p/apigw/instances" }, creds).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(TypeError);
+      expect(everyView(err)).not.toContain(SECRET);
+    }
   });
 
   it("akskAuth refuses an access key id the Authorization header cannot carry (space, ',' or '=')", async () => {
