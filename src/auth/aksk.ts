@@ -16,8 +16,7 @@ export function akskAuth(credentials: AkskCredentials): AuthStrategy {
   checkText(issues, "accessKeyId", accessKeyId, true);
   // The signer writes it into `Authorization: … Access=<AK>, SignedHeaders=…`, where these would break the list.
   if (issues.issues.length === 0 && /[\s,=]/.test(accessKeyId as string)) issues.add("accessKeyId", "pattern", "must hold no whitespace, ',' or '='");
-  // Only an HMAC key, but hashed as UTF-8 by the signer: held to the header rule, as no issued key breaks it and
-  // a control character there is a paste error better caught now than as a signature mismatch.
+  // Only an HMAC key, yet held to the header rule: no issued key breaks it, and a pasted control is caught now.
   checkText(issues, "secretAccessKey", secretAccessKey, true);
   if (securityToken !== undefined) checkText(issues, "securityToken", securityToken, true);
   issues.done();

@@ -1,7 +1,7 @@
 import { collectIssues, ValidationError } from "../errors.js";
 import { hideSecrets, type AuthContext, type AuthRequest, type AuthStrategy, type ClientOptions, type Logger } from "../options.js";
 import { createIamTokenClient } from "./iam-token.js";
-import { abortErrorFrom } from "../internal/sleep.js";
+import { abortable, abortErrorFrom } from "../internal/sleep.js";
 import { checkText } from "./token.js";
 
 /** IAM user credentials, the project the token is scoped to, and how the token request is sent. */
@@ -50,8 +50,7 @@ export function passwordAuth(options: PasswordAuthOptions): AuthStrategy {
     },
   };
   // The host client whose call started the latest renewal: the IAM client sends through its fetch and logs to its
-  // logger (already filtered at the host's level, hence "debug" here). Only a dropped renewal, still unwinding,
-  // can overlap the next one, and then its last log lines go to the newer host.
+  // logger (already filtered at the host's level, hence "debug" here). Only a dropped renewal can overlap a new one.
   let host: AuthContext | undefined;
   const logger = {} as Logger;
   for (const level of ["error", "warn", "info", "debug"] as const) logger[level] = (message, details) => host?.logger[level](message, details);
@@ -69,40 +68,31 @@ export function passwordAuth(options: PasswordAuthOptions): AuthStrategy {
 
   type Cached = { token: string; refreshAt: number };
   let cached: Cached | undefined;
-  // The token request under way, shared by every call that waits for it. It has its own controller, aborted only
-  // once every waiting caller has given up: one caller's abort must not fail the others, nor must a request
-  // nobody waits for run on to the IAM timeout.
-  type Renewal = { promise: Promise<Cached>; controller: AbortController; waiting: number };
-  let renewal: Renewal | undefined;
-  const start = (context: AuthContext): Renewal => {
-    host = context;
-    const controller = new AbortController();
-    const requestedAt = Date.now();
-    const promise = iam.createTokenByPassword(body, undefined, { signal: controller.signal }).then(({ token, expiresAt, body: answer }) => {
-      cached = { token, refreshAt: refreshTime(requestedAt, answer.token?.issued_at, expiresAt, refreshBeforeMs) };
-      return cached;
-    });
-    const current: Renewal = { promise, controller, waiting: 0 };
-    // Handled here, so a request every caller has left never reports an unhandled rejection.
-    promise.catch(() => undefined).finally(() => renewal === current && (renewal = undefined));
-    return current;
-  };
+  // The token request under way, shared by every call waiting for it, with its own controller: aborted only once
+  // every waiting caller has left, so one caller's abort fails no other and nobody waits out the IAM timeout.
+  let renewal: { promise: Promise<Cached>; controller: AbortController; waiting: number } | undefined;
   const renew = (context: AuthContext): Promise<Cached> => {
     const { signal } = context;
     if (signal?.aborted) return Promise.reject(abortErrorFrom(signal, "the token request"));
-    const shared = (renewal ??= start(context));
+    const shared = (renewal ??= (() => {
+      host = context;
+      const controller = new AbortController();
+      const requestedAt = Date.now();
+      const promise = iam.createTokenByPassword(body, undefined, { signal: controller.signal }).then(({ token, expiresAt, body: answer }) =>
+        (cached = { token, refreshAt: refreshTime(requestedAt, answer.token?.issued_at, expiresAt, refreshBeforeMs) }));
+      // Handled here, so a request every caller has left reports no unhandled rejection.
+      promise.catch(() => undefined).finally(() => renewal?.promise === promise && (renewal = undefined));
+      return { promise, controller, waiting: 0 };
+    })());
     shared.waiting++;
-    return new Promise<Cached>((resolve, reject) => {
-      const leave = (): void => {
-        reject(abortErrorFrom(signal as AbortSignal, "the token request"));
-        if (--shared.waiting > 0) return;
-        // Forgotten at once, so a caller arriving while the dropped request unwinds starts a fresh one.
-        if (renewal === shared) renewal = undefined;
-        shared.controller.abort();
-      };
-      signal?.addEventListener("abort", leave, { once: true });
-      shared.promise.then(resolve, reject).finally(() => signal?.removeEventListener("abort", leave));
-    });
+    const leave = (): void => {
+      if (--shared.waiting > 0) return;
+      // Forgotten at once, so a caller arriving while the dropped request unwinds starts a fresh one.
+      if (renewal === shared) renewal = undefined;
+      shared.controller.abort();
+    };
+    signal?.addEventListener("abort", leave, { once: true });
+    return abortable(shared.promise, signal, "the token request").finally(() => signal?.removeEventListener("abort", leave));
   };
 
   const strategy: AuthStrategy = {
