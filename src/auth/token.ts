@@ -1,5 +1,6 @@
 import { collectIssues, type IssueCollector } from "../errors.js";
 import { hideSecrets, type AuthStrategy } from "../options.js";
+import { abortable } from "../internal/sleep.js";
 import { isHeaderSafe } from "./canonical.js";
 
 /** A token, or a function that returns the current one (called on every attempt). */
@@ -19,14 +20,16 @@ export function checkText(issues: IssueCollector, path: string, value: unknown, 
 
 /**
  * Authenticates with an IAM token in `X-Auth-Token`. Pass a function to rotate tokens without rebuilding the
- * client; what it returns is checked on every attempt.
+ * client; what it returns is checked on every attempt, and the caller's signal bounds the wait for it.
  */
 export function tokenAuth(token: TokenSource): AuthStrategy {
   if (typeof token !== "function") checkToken(token);
   const strategy: AuthStrategy = {
     kind: "token",
-    async authenticate(request) {
-      request.headers.set("X-Auth-Token", typeof token === "string" ? token : checkToken(await token()));
+    async authenticate(request, context) {
+      // A token function that never settles must not outlive the caller's abort.
+      const current = typeof token === "string" ? token : await abortable(Promise.resolve(token()), context?.signal, "the token function");
+      request.headers.set("X-Auth-Token", checkToken(current));
     },
   };
   return hideSecrets(strategy, "token");

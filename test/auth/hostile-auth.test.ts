@@ -128,6 +128,19 @@ describe("passwordAuth: the caller's signal bounds the token request", () => {
     expect(iam.requests).toHaveLength(2);
   });
 
+  it("tokenAuth: a token function that never settles is left at the caller's abort", async () => {
+    const dds = await startScriptedServer(json(200, listAnswer));
+    servers.push(dds);
+    const client = createDdsClient({ projectId: "p1", endpoint: dds.url, auth: tokenAuth(() => new Promise<string>(() => {})), logger: quiet });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const started = Date.now();
+    const { error, at } = await settle(client.listInstances({}, { signal: controller.signal }));
+    expect(error).toBeInstanceOf(AbortError);
+    expect(at - started).toBeLessThan(500);
+    expect(dds.requests).toHaveLength(0);
+  });
+
   it("keeps refusing an IAM 201 without X-Subject-Token or expires_at, and with a token that cannot be a header value", async () => {
     const body = { auth: { identity: { methods: ["password" as const], password: { user: { name: "u", password: "p", domain: { name: "d" } } } }, scope: { project: { id: "p" } } } };
     const answers: Array<[string, Record<string, string>, unknown]> = [
