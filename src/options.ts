@@ -168,7 +168,7 @@ export const SDK_USER_AGENT = "hwc-gateways/0.1.0";
 /** Default of {@link ClientOptions.maxResponseBytes}: 8 MiB, far above any answer of these APIs. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 // Decoded to text, a larger body could exceed V8's longest string (about 2^29 characters).
-const MAX_RESPONSE_BYTES_LIMIT = 2 ** 28;
+const MAX_BODY_LIMIT = 2 ** 28;
 
 // setTimeout clamps larger values to 1 ms, which would turn a huge timeout into none at all.
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -196,9 +196,7 @@ export function resolveClientOptions(service: ServiceName, options: ClientOption
   const timeoutMs = o.timeoutMs ?? 30_000;
   if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMER_MS) add("timeoutMs", "maximum", `must be an integer from 1 to ${MAX_TIMER_MS}`);
   const maxResponseBytes = o.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-  if (!Number.isInteger(maxResponseBytes) || maxResponseBytes < 1 || maxResponseBytes > MAX_RESPONSE_BYTES_LIMIT) {
-    add("maxResponseBytes", "maximum", `must be an integer from 1 to ${MAX_RESPONSE_BYTES_LIMIT}`);
-  }
+  if (!Number.isInteger(maxResponseBytes) || maxResponseBytes < 1 || maxResponseBytes > MAX_BODY_LIMIT) add("maxResponseBytes", "maximum", `must be an integer from 1 to ${MAX_BODY_LIMIT}`);
   if (o.fetch !== undefined && typeof o.fetch !== "function") add("fetch", "type", "must be a function");
   if (o.fetch === undefined && typeof globalThis.fetch !== "function") add("fetch", "required", "is required where the runtime has no global fetch");
   const logLevel = o.logLevel ?? "warn";

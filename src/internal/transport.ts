@@ -64,7 +64,7 @@ export function createTransport(options: TransportOptions): typeof fetch {
         const { status, statusText, headers: resHeaders, bytes } = outcome;
         logger.debug(`${method} ${url.pathname} → ${status}`, { attempt, elapsedMs: elapsed, requestId: resHeaders.get("x-request-id") ?? undefined });
         if (status >= 200 && status < 300) {
-          const problem = successProblem(match !== undefined, status, resHeaders, bytes);
+          const problem = successProblem(match !== undefined, resHeaders, bytes);
           if (problem === undefined) return answerResponse(outcome, `${method} ${url.pathname}`);
           failure = new InvalidResponseError(`${method} ${url.pathname}: ${status} answer ${problem}`, status, resHeaders.get("x-request-id") ?? undefined);
           // Like a truncated read: the server may well answer properly next time.
@@ -145,37 +145,24 @@ async function attemptOnce(baseFetch: typeof fetch, request: AuthRequest, signal
 }
 
 /**
- * The body of `res`, read chunk by chunk (fetch has already decompressed it, so the count is of decoded bytes),
- * or undefined once it grows past `maxBytes`: then the stream is cancelled and the attempt aborted, so the
- * connection is dropped instead of being drained. A declared length over the limit fails before any read.
+ * The body of `res`, counted chunk by chunk as it arrives (fetch has already decoded gzip/br, so the count is of
+ * decoded bytes), or undefined once it grows past `maxBytes`, or declares a length over it when not encoded: then
+ * the stream is cancelled and the attempt aborted, so the connection is dropped instead of drained.
  */
 async function readCapped(res: Response, maxBytes: number, controller: AbortController): Promise<Uint8Array | undefined> {
-  const declared = Number(res.headers.get("content-length") ?? Number.NaN);
-  const drop = (cancel: (() => Promise<void>) | undefined): undefined => {
-    controller.abort();
-    void cancel?.().catch(() => {});
-    return undefined;
-  };
-  if (!res.headers.has("content-encoding") && declared > maxBytes) return drop(res.body ? () => (res.body as ReadableStream).cancel() : undefined);
-  if (!res.body) return new Uint8Array(0);
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
+  const reader = res.body?.getReader();
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let over = !res.headers.has("content-encoding") && Number(res.headers.get("content-length")) > maxBytes;
+  for (let total = 0; reader && !over; ) {
     const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) return drop(() => reader.cancel());
-    chunks.push(value);
+    if (done) return chunks.length === 1 ? chunks[0] : new Uint8Array(await new Blob(chunks).arrayBuffer());
+    chunks.push(value as Uint8Array<ArrayBuffer>);
+    over = (total += value.byteLength) > maxBytes;
   }
-  if (chunks.length === 1) return chunks[0];
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return bytes;
+  if (!over) return new Uint8Array(0);
+  controller.abort();
+  void reader?.cancel().catch(() => {});
+  return undefined;
 }
 
 /**
@@ -185,7 +172,7 @@ async function readCapped(res: Response, maxBytes: number, controller: AbortCont
  * HTML page from a proxy, nothing at all). A request no operation matches may get any body (`client.raw` with
  * `parseAs: "text"`): only one declared JSON must parse.
  */
-function successProblem(matched: boolean, status: number, headers: Headers, bytes: Uint8Array): string | undefined {
+function successProblem(matched: boolean, headers: Headers, bytes: Uint8Array): string | undefined {
   const type = headers.get("content-type")?.split(";")[0]?.trim() || "no content type";
   if (!matched && (bytes.byteLength === 0 || !/\bjson\b/i.test(type))) return undefined;
   if (bytes.byteLength === 0) return `has no body (${type}); the operation answers JSON`;
@@ -210,15 +197,9 @@ function answerResponse(o: { status: number; statusText: string; headers: Header
   const nullBody = o.status === 204 || o.status === 205 || o.status === 304 || o.bytes.byteLength === 0;
   const res = new Response(nullBody ? null : (o.bytes as Uint8Array<ArrayBuffer>), { status: o.status, statusText: o.statusText, headers });
   const parse = res.json.bind(res);
-  const json = async (): Promise<unknown> => {
-    try {
-      return await parse();
-    } catch (err) {
-      if (!(err instanceof SyntaxError)) throw err;
-      const type = headers.get("content-type")?.split(";")[0] ?? "no content type";
-      throw new InvalidResponseError(`${what}: ${o.status} answer body is not JSON (${type})`, o.status, headers.get("x-request-id") ?? undefined);
-    }
-  };
+  const type = headers.get("content-type")?.split(";")[0] || "no content type";
+  const broken = () => new InvalidResponseError(`${what}: ${o.status} answer body is not JSON (${type})`, o.status, headers.get("x-request-id") ?? undefined);
+  const json = () => parse().catch((err: unknown) => Promise.reject(err instanceof SyntaxError ? broken() : err));
   return Object.defineProperty(res, "json", { value: json, writable: true, configurable: true });
 }
 
