@@ -284,6 +284,36 @@ describe("maxResponseBytes", () => {
     report(`600 MB declared 503: ${(m.outcome as Error).name}, 1 attempt, ${m.ms} ms, server wrote ${(stats.sent / MiB).toFixed(1)} MB, peak RSS +${m.rssMb} MB`);
   });
 
+  it("a body cut off by a reset is a ConnectionError, retried for a GET", async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-length": "1000" });
+      res.write('{"id":"');
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
+    const started = Date.now();
+    const err = await apigAt(server.url, { maxRetries: 2 })
+      .getInstance(GATEWAY)
+      .catch((e: unknown) => e);
+    expect((err as Error).name).toBe("ConnectionError");
+    expect(err).toBeInstanceOf(HuaweiCloudError);
+    expect(server.requests).toHaveLength(3);
+    report(`200 body reset after 7 bytes: ${(err as Error).name}, 3 attempts, ${Date.now() - started} ms`);
+  });
+
+  it("a body trickling under the limit ends in TimeoutError after 1 + maxRetries attempts", async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write(" ")), 20);
+      res.on("close", () => clearInterval(timer));
+    });
+    const started = Date.now();
+    const apig = createApigClient({ projectId: PROJECT, endpoint: server.url, auth: tokenAuth("tok"), logLevel: "off", maxRetries: 1, timeoutMs: 200 });
+    const err = await apig.getInstance(GATEWAY).catch((e: unknown) => e);
+    expect((err as Error).name).toBe("TimeoutError");
+    expect(server.requests).toHaveLength(2);
+    report(`200 body trickling 1 byte / 20 ms, timeoutMs 200: ${(err as Error).name}, 2 attempts, ${Date.now() - started} ms`);
+  });
+
   it("error answers under the limit keep their usual typed errors and retries", async () => {
     const server = await serve(raw(503, "<html>busy</html>", { "content-type": "text/html" }), json(200, gateway("Running", [IP])));
     expect((await apigAt(server.url, { maxRetries: 1, maxResponseBytes: 1024 }).getInstance(GATEWAY)).status).toBe("Running");
