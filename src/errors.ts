@@ -227,3 +227,18 @@ export function bodyOf<T>(data: T | undefined, response: Response): T {
   if (data !== undefined && data !== null) return data;
   throw new InvalidResponseError(`${response.status} answer without the expected JSON body`, response.status, response.headers.get("x-request-id") ?? undefined);
 }
+
+/**
+ * An answer (success or error, any status) whose body grew past the client's `maxResponseBytes` while it was read,
+ * counted after decompression. The connection was dropped and the rest never read. Not retried: the same request
+ * would most likely bring the same answer. `status` is the answer's HTTP status.
+ */
+export class ResponseTooLargeError extends InvalidResponseError {
+  override name = "ResponseTooLargeError";
+  /** The limit that was exceeded, in bytes (the client's `maxResponseBytes`). */
+  readonly maxResponseBytes: number;
+  constructor(message: string, status: number, requestId: string | undefined, maxResponseBytes: number) {
+    super(message, status, requestId);
+    this.maxResponseBytes = maxResponseBytes;
+  }
+}

@@ -59,6 +59,7 @@ export {
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
+  ResponseTooLargeError,
   TimeoutError,
   ValidationError,
 } from "./errors.js";

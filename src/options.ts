@@ -132,6 +132,13 @@ export interface ClientOptions {
   maxRetries?: number;
   /** Time limit of one attempt, in milliseconds, including reading the answer. @default 30000 */
   timeoutMs?: number;
+  /**
+   * Largest answer body read, in bytes, counted as it arrives and after decompression (gzip, br), for success and
+   * error answers alike. A larger answer is a `ResponseTooLargeError`, not retried, and its connection is dropped:
+   * memory per call stays bounded whatever an endpoint sends. An integer from 1 to 268435456 (256 MiB).
+   * @default 8388608 (8 MiB)
+   */
+  maxResponseBytes?: number;
   /** `fetch` implementation. @default globalThis.fetch */
   fetch?: typeof fetch;
   /** Where log lines go. @default console */
@@ -149,6 +156,7 @@ export interface ResolvedClientOptions {
   auth: AuthStrategy | undefined;
   maxRetries: number;
   timeoutMs: number;
+  maxResponseBytes: number;
   fetch: typeof fetch;
   logger: Logger;
   userAgent: string;
@@ -156,6 +164,11 @@ export interface ResolvedClientOptions {
 
 /** The SDK's own User-Agent product token. */
 export const SDK_USER_AGENT = "hwc-gateways/0.1.0";
+
+/** Default of {@link ClientOptions.maxResponseBytes}: 8 MiB, far above any answer of these APIs. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+// Decoded to text, a larger body could exceed V8's longest string (about 2^29 characters).
+const MAX_BODY_LIMIT = 2 ** 28;
 
 // setTimeout clamps larger values to 1 ms, which would turn a huge timeout into none at all.
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -182,6 +195,8 @@ export function resolveClientOptions(service: ServiceName, options: ClientOption
   if (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 10) add("maxRetries", "maximum", "must be an integer from 0 to 10");
   const timeoutMs = o.timeoutMs ?? 30_000;
   if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMER_MS) add("timeoutMs", "maximum", `must be an integer from 1 to ${MAX_TIMER_MS}`);
+  const maxResponseBytes = o.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  if (!Number.isInteger(maxResponseBytes) || maxResponseBytes < 1 || maxResponseBytes > MAX_BODY_LIMIT) add("maxResponseBytes", "maximum", `must be an integer from 1 to ${MAX_BODY_LIMIT}`);
   if (o.fetch !== undefined && typeof o.fetch !== "function") add("fetch", "type", "must be a function");
   if (o.fetch === undefined && typeof globalThis.fetch !== "function") add("fetch", "required", "is required where the runtime has no global fetch");
   const logLevel = o.logLevel ?? "warn";
@@ -198,6 +213,7 @@ export function resolveClientOptions(service: ServiceName, options: ClientOption
     auth: o.auth,
     maxRetries,
     timeoutMs,
+    maxResponseBytes,
     fetch: o.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     logger: levelFilteredLogger(o.logger, logLevel),
     userAgent: o.userAgent ? `${SDK_USER_AGENT} ${o.userAgent}` : SDK_USER_AGENT,

@@ -1,5 +1,5 @@
-import type { AuthContext, AuthRequest, ResolvedClientOptions } from "../options.js";
-import { AbortError, ApiError, ConnectionError, errorFromResponse, HuaweiCloudError, InvalidResponseError, TimeoutError } from "../errors.js";
+import { DEFAULT_MAX_RESPONSE_BYTES, type AuthContext, type AuthRequest, type ResolvedClientOptions } from "../options.js";
+import { AbortError, ApiError, ConnectionError, errorFromResponse, HuaweiCloudError, InvalidResponseError, ResponseTooLargeError, TimeoutError } from "../errors.js";
 import { abortErrorFrom, sleep } from "./sleep.js";
 import { operationLookup, unmatchedFacts, validateRequest, type OperationEntry } from "./operations.js";
 import { isRetryableAnswer, MAX_RETRY_AFTER_MS, parseRetryAfterMs, RETRY_MAX_DELAY_MS, RETRY_MIN_DELAY_MS } from "./retry.js";
@@ -9,7 +9,9 @@ import { backoffDelay, boundRetryAfter } from "./backoff.js";
 export const callerQueries = new WeakMap<Request, Record<string, unknown>>();
 
 /** What {@link createTransport} needs: the client's checked options, its endpoint optional. */
-export interface TransportOptions extends Omit<ResolvedClientOptions, "baseUrl"> {
+export interface TransportOptions extends Omit<ResolvedClientOptions, "baseUrl" | "maxResponseBytes"> {
+  /** Largest answer body read, in bytes, after decompression. @default DEFAULT_MAX_RESPONSE_BYTES (8 MiB) */
+  maxResponseBytes?: number;
   /** The client's endpoint; its path, if any, is cut off before a request is looked up in `operations`. */
   baseUrl?: string;
   /** Where requests are looked up for validation and retry facts: the client's service's generated table. */
@@ -25,9 +27,12 @@ export interface TransportOptions extends Omit<ResolvedClientOptions, "baseUrl">
  * innermost, over the exact bytes sent) → fetch with a per-attempt timeout. Answers other than success become
  * typed errors, so middleware runs once per call and callers of `client.raw` get the same validation, retries
  * and errors as the service methods. A request no operation matches is sent as is; see {@link unmatchedFacts}.
+ * The transport is the one place that judges an answer's body: its size (`maxResponseBytes`, while reading) and,
+ * for a success, whether it is the JSON the operation promises (see {@link successProblem}).
  */
 export function createTransport(options: TransportOptions): typeof fetch {
   const { auth, logger, maxRetries, timeoutMs, projectId, userAgent, fetch: baseFetch, random = Math.random } = options;
+  const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const lookup = operationLookup(options.operations, options.baseUrl);
 
   return async function transport(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
@@ -51,7 +56,7 @@ export function createTransport(options: TransportOptions): typeof fetch {
       if (auth) await auth.authenticate(authRequest, context);
 
       const started = Date.now();
-      const outcome = await attemptOnce(baseFetch, authRequest, signal, timeoutMs);
+      const outcome = await attemptOnce(baseFetch, authRequest, signal, timeoutMs, maxBytes);
       const elapsed = Date.now() - started;
 
       let failure: HuaweiCloudError;
@@ -59,8 +64,10 @@ export function createTransport(options: TransportOptions): typeof fetch {
         const { status, statusText, headers: resHeaders, bytes } = outcome;
         logger.debug(`${method} ${url.pathname} → ${status}`, { attempt, elapsedMs: elapsed, requestId: resHeaders.get("x-request-id") ?? undefined });
         if (status >= 200 && status < 300) {
-          if (!malformedJson(resHeaders, bytes)) return answerResponse(outcome);
-          failure = new InvalidResponseError(`${method} ${url.pathname}: answer body is truncated or not valid JSON`, status, resHeaders.get("x-request-id") ?? undefined);
+          const problem = successProblem(match !== undefined, resHeaders, bytes);
+          if (problem === undefined) return answerResponse(outcome, `${method} ${url.pathname}`);
+          failure = new InvalidResponseError(`${method} ${url.pathname}: ${status} answer ${problem}`, status, resHeaders.get("x-request-id") ?? undefined);
+          // Like a truncated read: the server may well answer properly next time.
           failure.retryable = facts.safeToRepeat;
         } else {
           const error = errorFromResponse(method, url, status, statusText, resHeaders, bytes);
@@ -80,7 +87,8 @@ export function createTransport(options: TransportOptions): typeof fetch {
       } else {
         failure = outcome.error;
         // A refused connection never reached the server, so even a request not safe to repeat may be sent again.
-        failure.retryable = !(failure instanceof AbortError) && (facts.safeToRepeat || outcome.notSent);
+        // An oversize answer is not retried: the same request would most likely bring it again, just as big.
+        failure.retryable = !(failure instanceof AbortError || failure instanceof ResponseTooLargeError) && (facts.safeToRepeat || outcome.notSent);
         logger.debug(`${method} ${url.pathname} failed: ${failure.message}`, { attempt, elapsedMs: elapsed });
       }
 
@@ -96,7 +104,7 @@ type AttemptOutcome =
   | { kind: "answer"; status: number; statusText: string; headers: Headers; bytes: Uint8Array }
   | { kind: "error"; error: HuaweiCloudError; notSent: boolean };
 
-async function attemptOnce(baseFetch: typeof fetch, request: AuthRequest, signal: AbortSignal, timeoutMs: number): Promise<AttemptOutcome> {
+async function attemptOnce(baseFetch: typeof fetch, request: AuthRequest, signal: AbortSignal, timeoutMs: number, maxBytes: number): Promise<AttemptOutcome> {
   const { method, url, headers, body } = request;
   const controller = new AbortController();
   let timedOut = false;
@@ -117,7 +125,11 @@ async function attemptOnce(baseFetch: typeof fetch, request: AuthRequest, signal
       redirect: "manual",
     });
     // Read inside the timeout: a body that stalls counts against the attempt like a slow answer.
-    const bytes = new Uint8Array(await res.arrayBuffer());
+    const bytes = await readCapped(res, maxBytes, controller);
+    if (bytes === undefined) {
+      const tooLarge = `${method} ${url.pathname}: ${res.status} answer body exceeds maxResponseBytes (${maxBytes} bytes); connection dropped`;
+      return { kind: "error", error: new ResponseTooLargeError(tooLarge, res.status, res.headers.get("x-request-id") ?? undefined, maxBytes), notSent: false };
+    }
     return { kind: "answer", status: res.status, statusText: res.statusText, headers: res.headers, bytes };
   } catch (err) {
     const failed = (error: HuaweiCloudError, notSent = false): AttemptOutcome => ({ kind: "error", error, notSent });
@@ -133,27 +145,62 @@ async function attemptOnce(baseFetch: typeof fetch, request: AuthRequest, signal
 }
 
 /**
- * A success answer declared JSON must parse: a truncated body is a broken answer (retried when safe to repeat),
- * not a `SyntaxError` for the caller.
+ * The body of `res`, counted chunk by chunk as it arrives (fetch has already decoded gzip/br, so the count is of
+ * decoded bytes), or undefined once it grows past `maxBytes`, or declares a length over it when not encoded: then
+ * the stream is cancelled and the attempt aborted, so the connection is dropped instead of drained.
  */
-function malformedJson(headers: Headers, bytes: Uint8Array): boolean {
-  if (bytes.byteLength === 0 || !/\bjson\b/i.test(headers.get("content-type") ?? "")) return false;
+async function readCapped(res: Response, maxBytes: number, controller: AbortController): Promise<Uint8Array | undefined> {
+  const reader = res.body?.getReader();
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let over = !res.headers.has("content-encoding") && Number(res.headers.get("content-length")) > maxBytes;
+  for (let total = 0; reader && !over; ) {
+    const { done, value } = await reader.read();
+    if (done) return chunks.length === 1 ? chunks[0] : new Uint8Array(await new Blob(chunks).arrayBuffer());
+    chunks.push(value as Uint8Array<ArrayBuffer>);
+    over = (total += value.byteLength) > maxBytes;
+  }
+  if (!over) return new Uint8Array(0);
+  controller.abort();
+  void reader?.cancel().catch(() => {});
+  return undefined;
+}
+
+/**
+ * Why a success answer is broken, if it is; a broken answer is an `InvalidResponseError` (retried when safe to
+ * repeat), never a `SyntaxError` for the caller. Every operation of the specs answers a 2xx with a JSON body, so
+ * for a request that matches one the body must be present and parse as JSON, whatever the content type says (an
+ * HTML page from a proxy, nothing at all). A request no operation matches may get any body (`client.raw` with
+ * `parseAs: "text"`): only one declared JSON must parse.
+ */
+function successProblem(matched: boolean, headers: Headers, bytes: Uint8Array): string | undefined {
+  const type = headers.get("content-type")?.split(";")[0]?.trim() || "no content type";
+  if (!matched && (bytes.byteLength === 0 || !/\bjson\b/i.test(type))) return undefined;
+  if (bytes.byteLength === 0) return `has no body (${type}); the operation answers JSON`;
   try {
     JSON.parse(new TextDecoder().decode(bytes));
-    return false;
+    return undefined;
   } catch {
-    return true;
+    return `body is truncated or not valid JSON (${type}, ${bytes.byteLength} bytes)`;
   }
 }
 
-/** The answer handed to openapi-fetch: an ordinary `Response` over the bytes already read. */
-function answerResponse(o: { status: number; statusText: string; headers: Headers; bytes: Uint8Array }): Response {
+/**
+ * The answer handed to openapi-fetch: an ordinary `Response` over the bytes already read. Its `json()` turns a
+ * parse failure (possible only for a body {@link successProblem} let through) into an `InvalidResponseError`, so
+ * openapi-fetch's own parse never rejects with a raw `SyntaxError`.
+ */
+function answerResponse(o: { status: number; statusText: string; headers: Headers; bytes: Uint8Array }, what: string): Response {
   // The body is already decoded; stale encoding/length headers would mislead openapi-fetch's parser.
   const headers = new Headers(o.headers);
   headers.delete("content-encoding");
   headers.set("content-length", String(o.bytes.byteLength));
   const nullBody = o.status === 204 || o.status === 205 || o.status === 304 || o.bytes.byteLength === 0;
-  return new Response(nullBody ? null : (o.bytes as Uint8Array<ArrayBuffer>), { status: o.status, statusText: o.statusText, headers });
+  const res = new Response(nullBody ? null : (o.bytes as Uint8Array<ArrayBuffer>), { status: o.status, statusText: o.statusText, headers });
+  const parse = res.json.bind(res);
+  const type = headers.get("content-type")?.split(";")[0] || "no content type";
+  const broken = () => new InvalidResponseError(`${what}: ${o.status} answer body is not JSON (${type})`, o.status, headers.get("x-request-id") ?? undefined);
+  const json = () => parse().catch((err: unknown) => Promise.reject(err instanceof SyntaxError ? broken() : err));
+  return Object.defineProperty(res, "json", { value: json, writable: true, configurable: true });
 }
 
 function causeCode(err: unknown): string | undefined {
