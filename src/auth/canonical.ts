@@ -6,6 +6,7 @@
  * @internal
  * @module
  */
+import { ValidationError } from "../errors.js";
 
 /** Name of the signing algorithm, first token of the `Authorization` header and first line of the string-to-sign. */
 export const SIGNING_ALGORITHM = "SDK-HMAC-SHA256";
@@ -103,13 +104,13 @@ export interface CanonicalRequestInput {
 
 /**
  * The canonical request `METHOD\nURI\nQUERY\nh1:v1\n…\n\nh1;h2…\nPAYLOAD_HASH` (the gateway's echo shows `\n` as `|`).
- * @throws TypeError when a signed header has no value in `input.headers`. @internal
+ * @throws {ValidationError} when a signed header has no value in `input.headers`. @internal
  */
 export function canonicalRequest(input: CanonicalRequestInput): string {
   const url = typeof input.url === "string" ? new URL(input.url) : input.url;
   const names = normalizeSignedHeaders(input.signedHeaders);
   const lines = names.map((name) => {
-    if (!Object.hasOwn(input.headers, name)) throw new TypeError(`cannot sign header "${name}": it is not in the request`);
+    if (!Object.hasOwn(input.headers, name)) throw new ValidationError([{ path: `signedHeaders.${name}`, keyword: "required", message: "is not in the request, so it cannot be signed" }], "signRequest");
     return `${name}:${trimHeaderValue(input.headers[name] as string)}\n`;
   });
   const query = canonicalQueryString(url.searchParams);

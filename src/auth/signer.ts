@@ -7,6 +7,7 @@
  * @module
  */
 
+import { ValidationError } from "../errors.js";
 import { EMPTY_BODY_SHA256, SIGNING_ALGORITHM, canonicalRequest, isHeaderSafe, normalizeSignedHeaders, stringToSign, trimHeaderValue } from "./canonical.js";
 
 /** Access key credentials. Permanent keys have no `securityToken`; temporary ones (STS) must send it. */
@@ -58,12 +59,12 @@ const INVALID_HEADER_VALUE = /[\r\n\0]/;
 
 /**
  * Formats a date as `X-Sdk-Date` wants it: `YYYYMMDDTHHMMSSZ` in UTC, milliseconds dropped (not rounded).
- * @throws RangeError for an invalid date or a year outside 0000–9999.
+ * @throws {ValidationError} for an invalid date or a year outside 0000–9999.
  */
 export function formatSdkDate(date: Date): string {
   // toISOString gives "2006-01-02T15:04:05.999Z", or "+010000-…" / "-000001-…" outside years 0000–9999.
   const iso = Number.isFinite(date.getTime()) ? date.toISOString() : "";
-  if (!/^\d{4}-/.test(iso)) throw new RangeError("formatSdkDate: date must be valid and within years 0000-9999");
+  if (!/^\d{4}-/.test(iso)) throw invalid("date", "must be a valid date within years 0000-9999", "formatSdkDate");
   return `${iso.slice(0, 19).replace(/[-:]/g, "")}Z`;
 }
 
@@ -120,12 +121,17 @@ export async function hmacSha256Hex(secretAccessKey: string, message: string): P
   return hashBackend().hmac(secretAccessKey, message);
 }
 
+/** A typed input error naming `path`; messages never carry the value (it may be a secret). */
+function invalid(path: string, message: string, context = "signRequest"): ValidationError {
+  return new ValidationError([{ path, keyword: "format", message }], context);
+}
+
 /** Lower-cased request headers; repeated names (case-insensitively) joined with `, ` as `Headers` does. */
 function collectHeaders(headers: SignableRequest["headers"]): Map<string, string> {
   const out = new Map<string, string>();
   const add = (value: unknown, name: string): void => {
-    if (typeof value !== "string") throw new TypeError(`signRequest: header "${name}" must have a string value`);
-    if (INVALID_HEADER_VALUE.test(value)) throw new TypeError(`signRequest: header "${name}" contains CR, LF or NUL`);
+    if (typeof value !== "string") throw invalid(`headers.${name}`, "must have a string value");
+    if (INVALID_HEADER_VALUE.test(value)) throw invalid(`headers.${name}`, "must not contain CR, LF or NUL");
     const key = name.toLowerCase();
     const previous = out.get(key);
     out.set(key, previous === undefined ? value : `${previous}, ${value}`);
@@ -143,22 +149,22 @@ function bodyInput(body: SignableRequest["body"]): string | Uint8Array | undefin
   if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
   // Tested by tag, so an ArrayBuffer from another realm counts too.
   if (Object.prototype.toString.call(body) === "[object ArrayBuffer]") return new Uint8Array(body as ArrayBuffer);
-  throw new TypeError(
-    "signRequest: body must be a string, Uint8Array or ArrayBuffer; for other bodies (streams, FormData) " +
-      'send "X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD"',
+  throw invalid(
+    "body",
+    'must be a string, Uint8Array or ArrayBuffer; for other bodies (streams, FormData) send "X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD"',
   );
 }
 
 function checkCredentials(creds: SigningCredentials): void {
   // Messages name the field, never its value.
   if (typeof creds.accessKeyId !== "string" || !/^[^\s,=]+$/.test(creds.accessKeyId) || !isHeaderSafe(creds.accessKeyId)) {
-    throw new TypeError("signRequest: accessKeyId must be a non-empty string without whitespace, ',', '=', control characters or characters above U+00FF");
+    throw invalid("accessKeyId", "must be a non-empty string without whitespace, ',', '=', control characters or characters above U+00FF");
   }
   if (typeof creds.secretAccessKey !== "string" || creds.secretAccessKey.length === 0) {
-    throw new TypeError("signRequest: secretAccessKey must be a non-empty string");
+    throw invalid("secretAccessKey", "must be a non-empty string");
   }
   if (creds.securityToken !== undefined && (typeof creds.securityToken !== "string" || !isHeaderSafe(creds.securityToken))) {
-    throw new TypeError("signRequest: securityToken must be a string without control characters or characters above U+00FF");
+    throw invalid("securityToken", "must be a string without control characters or characters above U+00FF");
   }
 }
 
@@ -175,7 +181,7 @@ function checkCredentials(creds: SigningCredentials): void {
  * of HTTP whitespace, as `Headers` sends them. The payload hash is the SHA-256 of the body bytes, or the
  * `X-Sdk-Content-Sha256` request header (e.g. `UNSIGNED-PAYLOAD`).
  *
- * @throws TypeError (as a rejection) for unusable input: relative URL, bad header value or signed-header name,
+ * @throws {ValidationError} (as a rejection) for unusable input, naming the field: relative URL, bad header value or signed-header name,
  *   malformed `X-Sdk-Date`, empty credentials; messages never contain the secret key or the security token.
  */
 export async function signRequest(req: SignableRequest, creds: SigningCredentials, opts: SignOptions = {}): Promise<Record<string, string>> {
@@ -184,14 +190,14 @@ export async function signRequest(req: SignableRequest, creds: SigningCredential
   try {
     url = new URL(req.url);
   } catch {
-    throw new TypeError("signRequest: url must be an absolute URL");
+    throw invalid("url", "must be an absolute URL");
   }
   const headers = collectHeaders(req.headers);
   headers.delete("authorization");
 
   const own = headers.get("x-sdk-date");
   const sdkDate = opts.date !== undefined ? formatSdkDate(opts.date) : own !== undefined ? trimHeaderValue(own) : formatSdkDate(new Date());
-  if (!/^\d{8}T\d{6}Z$/.test(sdkDate)) throw new TypeError("signRequest: the request's X-Sdk-Date header must look like YYYYMMDDTHHMMSSZ");
+  if (!/^\d{8}T\d{6}Z$/.test(sdkDate)) throw invalid("headers.x-sdk-date", "must look like YYYYMMDDTHHMMSSZ");
   headers.set("x-sdk-date", sdkDate);
   const token = creds.securityToken || undefined;
   if (token !== undefined) headers.set("x-security-token", token);

@@ -206,7 +206,7 @@ describe("credentials that cannot be header values are refused when the strategy
     const bad = `${SECRET}${tail}x`;
     for (const creds of [{ accessKeyId: bad, secretAccessKey: "SK" }, { accessKeyId: "AK", secretAccessKey: "SK", securityToken: bad }]) {
       const err = await signRequest({ method: "GET", url: "https://apig.cn-north-4.myhuaweicloud.com/v2/p/apigw/instances" }, creds).catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(TypeError);
+      expect(err).toBeInstanceOf(ValidationError);
       expect(everyView(err)).not.toContain(SECRET);
     }
   });
