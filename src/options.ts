@@ -180,6 +180,8 @@ export function resolveClientOptions(service: ServiceName, options: ClientOption
 
   if (requireProjectId && o.projectId === undefined) add("projectId", "required", "is required");
   else if (o.projectId !== undefined) issues.push(...pathParamIssues("projectId", o.projectId));
+  // Sent as X-Project-Id under AK/SK: a character no header can carry would fail every call with a raw TypeError.
+  if (typeof o.projectId === "string" && /[^\x20-\x7e]/.test(o.projectId)) add("projectId", "pattern", "must be printable ASCII");
 
   let baseUrl = "";
   if (o.endpoint !== undefined) {
@@ -201,7 +203,9 @@ export function resolveClientOptions(service: ServiceName, options: ClientOption
   if (o.fetch === undefined && typeof globalThis.fetch !== "function") add("fetch", "required", "is required where the runtime has no global fetch");
   const logLevel = o.logLevel ?? "warn";
   if (!Object.hasOwn(RANK, logLevel)) add("logLevel", "enum", `must be one of ${Object.keys(RANK).join(", ")}`);
-  if (o.userAgent !== undefined && (typeof o.userAgent !== "string" || /[\r\n]/.test(o.userAgent))) add("userAgent", "pattern", "must be a string without CR or LF");
+  if (o.userAgent !== undefined && (typeof o.userAgent !== "string" || /[^\x20-\x7e\u00a0-\u00ff]/.test(o.userAgent))) {
+    add("userAgent", "pattern", "must be a string of header characters (no control characters, nothing above U+00FF)");
+  }
   if (o.auth !== undefined && (typeof o.auth !== "object" || typeof o.auth.authenticate !== "function")) {
     add("auth", "type", "must be an auth strategy (tokenAuth, passwordAuth, akskAuth)");
   }

@@ -48,10 +48,23 @@ describe("resolveClientOptions", () => {
       { path: "timeoutMs", keyword: "maximum", message: "must be an integer from 1 to 2147483647" },
       { path: "fetch", keyword: "type", message: "must be a function" },
       { path: "logLevel", keyword: "enum", message: "must be one of off, error, warn, info, debug" },
-      { path: "userAgent", keyword: "pattern", message: "must be a string without CR or LF" },
+      { path: "userAgent", keyword: "pattern", message: "must be a string of header characters (no control characters, nothing above U+00FF)" },
       { path: "auth", keyword: "type", message: "must be an auth strategy (tokenAuth, passwordAuth, akskAuth)" },
     ]);
     expect(issues({ projectId: "p" }, "iam").issues).toEqual([{ path: "region", keyword: "required", message: "give region or endpoint" }]);
+  });
+
+  it("refuses a projectId or userAgent no header can carry, naming the field and not echoing the value", () => {
+    for (const projectId of ["p\u0100roject", "proj\u00e9ct", "p\u007f"]) {
+      const got = issues({ projectId, region: "cn-north-4" });
+      expect(got.issues.map((i) => (i as { path: string }).path)).toContain("projectId");
+      expect(got.message).not.toContain(projectId);
+    }
+    for (const userAgent of ["my-app/1 \u0000", "app\u001b[2J", "app/\u0100", "tab\there"]) {
+      const got = issues({ projectId: "p1", region: "cn-north-4", userAgent });
+      expect(got.issues).toEqual([{ path: "userAgent", keyword: "pattern", message: expect.stringContaining("header characters") }]);
+    }
+    expect(() => resolveClientOptions("apig", { projectId: "p1", region: "cn-north-4", userAgent: "caf\u00e9/1.0" }, true)).not.toThrow();
   });
 
   it("regionalEndpoint throws on its own for a malformed region", () => {
