@@ -1,6 +1,6 @@
 import { createDdsClient } from "../../services/dds.js";
 import type { Command } from "../command.js";
-import { clientOptions, GLOBAL_HELP, GLOBAL_OPTIONS, integer, optionalInteger } from "../config.js";
+import { clientOptions, GLOBAL_HELP, GLOBAL_OPTIONS, integer, waitOptions } from "../config.js";
 import { EXIT } from "../exit-codes.js";
 import { printResult } from "../output.js";
 import { waitWithProgress } from "../progress.js";
@@ -62,27 +62,24 @@ function gatewayCommand(verb: "bind" | "unbind"): Command {
       const instance = required(flags.instance, "--instance", help);
       const node = required(flags.node, "--node", help);
       const json = flags.json === true;
-      const dds = createDdsClient(clientOptions(flags, io, help));
-      const handle =
+      // Every flag is read before the request: a mistake found after it would be reported as "nothing was sent".
+      const binding =
         verb === "bind"
-          ? await dds.bindPublicGateway(
-              instance,
-              node,
-              {
-                nat_gateway_id: required(flags["nat-gateway"], "--nat-gateway", help),
-                public_ip_id: required(flags["public-ip-id"], "--public-ip-id", help),
-                external_service_port: integer(required(flags.port, "--port", help), "--port", help),
-              },
-              { signal },
-            )
-          : await dds.unbindPublicGateway(instance, node, { signal });
+          ? {
+              nat_gateway_id: required(flags["nat-gateway"], "--nat-gateway", help),
+              public_ip_id: required(flags["public-ip-id"], "--public-ip-id", help),
+              external_service_port: integer(required(flags.port, "--port", help), "--port", help, 1, 65535),
+            }
+          : undefined;
+      const wait = waitOptions(flags, help);
+      const dds = createDdsClient(clientOptions(flags, io, help));
+      const handle = binding ? await dds.bindPublicGateway(instance, node, binding, { signal }) : await dds.unbindPublicGateway(instance, node, { signal });
       const what = `node ${handle.node_name ?? node} of ${handle.instance_name ?? instance}`;
-      if (!flags.wait) {
+      if (!wait) {
         printResult(io, json, { result: handle }, () => `${verb === "bind" ? "Bound" : "Unbound"} the public gateway of ${what} (not waited for)`);
         return EXIT.ok;
       }
-      const maxWaitMs = optionalInteger(flags["max-wait-ms"], "--max-wait-ms", help);
-      const done = await waitWithProgress(io, `node ${node}`, (onProgress) => handle.wait({ signal, maxWaitMs, onProgress }));
+      const done = await waitWithProgress(io, `node ${node}`, (onProgress) => handle.wait({ signal, ...wait, onProgress }));
       printResult(io, json, { result: handle, node: done }, () =>
         verb === "bind"
           ? `Done: ${what} is reachable through NAT gateway ${done.node.nat_gateway_id} on port ${done.node.external_service_port}`
