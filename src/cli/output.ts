@@ -44,9 +44,18 @@ export function jsonText(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-/** Prints a result: JSON only with `--json`, else the human form, made terminal-safe. */
-export function printResult(io: Io, json: boolean, value: unknown, human: () => string): void {
-  io.stdout.write(json ? `${jsonText(value)}\n` : `${terminalText(human(), true)}\n`);
+/**
+ * Prints a result: JSON only with `--json`, else the human form. `human` is given the value as its JSON form with
+ * every string made terminal-safe on one line, so a server's newline cannot forge a line such as "Done: …"; it
+ * should read server fields from that copy only (it has no methods). Its text is made terminal-safe again.
+ */
+export function printResult<T>(io: Io, json: boolean, value: T, human: (shown: T) => string): void {
+  if (json) {
+    io.stdout.write(`${jsonText(value)}\n`);
+    return;
+  }
+  const shown = JSON.parse(JSON.stringify(value) ?? "null", (_key, v: unknown) => (typeof v === "string" ? terminalText(v) : v)) as T;
+  io.stdout.write(`${terminalText(human(shown), true)}\n`);
 }
 
 /** Prints one informational line on stderr (never with `--json`'s results), made terminal-safe. */

@@ -1,8 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-/** Text a hostile endpoint puts in every field it controls: OSC retitle, CSI clear-screen, C1 CSI, BEL, DEL, bidi override, CR. */
-export const HOSTILE = "\u001b]0;pwned\u0007\u001b[2J\u009b31m\u0085\u009d0;x\u009c\u007f\u202eevil\rX";
+/**
+ * Text a hostile endpoint puts in every field it controls: OSC retitle, CSI clear-screen, C1 CSI, BEL, DEL, bidi
+ * override, CR, and a newline followed by a forged result line.
+ */
+export const HOSTILE = "\u001b]0;pwned\u0007\u001b[2J\u009b31m\u0085\u009d0;x\u009c\u007f\u202eevil\rX\nDone: forged";
 
 /** What the server answers: good-looking shapes whose server-chosen strings are all {@link HOSTILE}. */
 export type HostileMode = "ok" | "error";

@@ -42,6 +42,8 @@ const run = (args: string[], extraEnv: Record<string, string> = {}) => runCli(cl
 const expectTerminalSafe = (r: { stdout: string; stderr: string }) => {
   expect(r.stdout).not.toMatch(RAW_CONTROL);
   expect(r.stderr).not.toMatch(RAW_CONTROL);
+  // a server's newline stays inside its field: no line of ours can be forged
+  expect(r.stdout + r.stderr).not.toMatch(/^Done: forged/m);
 };
 
 describe("hwgw against a server answering with escape sequences", () => {
@@ -49,7 +51,7 @@ describe("hwgw against a server answering with escape sequences", () => {
     const r = await run(["apig", "instance", "show", "--instance", GW]);
     expect(r.code, r.stderr).toBe(0);
     expectTerminalSafe(r);
-    expect(r.stdout).toContain(`gw \\x1b]0;pwned\\x07\\x1b[2J\\x9b31m\\x85\\x9d0;x\\x9c\\x7f\\u202eevil\\rX`);
+    expect(r.stdout).toContain(`gw \\x1b]0;pwned\\x07\\x1b[2J\\x9b31m\\x85\\x9d0;x\\x9c\\x7f\\u202eevil\\rX\\nDone: forged`);
     expect(r.stdout).toMatch(/^Gateway \S+ \(gw .*\): Updating\\x1b/m);
   });
 
@@ -57,7 +59,7 @@ describe("hwgw against a server answering with escape sequences", () => {
     const r = await run(["apig", "instance", "show", "--instance", GW, "--json"]);
     expect(r.code, r.stderr).toBe(0);
     expectTerminalSafe(r);
-    expect(r.stdout).toContain("\\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m\\u0085\\u009d0;x\\u009c\\u007f\\u202eevil\\rX");
+    expect(r.stdout).toContain("\\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m\\u0085\\u009d0;x\\u009c\\u007f\\u202eevil\\rX\\nDone: forged");
     expect(JSON.parse(r.stdout)).toMatchObject({ instance_name: `gw ${HOSTILE}`, status: `Updating${HOSTILE}`, publicips: [{ ip_address: `192.0.2.10${HOSTILE}` }] });
   });
 
@@ -66,7 +68,7 @@ describe("hwgw against a server answering with escape sequences", () => {
     const r = await run(["apig", "instance", "show", "--instance", GW]);
     expect(r.code).toBe(1);
     expectTerminalSafe(r);
-    expect(r.stderr).toMatch(/^error: BadRequestError 400 APIG\.\\x1b\]0;pwned\\x07.*: bad \\x1b\]0;pwned.*\\rX \(request id req-\\x1b\]0;pwned.*\\rX\)\n$/);
+    expect(r.stderr).toMatch(/^error: BadRequestError 400 APIG\.\\x1b\]0;pwned\\x07.*: bad \\x1b\]0;pwned.*\\rX\\nDone: forged \(request id req-\\x1b\]0;pwned.*\\nDone: forged\)\n$/);
     const json = await run(["apig", "instance", "show", "--instance", GW, "--json"]);
     expect(json.code).toBe(1);
     expectTerminalSafe(json);
@@ -76,7 +78,7 @@ describe("hwgw against a server answering with escape sequences", () => {
   it("escapes the job id and the gateway status in plain progress lines", async () => {
     const r = await run([...COMMANDS.deregister!, "--wait", "--max-wait-ms", "1200"]);
     expectTerminalSafe(r);
-    expect(r.stderr).toMatch(/^Job JOB-\\x1b\]0;pwned.*\\rX accepted; waiting/m);
+    expect(r.stderr).toMatch(/^Job JOB-\\x1b\]0;pwned.*\\nDone: forged accepted; waiting/m);
     expect(r.stderr).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z gateway \S+: Updating\\x1b\]0;pwned/m);
     expect(r.code).toBe(3);
     expect(server.requests.filter((q) => q.startsWith("GET")).length).toBeGreaterThan(0);

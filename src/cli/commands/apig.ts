@@ -77,12 +77,12 @@ function ingressCommand(verb: "register" | "deregister"): Command {
       const body = { elbs: [elb] };
       const handle = verb === "register" ? await apig.registerIngressIps(instance, body, { signal }) : await apig.deregisterIngressIps(instance, body, { signal });
       if (!wait) {
-        printResult(io, json, { job: handle }, () => `${verb === "register" ? "Registration" : "Deregistration"} accepted: job ${handle.job_id ?? "(no job id)"} on gateway ${instance}`);
+        printResult(io, json, { job: handle }, ({ job }) => `${verb === "register" ? "Registration" : "Deregistration"} accepted: job ${job.job_id ?? "(no job id)"} on gateway ${instance}`);
         return EXIT.ok;
       }
       if (!json) printNote(io, `Job ${handle.job_id ?? "(no job id)"} accepted; waiting for gateway ${instance}…`);
       const done = await waitWithProgress(io, `gateway ${instance}`, (onProgress) => handle.wait({ signal, ...wait, onProgress }));
-      printResult(io, json, { job: handle, instance: done }, () => `Done: gateway ${done.id} is ${done.status}; ${verb === "register" ? "addresses registered" : "addresses deregistered"}`);
+      printResult(io, json, { job: handle, instance: done }, (v) => `Done: gateway ${v.instance.id} is ${v.instance.status}; ${verb === "register" ? "addresses registered" : "addresses deregistered"}`);
       return EXIT.ok;
     },
   };
@@ -108,7 +108,8 @@ const show: Command = {
     const instance = required(flags.instance, "--instance", showHelp);
     const apig = createApigClient(clientOptions(flags, io, showHelp));
     const gw = await apig.getInstance(instance, { signal });
-    printResult(io, flags.json === true, gw, () => {
+    printResult(io, flags.json === true, gw, (shown) => {
+      const gw = shown;
       const lines = [`Gateway ${gw.id} (${gw.instance_name ?? "unnamed"}): ${gw.status}`];
       if (gw.ingress_ip) lines.push(`  ingress ip     ${gw.ingress_ip}`);
       if (gw.ingress_ip_v6) lines.push(`  ingress ip v6  ${gw.ingress_ip_v6}`);

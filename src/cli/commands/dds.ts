@@ -73,17 +73,17 @@ function gatewayCommand(verb: "bind" | "unbind"): Command {
           : undefined;
       const wait = waitOptions(flags, help);
       const dds = createDdsClient(clientOptions(flags, io, help));
+      const what = (r: { node_name?: string | undefined; instance_name?: string | undefined }) => `node ${r.node_name ?? node} of ${r.instance_name ?? instance}`;
       const handle = binding ? await dds.bindPublicGateway(instance, node, binding, { signal }) : await dds.unbindPublicGateway(instance, node, { signal });
-      const what = `node ${handle.node_name ?? node} of ${handle.instance_name ?? instance}`;
       if (!wait) {
-        printResult(io, json, { result: handle }, () => `${verb === "bind" ? "Bound" : "Unbound"} the public gateway of ${what} (not waited for)`);
+        printResult(io, json, { result: handle }, ({ result }) => `${verb === "bind" ? "Bound" : "Unbound"} the public gateway of ${what(result)} (not waited for)`);
         return EXIT.ok;
       }
       const done = await waitWithProgress(io, `node ${node}`, (onProgress) => handle.wait({ signal, ...wait, onProgress }));
-      printResult(io, json, { result: handle, node: done }, () =>
+      printResult(io, json, { result: handle, node: done }, (v) =>
         verb === "bind"
-          ? `Done: ${what} is reachable through NAT gateway ${done.node.nat_gateway_id} on port ${done.node.external_service_port}`
-          : `Done: ${what} has no public gateway`,
+          ? `Done: ${what(v.result)} is reachable through NAT gateway ${v.node.node.nat_gateway_id} on port ${v.node.node.external_service_port}`
+          : `Done: ${what(v.result)} has no public gateway`,
       );
       return EXIT.ok;
     },
