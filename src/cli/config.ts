@@ -28,7 +28,7 @@ export const GLOBAL_HELP = `Connection (flags win over the environment):
                          or AK/SK signing                            [HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK,
                                                                       HUAWEICLOUD_SDK_SECURITY_TOKEN]
   --insecure-http        allow plain http to a non-loopback endpoint
-  --timeout-ms N         per-attempt timeout (default 30000)
+  --timeout-ms N         per-attempt timeout in ms, 1–2147483647 (default 30000)
   --max-retries N        retries of failed attempts (default 2)
   --json                 machine-readable output on stdout only
   -h, --help             this help

@@ -31,7 +31,7 @@ addresses are ${verb === "register" ? "listed" : "gone"}, showing progress on st
   --private-ip V:IP      private ingress address (repeat up to 2 times)
   --global-eip V:IP      global EIP ingress address (repeat up to 2 times)
   --wait                 wait until the change is done
-  --max-wait-ms N        give up waiting after N ms (default 600000)
+  --max-wait-ms N        with --wait: give up after N ms, 1–2147483647 (default 600000)
 
 ${GLOBAL_HELP}
 

@@ -14,7 +14,7 @@ Unbinds the public gateway (DNAT rule) from a DB node (DELETE …/nodes/{node_id
   --instance ID          DB instance id
   --node ID              node id (a mongos of a cluster, or the primary/secondary of a replica set)
   --wait                 wait until the node shows no gateway
-  --max-wait-ms N        give up waiting after N ms (default 600000)
+  --max-wait-ms N        with --wait: give up after N ms, 1–2147483647 (default 600000)
 
 ${GLOBAL_HELP}
 
@@ -34,7 +34,7 @@ error, because the bind may have happened.
   --public-ip-id ID      EIP id on that NAT gateway
   --port N               external service port, 1–65535
   --wait                 wait until the node shows the gateway
-  --max-wait-ms N        give up waiting after N ms (default 600000)
+  --max-wait-ms N        with --wait: give up after N ms, 1–2147483647 (default 600000)
 
 ${GLOBAL_HELP}
 
