@@ -1,5 +1,5 @@
 import type { PollResult } from "../wait/errors.js";
-import type { Io } from "./output.js";
+import { terminalText, type Io } from "./output.js";
 
 /** Renders wait progress on stderr. */
 export interface ProgressRenderer {
@@ -15,14 +15,17 @@ const FRAMES = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "
  * otherwise, so logs and pipes stay readable.
  */
 export function createProgress(io: Io, label: string, now: () => number = Date.now): ProgressRenderer {
+  // The status and pending items come from the server, so they are made terminal-safe before our own \r and
+  // clear-line sequences are added (and before truncation, so the width counts what is shown).
+  const safeLabel = terminalText(label);
   if (!io.stderr.isTTY) {
     let last = "";
     return {
       update(v) {
-        const text = `${v.status}${v.pending.length ? ` — ${v.pending.join("; ")}` : ""}`;
+        const text = terminalText(`${v.status}${v.pending.length ? ` — ${v.pending.join("; ")}` : ""}`);
         if (text === last) return;
         last = text;
-        io.stderr.write(`${new Date(now()).toISOString()} ${label}: ${text} (${seconds(v.elapsedMs)})\n`);
+        io.stderr.write(`${new Date(now()).toISOString()} ${safeLabel}: ${text} (${seconds(v.elapsedMs)})\n`);
       },
       done() {},
     };
@@ -34,7 +37,7 @@ export function createProgress(io: Io, label: string, now: () => number = Date.n
     if (!view) return;
     const width = Math.max(20, (io.stderr.columns ?? 80) - 1);
     const elapsed = seconds(view.elapsedMs + (now() - started));
-    const text = `${FRAMES[frame++ % FRAMES.length]} ${label}: ${view.status} ${elapsed}${view.pending.length ? ` — ${view.pending.join("; ")}` : ""}`;
+    const text = `${FRAMES[frame++ % FRAMES.length]} ${safeLabel}: ${terminalText(`${view.status} ${elapsed}${view.pending.length ? ` — ${view.pending.join("; ")}` : ""}`)}`;
     // \r + clear-to-end redraws in place; truncation keeps the line from wrapping, which would break the redraw.
     io.stderr.write(`\r\u001b[2K${text.length > width ? `${text.slice(0, width - 1)}…` : text}`);
   };

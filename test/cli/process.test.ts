@@ -77,7 +77,10 @@ describe("hwgw as a plain process", () => {
     [["apig", "instance", "show", "--instance", GW, "--bogus"], /Unknown option '--bogus'/],
     [["apig", "ingress", "deregister", "--instance", GW, "--elb", ELB, "--public-ip", "v5:1.2.3.4"], /--public-ip takes v4:ADDRESS/],
     [["apig", "ingress", "deregister", "--instance", GW, "--elb", "short", "--public-ip", "v4:192.0.2.10"], /elbs\[0\]\.elb_id must have 32–36 characters/],
-    [["demo", "--job-delay-ms", "abc"], /--job-delay-ms must be a non-negative integer/],
+    [["demo", "--job-delay-ms", "abc"], /--job-delay-ms must be an integer from 0 to 2147483647/],
+    [["demo", "--job-delay-ms", "99999999999999999999"], /--job-delay-ms must be an integer from 0 to 2147483647/],
+    [["emulator", "start", "--port", "99999"], /--port must be an integer from 0 to 65535/],
+    [["emulator", "start", "--seed", "/nonexistent/seed.json"], /UsageError: --seed: \/nonexistent\/seed\.json is invalid/],
   ])("exit 2 on a usage error: %j", async (args, message) => {
     const r = await run(args);
     expect(r.code).toBe(2);

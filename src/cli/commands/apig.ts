@@ -1,9 +1,9 @@
 import type { IpDetail } from "../../services/apig.js";
 import { createApigClient } from "../../services/apig.js";
 import type { Command } from "../command.js";
-import { clientOptions, GLOBAL_HELP, GLOBAL_OPTIONS, optionalInteger } from "../config.js";
+import { clientOptions, GLOBAL_HELP, GLOBAL_OPTIONS, waitOptions } from "../config.js";
 import { EXIT } from "../exit-codes.js";
-import { printResult } from "../output.js";
+import { printNote, printResult } from "../output.js";
 import { UsageError } from "../usage-error.js";
 import { waitWithProgress } from "../progress.js";
 
@@ -31,7 +31,7 @@ addresses are ${verb === "register" ? "listed" : "gone"}, showing progress on st
   --private-ip V:IP      private ingress address (repeat up to 2 times)
   --global-eip V:IP      global EIP ingress address (repeat up to 2 times)
   --wait                 wait until the change is done
-  --max-wait-ms N        give up waiting after N ms (default 600000)
+  --max-wait-ms N        with --wait: give up after N ms, 1–2147483647 (default 600000)
 
 ${GLOBAL_HELP}
 
@@ -71,17 +71,18 @@ function ingressCommand(verb: "register" | "deregister"): Command {
       };
       if (!elb.public_ips && !elb.private_ips && !elb.global_eips) throw new UsageError("give at least one --public-ip, --private-ip or --global-eip", help);
       const json = flags.json === true;
+      // Every flag is read before the PUT: a mistake found after it would be reported as "nothing was sent".
+      const wait = waitOptions(flags, help);
       const apig = createApigClient(clientOptions(flags, io, help));
       const body = { elbs: [elb] };
       const handle = verb === "register" ? await apig.registerIngressIps(instance, body, { signal }) : await apig.deregisterIngressIps(instance, body, { signal });
-      if (!flags.wait) {
-        printResult(io, json, { job: handle }, () => `${verb === "register" ? "Registration" : "Deregistration"} accepted: job ${handle.job_id ?? "(no job id)"} on gateway ${instance}`);
+      if (!wait) {
+        printResult(io, json, { job: handle }, ({ job }) => `${verb === "register" ? "Registration" : "Deregistration"} accepted: job ${job.job_id ?? "(no job id)"} on gateway ${instance}`);
         return EXIT.ok;
       }
-      if (!json) io.stderr.write(`Job ${handle.job_id ?? "(no job id)"} accepted; waiting for gateway ${instance}…\n`);
-      const maxWaitMs = optionalInteger(flags["max-wait-ms"], "--max-wait-ms", help);
-      const done = await waitWithProgress(io, `gateway ${instance}`, (onProgress) => handle.wait({ signal, maxWaitMs, onProgress }));
-      printResult(io, json, { job: handle, instance: done }, () => `Done: gateway ${done.id} is ${done.status}; ${verb === "register" ? "addresses registered" : "addresses deregistered"}`);
+      if (!json) printNote(io, `Job ${handle.job_id ?? "(no job id)"} accepted; waiting for gateway ${instance}…`);
+      const done = await waitWithProgress(io, `gateway ${instance}`, (onProgress) => handle.wait({ signal, ...wait, onProgress }));
+      printResult(io, json, { job: handle, instance: done }, (v) => `Done: gateway ${v.instance.id} is ${v.instance.status}; ${verb === "register" ? "addresses registered" : "addresses deregistered"}`);
       return EXIT.ok;
     },
   };
@@ -104,9 +105,11 @@ const show: Command = {
   help: showHelp,
   options: { ...GLOBAL_OPTIONS, instance: { type: "string" } },
   async run(flags, io, signal) {
+    const instance = required(flags.instance, "--instance", showHelp);
     const apig = createApigClient(clientOptions(flags, io, showHelp));
-    const gw = await apig.getInstance(required(flags.instance, "--instance", showHelp), { signal });
-    printResult(io, flags.json === true, gw, () => {
+    const gw = await apig.getInstance(instance, { signal });
+    printResult(io, flags.json === true, gw, (shown) => {
+      const gw = shown;
       const lines = [`Gateway ${gw.id} (${gw.instance_name ?? "unnamed"}): ${gw.status}`];
       if (gw.ingress_ip) lines.push(`  ingress ip     ${gw.ingress_ip}`);
       if (gw.ingress_ip_v6) lines.push(`  ingress ip v6  ${gw.ingress_ip_v6}`);

@@ -1,6 +1,6 @@
 import { createDdsClient } from "../../services/dds.js";
 import type { Command } from "../command.js";
-import { clientOptions, GLOBAL_HELP, GLOBAL_OPTIONS, integer, optionalInteger } from "../config.js";
+import { clientOptions, GLOBAL_HELP, GLOBAL_OPTIONS, integer, waitOptions } from "../config.js";
 import { EXIT } from "../exit-codes.js";
 import { printResult } from "../output.js";
 import { waitWithProgress } from "../progress.js";
@@ -14,7 +14,7 @@ Unbinds the public gateway (DNAT rule) from a DB node (DELETE …/nodes/{node_id
   --instance ID          DB instance id
   --node ID              node id (a mongos of a cluster, or the primary/secondary of a replica set)
   --wait                 wait until the node shows no gateway
-  --max-wait-ms N        give up waiting after N ms (default 600000)
+  --max-wait-ms N        with --wait: give up after N ms, 1–2147483647 (default 600000)
 
 ${GLOBAL_HELP}
 
@@ -34,7 +34,7 @@ error, because the bind may have happened.
   --public-ip-id ID      EIP id on that NAT gateway
   --port N               external service port, 1–65535
   --wait                 wait until the node shows the gateway
-  --max-wait-ms N        give up waiting after N ms (default 600000)
+  --max-wait-ms N        with --wait: give up after N ms, 1–2147483647 (default 600000)
 
 ${GLOBAL_HELP}
 
@@ -62,31 +62,28 @@ function gatewayCommand(verb: "bind" | "unbind"): Command {
       const instance = required(flags.instance, "--instance", help);
       const node = required(flags.node, "--node", help);
       const json = flags.json === true;
-      const dds = createDdsClient(clientOptions(flags, io, help));
-      const handle =
+      // Every flag is read before the request: a mistake found after it would be reported as "nothing was sent".
+      const binding =
         verb === "bind"
-          ? await dds.bindPublicGateway(
-              instance,
-              node,
-              {
-                nat_gateway_id: required(flags["nat-gateway"], "--nat-gateway", help),
-                public_ip_id: required(flags["public-ip-id"], "--public-ip-id", help),
-                external_service_port: integer(required(flags.port, "--port", help), "--port", help),
-              },
-              { signal },
-            )
-          : await dds.unbindPublicGateway(instance, node, { signal });
-      const what = `node ${handle.node_name ?? node} of ${handle.instance_name ?? instance}`;
-      if (!flags.wait) {
-        printResult(io, json, { result: handle }, () => `${verb === "bind" ? "Bound" : "Unbound"} the public gateway of ${what} (not waited for)`);
+          ? {
+              nat_gateway_id: required(flags["nat-gateway"], "--nat-gateway", help),
+              public_ip_id: required(flags["public-ip-id"], "--public-ip-id", help),
+              external_service_port: integer(required(flags.port, "--port", help), "--port", help, 1, 65535),
+            }
+          : undefined;
+      const wait = waitOptions(flags, help);
+      const dds = createDdsClient(clientOptions(flags, io, help));
+      const what = (r: { node_name?: string | undefined; instance_name?: string | undefined }) => `node ${r.node_name ?? node} of ${r.instance_name ?? instance}`;
+      const handle = binding ? await dds.bindPublicGateway(instance, node, binding, { signal }) : await dds.unbindPublicGateway(instance, node, { signal });
+      if (!wait) {
+        printResult(io, json, { result: handle }, ({ result }) => `${verb === "bind" ? "Bound" : "Unbound"} the public gateway of ${what(result)} (not waited for)`);
         return EXIT.ok;
       }
-      const maxWaitMs = optionalInteger(flags["max-wait-ms"], "--max-wait-ms", help);
-      const done = await waitWithProgress(io, `node ${node}`, (onProgress) => handle.wait({ signal, maxWaitMs, onProgress }));
-      printResult(io, json, { result: handle, node: done }, () =>
+      const done = await waitWithProgress(io, `node ${node}`, (onProgress) => handle.wait({ signal, ...wait, onProgress }));
+      printResult(io, json, { result: handle, node: done }, (v) =>
         verb === "bind"
-          ? `Done: ${what} is reachable through NAT gateway ${done.node.nat_gateway_id} on port ${done.node.external_service_port}`
-          : `Done: ${what} has no public gateway`,
+          ? `Done: ${what(v.result)} is reachable through NAT gateway ${v.node.node.nat_gateway_id} on port ${v.node.node.external_service_port}`
+          : `Done: ${what(v.result)} has no public gateway`,
       );
       return EXIT.ok;
     },

@@ -4,11 +4,12 @@ import { defaultSeed, startEmulator } from "../../emulator/index.js";
 import { createApigClient, type InstanceDetails } from "../../services/apig.js";
 import { createDdsClient, type DdsNode } from "../../services/dds.js";
 import type { Command } from "../command.js";
-import { optionalInteger } from "../config.js";
+import { MAX_TIMER_MS, optionalInteger } from "../config.js";
 import { EXIT } from "../exit-codes.js";
-import type { Io } from "../output.js";
+import { terminalText, type Io } from "../output.js";
 import type { PollResult } from "../../wait/waiter.js";
 import { waitWithProgress } from "../progress.js";
+import { trackingFetch } from "../traffic.js";
 
 const GATEWAY = "6a7d71827fd54572b1f31aa9548fcc81";
 const ELB = "85392b45-685c-4f77-b19a-14ad875b8190";
@@ -38,16 +39,16 @@ const demo: Command = {
   options: { "job-delay-ms": { type: "string" }, help: { type: "boolean", short: "h" } },
   async run(flags, io, signal) {
     // Checked before the emulator starts: a bad value is a usage error (exit 2), like every other flag.
-    const jobDelayMs = optionalInteger(flags["job-delay-ms"], "--job-delay-ms", help) ?? 2500;
+    const jobDelayMs = optionalInteger(flags["job-delay-ms"], "--job-delay-ms", help, 0, MAX_TIMER_MS) ?? 2500;
     const emulator = await startEmulator({ port: 0, jobDelayMs, ddsSettleMs: 1500 });
     const seed = defaultSeed();
     const key = seed.accessKeys?.[0];
     const user = seed.users?.[0];
     if (!key || !user) throw new Error("the default seed lacks an AK/SK pair or an IAM user");
-    const say = (s: string) => io.stdout.write(`${s}\n`);
+    const say = (s: string) => io.stdout.write(`${terminalText(s, true)}\n`);
     try {
       say(`Emulator (APIG, DDS, IAM) running on ${emulator.url}, project ${emulator.projectId}\n`);
-      const common = { endpoint: emulator.url, projectId: emulator.projectId, logLevel: "off" as const };
+      const common = { endpoint: emulator.url, projectId: emulator.projectId, logLevel: "off" as const, fetch: trackingFetch(io) };
       const apig = createApigClient({ ...common, auth: akskAuth({ accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey }) });
       const dds = createDdsClient({
         ...common,

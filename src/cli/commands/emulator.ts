@@ -1,8 +1,9 @@
-import { startEmulator } from "../../emulator/index.js";
+import { SeedError, startEmulator } from "../../emulator/index.js";
 import type { Command } from "../command.js";
-import { integer } from "../config.js";
+import { integer, MAX_TIMER_MS } from "../config.js";
 import { EXIT } from "../exit-codes.js";
 import { printResult } from "../output.js";
+import { UsageError } from "../usage-error.js";
 
 const help = `hwgw emulator start [--port N] [--host ADDRESS] [--seed FILE] [--job-delay-ms N] [--json]
 
@@ -35,11 +36,15 @@ const start: Command = {
     help: { type: "boolean", short: "h" },
   },
   async run(flags, io, signal) {
-    const emulator = await startEmulator({
-      port: flags.port !== undefined ? integer(flags.port as string, "--port", help) : 0,
+    const options = {
+      port: flags.port !== undefined ? integer(flags.port as string, "--port", help, 0, 65535) : 0,
       ...(flags.host !== undefined ? { host: flags.host as string } : {}),
       ...(flags.seed !== undefined ? { seed: flags.seed as string } : {}),
-      ...(flags["job-delay-ms"] !== undefined ? { jobDelayMs: integer(flags["job-delay-ms"] as string, "--job-delay-ms", help) } : {}),
+      ...(flags["job-delay-ms"] !== undefined ? { jobDelayMs: integer(flags["job-delay-ms"] as string, "--job-delay-ms", help, 0, MAX_TIMER_MS) } : {}),
+    };
+    // A seed file that cannot be read or is invalid is bad configuration (exit 2), not a failure of the emulator.
+    const emulator = await startEmulator(options).catch((err: unknown) => {
+      throw err instanceof SeedError && flags.seed !== undefined ? new UsageError(`--seed: ${err.message}`, help) : err;
     });
     try {
       printResult(io, flags.json === true, { url: emulator.url, projectId: emulator.projectId }, () =>
