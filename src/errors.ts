@@ -110,36 +110,24 @@ export interface ValidationIssue {
   keyword: string;
 }
 
-/** How many issues a {@link ValidationError} lists at most; the rest are only counted. */
-const MAX_ISSUES = 100;
-
-/**
- * Input was rejected before any network I/O. Lists the problems found: the first 100 in `issues` and in the
- * message; when there were more, `totalIssues` says how many in all and the message ends with `(and N more)`.
- */
+/** Input was rejected before any network I/O. `issues` and the message list the first 100 problems found. */
 export class ValidationError extends HuaweiCloudError {
   override name = "ValidationError";
   /** The first problems found, in the order found: at most 100, each path and message once. */
   readonly issues: readonly ValidationIssue[];
-  /** How many distinct problems were found in all; more than `issues.length` when the list was cut at 100. */
+  /** Distinct problems found in all (default `issues.length`); when over 100, the message ends `(and N more)`. */
   readonly totalIssues: number;
-  /**
-   * `issues` beyond the first 100 are dropped; `totalIssues` (default: `issues.length`) counts problems found
-   * but not passed in, as {@link collectIssues} does when it stops keeping them.
-   */
   constructor(issues: readonly ValidationIssue[], context?: string, totalIssues = issues.length) {
-    const kept = issues.length > MAX_ISSUES ? issues.slice(0, MAX_ISSUES) : issues;
-    const total = Math.max(totalIssues, issues.length);
-    const more = total > kept.length ? ` (and ${total - kept.length} more)` : "";
-    super(`${context ? `${context}: ` : ""}${kept.map((i) => `${i.path} ${i.message}`).join("; ")}${more}`);
-    this.issues = kept;
-    this.totalIssues = total;
+    const more = Math.max(totalIssues, issues.length) - Math.min(issues.length, 100);
+    super(`${context ? `${context}: ` : ""}${issues.slice(0, 100).map((i) => `${i.path} ${i.message}`).join("; ")}${more ? ` (and ${more} more)` : ""}`);
+    this.issues = issues.slice(0, 100);
+    this.totalIssues = this.issues.length + more;
   }
 }
 
 /** Input problems being gathered by {@link collectIssues}. */
 export interface IssueCollector {
-  /** The problems so far (pushing onto it directly is the same as {@link IssueCollector.add}). */
+  /** The problems so far. */
   readonly issues: ValidationIssue[];
   /** Records a problem at the collector's prefix followed by `path`. */
   add(path: string, keyword: string, message: string): void;
@@ -151,23 +139,16 @@ export interface IssueCollector {
 
 /**
  * The SDK's one way to check input (operation inputs, client options, wait options, wait state): gather every
- * problem, then throw them all at once as one {@link ValidationError} titled `context`, each path and message once
- * (a schema and a path rule may both catch the same value), the first 100 listed and the rest counted. `prefix`
- * goes before every path added, e.g. `state`. Linear in the number of problems: one pass, a Set of those seen.
+ * problem, then throw them at once as one {@link ValidationError} titled `context`, each path and message once (a
+ * schema and a path rule may both catch the same value; one pass, a Set). `prefix` goes before every path added.
  */
 export function collectIssues(context: string, prefix = ""): IssueCollector {
   const issues: ValidationIssue[] = [];
   const add = (path: string, keyword: string, message: string): void => void issues.push({ path: prefix + path, keyword, message });
   const done = (): void => {
     const seen = new Set<string>();
-    const kept: ValidationIssue[] = [];
-    for (const issue of issues) {
-      const key = `${issue.path}\u0000${issue.message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      if (kept.length < MAX_ISSUES) kept.push(issue);
-    }
-    if (kept.length) throw new ValidationError(kept, context, seen.size);
+    const unique = issues.filter((i) => !seen.has(`${i.path}\u0000${i.message}`) && !!seen.add(`${i.path}\u0000${i.message}`));
+    if (unique.length) throw new ValidationError(unique, context);
   };
   const fail = (path: string, keyword: string, message: string): never => {
     add(path, keyword, message);

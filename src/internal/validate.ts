@@ -58,12 +58,7 @@ function messageOf(e: GeneratedValidationError): string {
   }
 }
 
-const FORMAT_NAMES: Record<string, string> = {
-  ipv4: "an IPv4 address",
-  ipv6: "an IPv6 address",
-  "date-time": "an RFC 3339 date-time",
-  uri: "an absolute URI",
-};
+const FORMAT_NAMES: Record<string, string> = { ipv4: "an IPv4 address", ipv6: "an IPv6 address", "date-time": "an RFC 3339 date-time", uri: "an absolute URI" };
 
 /** `/body/elbs/0/elb_id` → `elbs[0].elb_id`; `/path/instance_id` → `instance_id`. */
 function jsonPath(instancePath: string): string {
