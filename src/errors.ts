@@ -147,7 +147,7 @@ export function collectIssues(context: string, prefix = ""): IssueCollector {
   const add = (path: string, keyword: string, message: string): void => void issues.push({ path: prefix + path, keyword, message });
   const done = (): void => {
     const seen = new Set<string>();
-    const unique = issues.filter((i) => !seen.has(`${i.path}\u0000${i.message}`) && !!seen.add(`${i.path}\u0000${i.message}`));
+    const unique = issues.filter((i) => seen.size < seen.add(`${i.path}\u0000${i.message}`).size); // grows for a new key only
     if (unique.length) throw new ValidationError(unique, context);
   };
   const fail = (path: string, keyword: string, message: string): never => {
