@@ -110,14 +110,18 @@ export interface ValidationIssue {
   keyword: string;
 }
 
-/** Input was rejected before any network I/O. Lists every problem found. */
+/** Input was rejected before any network I/O. `issues` and the message list the first 100 problems found. */
 export class ValidationError extends HuaweiCloudError {
   override name = "ValidationError";
+  /** The first problems found, in the order found: at most 100, each path and message once. */
   readonly issues: readonly ValidationIssue[];
-  constructor(issues: readonly ValidationIssue[], context?: string) {
-    const head = context ? `${context}: ` : "";
-    super(`${head}${issues.map((i) => `${i.path} ${i.message}`).join("; ")}`);
-    this.issues = issues;
+  /** Distinct problems found in all (default `issues.length`); when over 100, the message ends `(and N more)`. */
+  readonly totalIssues: number;
+  constructor(issues: readonly ValidationIssue[], context?: string, totalIssues = issues.length) {
+    const more = Math.max(totalIssues, issues.length) - Math.min(issues.length, 100);
+    super(`${context ? `${context}: ` : ""}${issues.slice(0, 100).map((i) => `${i.path} ${i.message}`).join("; ")}${more ? ` (and ${more} more)` : ""}`);
+    this.issues = issues.slice(0, 100);
+    this.totalIssues = this.issues.length + more;
   }
 }
 
@@ -127,7 +131,7 @@ export interface IssueCollector {
   readonly issues: ValidationIssue[];
   /** Records a problem at the collector's prefix followed by `path`. */
   add(path: string, keyword: string, message: string): void;
-  /** Throws the {@link ValidationError} listing every problem recorded, if there is any. */
+  /** Throws the {@link ValidationError} listing the problems recorded (the first 100, and how many), if any. */
   done(): void;
   /** Records a problem and throws at once, for input too broken to check any further. */
   fail(path: string, keyword: string, message: string): never;
@@ -135,15 +139,15 @@ export interface IssueCollector {
 
 /**
  * The SDK's one way to check input (operation inputs, client options, wait options, wait state): gather every
- * problem, then throw them all at once as one {@link ValidationError} titled `context`, each path and message once
- * (a schema and a path rule may both catch the same value). `prefix` goes before every path added, e.g. `state`.
+ * problem, then throw them at once as one {@link ValidationError} titled `context`, each path and message once (a
+ * schema and a path rule may both catch the same value; one pass, a Set). `prefix` goes before every path added.
  */
 export function collectIssues(context: string, prefix = ""): IssueCollector {
   const issues: ValidationIssue[] = [];
   const add = (path: string, keyword: string, message: string): void => void issues.push({ path: prefix + path, keyword, message });
   const done = (): void => {
     const seen = new Set<string>();
-    const unique = issues.filter((i) => !seen.has(`${i.path}\u0000${i.message}`) && !!seen.add(`${i.path}\u0000${i.message}`));
+    const unique = issues.filter((i) => seen.size < seen.add(`${i.path}\u0000${i.message}`).size); // grows for a new key only
     if (unique.length) throw new ValidationError(unique, context);
   };
   const fail = (path: string, keyword: string, message: string): never => {
