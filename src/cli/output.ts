@@ -72,7 +72,7 @@ export function reportError(io: Io, json: boolean, err: unknown): number {
   const e = err instanceof Error ? err : new Error(String(err));
   const fields: Record<string, unknown> = { error: e.name, message: e.message };
   if (err instanceof ApiError) Object.assign(fields, { status: err.status, code: err.code, requestId: err.requestId });
-  if (err instanceof ValidationError) fields.issues = err.issues;
+  if (err instanceof ValidationError) Object.assign(fields, { issues: err.issues, totalIssues: err.totalIssues });
   if (err instanceof JobFailedError) Object.assign(fields, { status: err.status, reason: err.reason });
   if (err instanceof WaitTimeoutError) Object.assign(fields, { maxWaitMs: err.maxWaitMs, lastReason: err.lastReason });
   if (json) {
