@@ -66,7 +66,17 @@ const RANK: Record<LogLevel, number> = { off: 0, error: 1, warn: 2, info: 3, deb
  */
 export function levelFilteredLogger(logger: Logger | undefined, level: LogLevel): Logger {
   const base = logger ?? console;
-  const at = (l: Exclude<LogLevel, "off">) => (RANK[level] >= RANK[l] ? base[l].bind(base) : () => {});
+  // A logger that throws must not turn a call that worked into a failure, nor leak its own error type.
+  const at = (l: Exclude<LogLevel, "off">) =>
+    RANK[level] >= RANK[l]
+      ? (message: string, details?: Record<string, unknown>) => {
+          try {
+            base[l](message, details);
+          } catch {
+            // Dropped: logging is best effort.
+          }
+        }
+      : () => {};
   return { error: at("error"), warn: at("warn"), info: at("info"), debug: at("debug") };
 }
 
@@ -205,6 +215,11 @@ export function resolveClientOptions(service: ServiceName, options: ClientOption
   if (!Object.hasOwn(RANK, logLevel)) add("logLevel", "enum", `must be one of ${Object.keys(RANK).join(", ")}`);
   if (o.userAgent !== undefined && (typeof o.userAgent !== "string" || /[^\x20-\x7e\u00a0-\u00ff]/.test(o.userAgent))) {
     add("userAgent", "pattern", "must be a string of header characters (no control characters, nothing above U+00FF)");
+  }
+  for (const l of ["error", "warn", "info", "debug"] as const) {
+    if (o.logger !== undefined && RANK[logLevel] >= RANK[l] && typeof (o.logger as Partial<Logger> | null)?.[l] !== "function") {
+      add(`logger.${l}`, "type", `must be a function (logLevel "${logLevel}" writes ${l} lines)`);
+    }
   }
   if (o.auth !== undefined && (typeof o.auth !== "object" || typeof o.auth.authenticate !== "function")) {
     add("auth", "type", "must be an auth strategy (tokenAuth, passwordAuth, akskAuth)");
