@@ -1,6 +1,5 @@
-import type { Io } from "./output.js";
-
-// Keyed by the invocation's Io (one per main() call), so concurrent in-process runs (tests, the demo) never share state.
+// Keyed by the invocation's Io (one per main() call), so concurrent in-process runs (tests, the demo) never share
+// state; typed as object so this file needs nothing from output.ts, which reads it (no import cycle).
 const sent = new WeakSet<object>();
 
 /**
@@ -8,7 +7,7 @@ const sent = new WeakSet<object>();
  * exit code 2 promises "nothing was sent", so it must never be given once a request may have left. Recorded at the
  * call, not on success, because a request that fails half-way may still have reached the server.
  */
-export function trackingFetch(io: Io, inner: typeof fetch = (input, init) => globalThis.fetch(input, init)): typeof fetch {
+export function trackingFetch(io: object, inner: typeof fetch = (input, init) => globalThis.fetch(input, init)): typeof fetch {
   return (input, init) => {
     sent.add(io);
     return inner(input, init);
@@ -16,6 +15,6 @@ export function trackingFetch(io: Io, inner: typeof fetch = (input, init) => glo
 }
 
 /** Whether a client of this invocation has called `fetch` at least once. */
-export function anythingSent(io: Io): boolean {
+export function anythingSent(io: object): boolean {
   return sent.has(io);
 }
