@@ -21,6 +21,26 @@ export type RedactedHeaders = Record<string, string>;
 /** Headers whose values are never kept on errors or written to logs. */
 const SECRET_HEADERS = new Set(["authorization", "x-auth-token", "x-subject-token", "x-security-token", "cookie", "set-cookie"]);
 
+/**
+ * Removes every known secret value (as sent, URL-encoded or JSON-escaped) from an error a server's text went into:
+ * its message, stack, body and header copy. A server may echo a token, a signature or a password back in
+ * `error_msg`, the body or a custom header; redacting credential headers by name alone misses that. Values shorter
+ * than 8 characters are left alone (they would blank ordinary words). Returns `err`, changed in place.
+ */
+export function scrubSecrets<E>(err: E, secrets: Iterable<string>): E {
+  const forms = [...new Set([...secrets].filter((v) => v.length >= 8).flatMap((v) => [v, encodeURIComponent(v), JSON.stringify(v).slice(1, -1)]))];
+  if (!(err instanceof HuaweiCloudError) || forms.length === 0) return err;
+  const clean = (text: string): string => forms.reduce((t, f) => t.split(f).join("[REDACTED]"), text);
+  const deep = (v: unknown, depth: number): unknown =>
+    typeof v === "string" ? clean(v) : depth > 20 || v === null || typeof v !== "object" ? v
+    : Array.isArray(v) ? v.map((x) => deep(x, depth + 1)) : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deep(x, depth + 1)]));
+  const e = err as HuaweiCloudError & { body?: unknown; headers?: unknown };
+  Object.defineProperty(e, "message", { value: clean(e.message), writable: true, configurable: true, enumerable: false });
+  if (e.stack) e.stack = clean(e.stack);
+  if (e instanceof ApiError) Object.assign(e, { body: deep(e.body, 0), headers: deep(e.headers, 0) });
+  return err;
+}
+
 /** Copies `headers` into a plain object with credential values replaced by `[REDACTED]`. */
 export function redactHeaders(headers: Headers | Record<string, string> | undefined): RedactedHeaders {
   const out: RedactedHeaders = {};

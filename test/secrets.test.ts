@@ -62,6 +62,36 @@ describe("secrets never leak", () => {
     expectNoSecret("logs", lines.join("\n"));
   });
 
+  it("when a hostile server echoes every credential it got in error_msg, the body and a custom header", async () => {
+    // Echoes every request header value and the request body back, in the message, the body and headers.
+    const echoAll: Handler = (req, res) => {
+      const seen = `${Object.values(req.headers).join(" | ")} | ${req.body}`;
+      res.writeHead(500, { "content-type": "application/json", "x-echo": encodeURIComponent(seen).slice(0, 4000) });
+      res.end(JSON.stringify({ error_code: "APIG.0000", error_msg: `bad request: ${seen}`, detail: { seen, nested: [seen] } }));
+    };
+    const server = await startScriptedServer(echoAll);
+    servers.push(server);
+    const { logger, lines } = capturingLogger();
+    for (const auth of [tokenAuth(SECRETS.token), akskAuth({ accessKeyId: "AK", secretAccessKey: SECRETS.sk, securityToken: SECRETS.securityToken })]) {
+      const apig = createApigClient({ projectId: "p", endpoint: server.url, auth, logger, logLevel: "debug", maxRetries: 1 });
+      const err = await apig.getInstance("i").catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(Error);
+      expect((err as Error).message).toContain("[REDACTED]");
+      expectNoSecret("error", everyView(err));
+      expectNoSecret("error.body", JSON.stringify((err as { body: unknown }).body));
+      expectNoSecret("error.headers", JSON.stringify((err as { headers: unknown }).headers));
+      const signature = /Signature=([0-9a-f]+)/.exec(String(server.requests.at(-1)?.headers["authorization"] ?? ""))?.[1];
+      if (signature) expect(everyView(err)).not.toContain(signature);
+    }
+    const iam = createIamClient({ endpoint: server.url, logger, logLevel: "debug", maxRetries: 0 });
+    const body = { auth: { identity: { methods: ["password" as const], password: { user: { name: "u", password: SECRETS.password, domain: { name: "d" } } } }, scope: { project: { name: "cn-north-4" } } } };
+    const iamErr = await iam.createTokenByPassword(body).catch((e: unknown) => e);
+    expect(server.requests.at(-1)?.body).toContain(SECRETS.password);
+    expectNoSecret("IAM error", everyView(iamErr));
+    expect(server.requests.some((r) => r.headers["x-auth-token"] === SECRETS.token)).toBe(true);
+    expectNoSecret("logs", lines.join("\n"));
+  });
+
   it("through the password strategy, its IAM call and a failing token request", async () => {
     const iam = await startScriptedServer(json(401, { error: { code: 401, message: "The username or password is wrong.", title: "Unauthorized" } }));
     const dds = await startScriptedServer(json(200, { instances: [], total_count: 0 }));

@@ -1,5 +1,5 @@
 import { DEFAULT_MAX_RESPONSE_BYTES, type AuthContext, type AuthRequest, type ResolvedClientOptions } from "../options.js";
-import { AbortError, ApiError, ConnectionError, errorFromResponse, HuaweiCloudError, InvalidResponseError, ResponseTooLargeError, TimeoutError } from "../errors.js";
+import { AbortError, ApiError, ConnectionError, errorFromResponse, HuaweiCloudError, InvalidResponseError, ResponseTooLargeError, scrubSecrets, TimeoutError } from "../errors.js";
 import { abortErrorFrom, sleep } from "./sleep.js";
 import { operationLookup, unmatchedFacts, validateRequest, type OperationEntry } from "./operations.js";
 import { isRetryableAnswer, MAX_RETRY_AFTER_MS, parseRetryAfterMs, RETRY_MAX_DELAY_MS, RETRY_MIN_DELAY_MS } from "./retry.js";
@@ -46,6 +46,8 @@ export function createTransport(options: TransportOptions): typeof fetch {
     else logger.debug(`${method} ${url.pathname}: matches no operation of the specs; sent unvalidated`);
     const facts = match?.entry.retry ?? unmatchedFacts(method);
     const context: AuthContext = { fetch: baseFetch, projectId, signal, logger };
+    // Every secret this call sends, so an error that echoes one back can be scrubbed (see scrubSecrets).
+    const secrets = new Set<string>(body ? secretFields(body) : []);
     let renewedAuth = false;
 
     for (let attempt = 0; ; attempt++) {
@@ -53,7 +55,11 @@ export function createTransport(options: TransportOptions): typeof fetch {
       const headers = new Headers(request.headers);
       const authRequest = { method, url, headers, body };
       headers.set("User-Agent", userAgent);
-      if (auth) await auth.authenticate(authRequest, context);
+      if (auth) await auth.authenticate(authRequest, context).catch((err: unknown) => Promise.reject(scrubSecrets(err, secrets)));
+      for (const name of SENT_SECRET_HEADERS) {
+        const value = headers.get(name);
+        if (value) secrets.add(value).add(/Signature=([0-9a-f]+)/.exec(value)?.[1] ?? value);
+      }
 
       const started = Date.now();
       const outcome = await attemptOnce(baseFetch, authRequest, signal, timeoutMs, maxBytes);
@@ -82,10 +88,11 @@ export function createTransport(options: TransportOptions): typeof fetch {
           const retryAfterMs = parseRetryAfterMs(resHeaders);
           error.retryable = isRetryableAnswer(status, error.code, facts) && boundRetryAfter(retryAfterMs, MAX_RETRY_AFTER_MS) === retryAfterMs;
           error.retryAfterMs = retryAfterMs;
-          failure = error;
+          failure = scrubSecrets(error, secrets);
         }
       } else {
         failure = outcome.error;
+        scrubSecrets(failure, secrets);
         // A refused connection never reached the server, so even a request not safe to repeat may be sent again.
         // An oversize answer is not retried: the same request would most likely bring it again, just as big.
         failure.retryable = !(failure instanceof AbortError || failure instanceof ResponseTooLargeError) && (facts.safeToRepeat || outcome.notSent);
@@ -98,6 +105,23 @@ export function createTransport(options: TransportOptions): typeof fetch {
       await sleep(delay, signal);
     }
   };
+}
+
+/** Request headers whose values are credentials: the token, the IAM token, the security token, the signature. */
+const SENT_SECRET_HEADERS = ["authorization", "x-auth-token", "x-security-token"];
+
+/** String values of JSON body fields named like a secret (`password`, `secret…`), e.g. in IAM's token request. */
+function secretFields(body: Uint8Array): string[] {
+  const found: string[] = [];
+  try {
+    JSON.parse(new TextDecoder().decode(body), (key, value: unknown) => {
+      if (typeof value === "string" && /password|secret/i.test(key)) found.push(value);
+      return value;
+    });
+  } catch {
+    // Not JSON: nothing named to look for.
+  }
+  return found;
 }
 
 type AttemptOutcome =
