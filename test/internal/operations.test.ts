@@ -186,6 +186,21 @@ describe("client.raw calls are validated before any I/O", () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it("a body with an inherited toJSON is judged by what would be sent: a throwing one or one giving a bad body is a ValidationError", async () => {
+    server = await serve(json(202, {}));
+    const apig = createApigClient({ projectId: PROJECT, endpoint: server.url, auth: tokenAuth("t"), logLevel: "off" });
+    const withProto = (toJSON: () => unknown) => Object.assign(Object.create({ toJSON }), { elbs: [{ elb_id: ELB }] });
+    const send = (body: unknown) =>
+      failure(apig.raw.PUT("/v2/{project_id}/apigw/instances/{instance_id}/ingress-register", { params: { path: { project_id: PROJECT, instance_id: INSTANCE } }, body: body as never }));
+    const thrown = await send(withProto(() => { throw new RangeError("boom"); }));
+    expect(thrown).toBeInstanceOf(ValidationError);
+    expect((thrown as ValidationError).issues).toMatchObject([{ path: "body", keyword: "type" }]);
+    const replaced = await send(withProto(() => ({ elbs: "not a list" })));
+    expect(replaced).toBeInstanceOf(ValidationError);
+    expect((replaced as ValidationError).issues.map((i) => i.path)).toContain("elbs");
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("a missing path parameter is named as required, before any I/O", async () => {
     server = await serve(json(200, {}));
     const apig = createApigClient({ projectId: PROJECT, endpoint: server.url, auth: tokenAuth("t"), logLevel: "off" });
