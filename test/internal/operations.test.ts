@@ -3,16 +3,13 @@
  * as the specs declare them (x-hwc-retry), and `client.raw` calls validated like the service methods.
  */
 import { describe, expect, it } from "vitest";
-import { operations as apigOperations } from "../../generated/operations/apig.js";
-import { operations as ddsOperations } from "../../generated/operations/dds.js";
-import { operations as iamOperations } from "../../generated/operations/iam.js";
 import { tokenAuth } from "../../src/auth/token.js";
-import { levelFilteredLogger } from "../../src/options.js";
 import { operationLookup, unmatchedFacts } from "../../src/internal/operations.js";
-import { createTransport, type TransportOptions } from "../../src/internal/transport.js";
+import type { TransportOptions } from "../../src/internal/transport.js";
 import { ConflictError, InternalServerError, ValidationError } from "../../src/errors.js";
 import { createApigClient } from "../../src/services/apig.js";
 import { createDdsClient } from "../../src/services/dds.js";
+import { allOperations, testTransport } from "../helpers/test-transport.js";
 import { json, scriptedServers, type ScriptedServer } from "../helpers/scripted-server.js";
 
 const serve = scriptedServers();
@@ -22,23 +19,9 @@ const PROJECT = "05041fffa40025702f6dc009cc6f8f33";
 const INSTANCE = "eddc4d25480b4cd6b512f270a1b8b341";
 const ELB = "0b3e4a5d-1f2c-4d7e-9a8b-1234567890ab";
 
-function transport(overrides: Partial<TransportOptions> = {}) {
-  return createTransport({
-    fetch: globalThis.fetch,
-    auth: tokenAuth("test-token"),
-    projectId: "p1",
-    maxRetries: 2,
-    timeoutMs: 2_000,
-    logger: levelFilteredLogger(undefined, "off"),
-    userAgent: "hwc-gateways/test",
-    random: () => 1,
-    operations,
-    ...overrides,
-  });
-}
+const transport = (overrides: Partial<TransportOptions> = {}) => testTransport({ random: () => 1, ...overrides });
 
-/** Every service's table, in spec order: what the three clients look requests up in between them. */
-const operations = [...apigOperations, ...ddsOperations, ...iamOperations];
+const operations = allOperations;
 
 const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
 

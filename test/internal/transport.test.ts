@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tokenAuth } from "../../src/auth/token.js";
 import type { AuthStrategy } from "../../src/options.js";
-import { levelFilteredLogger } from "../../src/options.js";
-import { createTransport, type TransportOptions } from "../../src/internal/transport.js";
-import { operations as apigOperations } from "../../generated/operations/apig.js";
-import { operations as ddsOperations } from "../../generated/operations/dds.js";
-import { operations as iamOperations } from "../../generated/operations/iam.js";
 import {
   AbortError,
   AuthenticationError,
@@ -17,25 +11,13 @@ import {
   RateLimitError,
   TimeoutError,
 } from "../../src/errors.js";
+import { testTransport } from "../helpers/test-transport.js";
 import { json, scriptedServers, type ScriptedServer, reset, stall, startScriptedServer, text } from "../helpers/scripted-server.js";
 
 const serve = scriptedServers();
 let server: ScriptedServer;
 
-function transport(overrides: Partial<TransportOptions> = {}) {
-  return createTransport({
-    fetch: globalThis.fetch,
-    auth: tokenAuth("test-token"),
-    projectId: "p1",
-    maxRetries: 2,
-    timeoutMs: 2_000,
-    logger: levelFilteredLogger(undefined, "off"),
-    userAgent: "hwc-gateways/test",
-    random: () => 0, // shortest backoff: the 500 ms floor every time
-    operations: [...apigOperations, ...ddsOperations, ...iamOperations],
-    ...overrides,
-  });
-}
+const transport = testTransport;
 
 const REGISTER = "/v2/p1/apigw/instances/i1/ingress-register";
 const UNREGISTER = "/v2/p1/apigw/instances/i1/ingress-unregister";
