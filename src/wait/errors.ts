@@ -5,8 +5,8 @@
 import { HuaweiCloudError } from "../errors.js";
 
 /**
- * What one poll saw and concluded: the one type from the waiter to its callers. The waiter records it
- * (`observed` of results and errors), `onProgress` receives it, and the CLI renders it.
+ * What one poll saw and concluded: the one type from the waiter to its callers. `onProgress` receives it whole and the
+ * CLI renders it; `observed` of results and errors keeps it without `observation`. Texts are cut to 200 characters.
  */
 export interface PollResult<O = unknown> {
   /** 1-based number of the poll within this wait call. */
@@ -23,7 +23,7 @@ export interface PollResult<O = unknown> {
   reason?: string;
   /** `Name: message` of the error the poll threw (at most 200 characters), when it threw. */
   error?: string;
-  /** What the poll observed; absent when it threw. */
+  /** What the poll observed; absent when it threw, and in `observed` lists (use `lastObservation`). */
   observation?: O;
 }
 
@@ -41,7 +41,7 @@ export class JobFailedError<O = unknown> extends HuaweiCloudError {
   readonly reason: string;
   /** The resource's terminal status when the acceptor named one (e.g. `UpdateFailed`), for callers to branch on. */
   readonly status: string | undefined;
-  /** The polls made, oldest first; the waiter's `maxObserved` most recent only. */
+  /** Summaries of the polls made (no `observation`), oldest first; the waiter's `maxObserved` most recent only. */
   readonly observed: readonly PollResult<O>[];
   /** The last observation a poll returned, or `undefined` if every poll threw. */
   readonly lastObservation: O | undefined;
@@ -68,7 +68,7 @@ export class WaitTimeoutError<O = unknown> extends HuaweiCloudError {
   readonly elapsedMs: number;
   /** How many polls were made. */
   readonly attempts: number;
-  /** The polls made, oldest first; the waiter's `maxObserved` most recent only. */
+  /** Summaries of the polls made (no `observation`), oldest first; the waiter's `maxObserved` most recent only. */
   readonly observed: readonly PollResult<O>[];
   /** The acceptor's reason on the last poll, or `undefined` if it gave none. */
   readonly lastReason: string | undefined;

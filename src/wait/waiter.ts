@@ -81,7 +81,7 @@ export interface WaiterOptions<O> extends WaitOptions<O> {
 export interface WaitResult<O> {
   /** The observation of the successful poll. */
   value: O;
-  /** The polls made, oldest first; the last `maxObserved` (default 100) only. */
+  /** Summaries of the polls made, oldest first, without `observation`; the last `maxObserved` (default 100) only. */
   observed: PollResult<O>[];
   /** How many polls were made in total. */
   attempts: number;
@@ -153,15 +153,16 @@ export async function waitUntil<O>(
       attempt,
       elapsedMs: atMs + cfg.elapsedOffsetMs,
       state: verdict.state,
-      status: own?.status ?? seen?.status ?? "unknown",
-      pending: [...(own?.pending ?? seen?.pending ?? (seen ? [] : ["no successful poll yet"]))],
+      status: clip(own?.status ?? seen?.status ?? "unknown"),
+      pending: clipList(own?.pending ?? seen?.pending ?? (seen ? [] : ["no successful poll yet"])),
     };
-    const reason = verdict.state === "success" ? undefined : (verdict.reason ?? (result.pending.join("; ") || undefined));
+    const reason = verdict.state === "success" ? undefined : clip(verdict.reason ?? (result.pending.join("; ") || undefined));
     if (reason !== undefined) result.reason = reason;
-    const error = thrown && `${thrown.name}: ${thrown.message}`;
-    if (error !== undefined) result.error = error.length > 200 ? `${error.slice(0, 197)}...` : error;
+    const error = clip(thrown && `${thrown.name}: ${thrown.message}`);
+    if (error !== undefined) result.error = error;
+    // `observed` keeps summaries: whole answers (up to maxResponseBytes each) times maxObserved would not be bounded.
+    if (cfg.maxObserved > 0 && observed.push({ ...result }) > cfg.maxObserved) observed.shift();
     if (outcome !== undefined) result.observation = outcome.observation;
-    if (cfg.maxObserved > 0 && observed.push(result) > cfg.maxObserved) observed.shift();
     const key = progressKey(result);
     const changed = attempt === 1 || key === undefined || key !== previous;
     previous = key;
@@ -211,6 +212,17 @@ function resolveOptions<O>(options: WaiterOptions<O>) {
 }
 
 /** What progress compares between polls: the result as JSON without counters; `undefined` (a change) if unserialisable. */
+/** Status, reason and pending texts come from the server's answer: each is cut to 200 characters. */
+function clip<T extends string | undefined>(text: T): T {
+  return (text !== undefined && text.length > 200 ? `${text.slice(0, 197)}...` : text) as T;
+}
+
+/** At most 20 pending entries, the rest counted, so a summary stays small whatever the acceptor lists. */
+function clipList(items: readonly string[]): string[] {
+  const kept = items.slice(0, items.length > 20 ? 19 : 20).map((item) => clip(item));
+  return items.length > 20 ? [...kept, `and ${items.length - 19} more`] : kept;
+}
+
 function progressKey(result: PollResult<unknown>): string | undefined {
   try {
     return JSON.stringify({ ...result, attempt: 0, elapsedMs: 0 });

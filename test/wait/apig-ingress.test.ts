@@ -119,7 +119,8 @@ describe("deregisterIngressIps handle", () => {
     expect(err).toBeInstanceOf(WaitTimeoutError);
     expect(gets().map((r) => r.at - t0)).toEqual([0, 1000, 2000, 3000, 4000, 4500]);
     expect(err.observed).toHaveLength(6);
-    expect(err.observed.every((o) => o.observation?.status === "Updating")).toBe(true);
+    expect(err.observed.every((o) => o.status === "Updating" && o.observation === undefined)).toBe(true);
+    expect(err.lastObservation?.status).toBe("Updating");
     expect(err.lastReason).toBe(`gateway status is Updating; ${IP} still registered`);
     expect(err.maxWaitMs).toBe(5000);
   });
