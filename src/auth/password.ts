@@ -5,7 +5,7 @@ import { abortable, abortErrorFrom } from "../internal/sleep.js";
 import { checkText } from "./token.js";
 
 /** IAM user credentials, the project the token is scoped to, and how the token request is sent. */
-export interface PasswordAuthOptions extends Pick<ClientOptions, "allowInsecureHttp" | "timeoutMs" | "maxRetries"> {
+export interface PasswordAuthOptions extends Pick<ClientOptions, "allowInsecureHttp" | "timeoutMs" | "maxRetries" | "maxResponseBytes"> {
   /** Account (domain) name the IAM user belongs to. */
   domainName: string;
   userName: string;
@@ -57,7 +57,7 @@ export function passwordAuth(options: PasswordAuthOptions): AuthStrategy {
   let iam: ReturnType<typeof createIamTokenClient>;
   try {
     // Only the options passwordAuth documents reach the IAM client, and only those given.
-    const given = { endpoint: iamEndpoint, region, allowInsecureHttp: o.allowInsecureHttp, timeoutMs: o.timeoutMs, maxRetries: o.maxRetries };
+    const given = { endpoint: iamEndpoint, region, allowInsecureHttp: o.allowInsecureHttp, timeoutMs: o.timeoutMs, maxRetries: o.maxRetries, maxResponseBytes: o.maxResponseBytes };
     const iamOptions = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as ClientOptions;
     iam = createIamTokenClient({ ...iamOptions, fetch: (input, init) => (host as AuthContext).fetch(input, init), logger, logLevel: "debug" });
   } catch (err) {

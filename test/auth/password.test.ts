@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { passwordAuth, refreshTime } from "../../src/auth/password.js";
 import { createDdsClient } from "../../src/services/dds.js";
-import { AuthenticationError, ValidationError } from "../../src/errors.js";
+import { AuthenticationError, ResponseTooLargeError, ValidationError } from "../../src/errors.js";
 import { json, startScriptedServer, type Handler } from "../helpers/scripted-server.js";
 import type { Logger } from "../../src/options.js";
 
@@ -152,6 +152,22 @@ describe("passwordAuth", () => {
     })();
     expect(err).toBeInstanceOf(ValidationError);
     expect(err.issues.map((i) => i.path)).toEqual(["auth.iamEndpoint", "auth.maxRetries"]);
+  });
+
+  it("bounds the token answer by its own maxResponseBytes (a typed error, the oversize answer not kept)", async () => {
+    const iam = await startScriptedServer((_req, res) => {
+      res.writeHead(201, { "content-type": "application/json", "x-subject-token": "T-big" });
+      res.end(JSON.stringify({ token: { expires_at: new Date(Date.now() + 3600_000).toISOString(), issued_at: new Date().toISOString() }, pad: "x".repeat(64 * 1024) }));
+    });
+    const dds = await startScriptedServer(json(200, listAnswer));
+    servers.push(iam, dds);
+    const auth = passwordAuth({ domainName: "acct", userName: "alice", password: PASSWORD, projectName: "cn-north-4", iamEndpoint: iam.url, maxResponseBytes: 16 * 1024, maxRetries: 0 });
+    const client = createDdsClient({ projectId: "p1", endpoint: dds.url, auth, logLevel: "off" });
+    const err = await client.listInstances().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ResponseTooLargeError);
+    expect(String((err as Error).message)).not.toContain(PASSWORD);
+    expect(dds.requests).toHaveLength(0);
+    expect(() => passwordAuth({ domainName: "d", userName: "u", password: "p", projectId: "x", iamEndpoint: "http://iam.example.com", maxResponseBytes: 0 })).toThrow(/auth\.maxResponseBytes/);
   });
 
   it("validates its options, naming each field", () => {
