@@ -181,7 +181,8 @@ async function readCapped(res: Response, maxBytes: number, controller: AbortCont
     const { done, value } = await reader.read();
     if (done) return chunks.length === 1 ? chunks[0] : new Uint8Array(await new Blob(chunks).arrayBuffer());
     chunks.push(value as Uint8Array<ArrayBuffer>);
-    over = (total += value.byteLength) > maxBytes;
+    total += value.byteLength;
+    over = total > maxBytes;
   }
   if (!over) return new Uint8Array(0);
   controller.abort();

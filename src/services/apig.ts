@@ -195,7 +195,10 @@ export function parseApigWaitState(input: unknown, endpoint: string, projectId: 
     r.flag(".expect.registered", expect.registered);
     r.list(".expect.ips", expect.ips, MAX_IPS)?.forEach((item, i) => {
       const at = `.expect.ips[${i}]`;
-      if (!isRecord(item)) return add(at, "type", "must be an object");
+      if (!isRecord(item)) {
+        add(at, "type", "must be an object");
+        return;
+      }
       const { elbId, kind, type, ip } = item;
       if (typeof elbId !== "string" || elbId.length === 0 || elbId.length > 64) add(`${at}.elbId`, "type", "must be a string of 1–64 characters");
       r.oneOf(`${at}.kind`, kind, ["public", "private", "global"]);

@@ -89,7 +89,9 @@ export function createPollCoalescer<O>(options: PollCoalescerOptions = {}): Poll
     state.keepUntil = Math.max(state.keepUntil, keepUntil);
     states.set(key, state);
   };
-  const sweep = (t: number): void => states.forEach((s, key) => !s.flight && s.keepUntil <= t && states.delete(key));
+  const sweep = (t: number): void => {
+    for (const [key, s] of states) if (!s.flight && s.keepUntil <= t) states.delete(key);
+  };
 
   const start = (key: string, state: KeyState<O>, fn: (signal: AbortSignal) => Promise<O>, t: number): Flight<O> => {
     const controller = new AbortController();
@@ -109,7 +111,7 @@ export function createPollCoalescer<O>(options: PollCoalescerOptions = {}): Poll
     return flight;
   };
 
-  const join = (key: string, state: KeyState<O>, flight: Flight<O>, signal: AbortSignal | undefined): Promise<O> => {
+  const join = (state: KeyState<O>, flight: Flight<O>, signal: AbortSignal | undefined): Promise<O> => {
     if (!signal) {
       flight.holders = Number.POSITIVE_INFINITY;
       return flight.promise;
@@ -140,7 +142,7 @@ export function createPollCoalescer<O>(options: PollCoalescerOptions = {}): Poll
       let flight = state.flight;
       if (flight) touch(key, state, t + retainMs);
       else flight = start(key, state, fn, t);
-      return join(key, state, flight, signal);
+      return join(state, flight, signal);
     },
 
     nextSlot(key, delayMs) {
@@ -152,7 +154,8 @@ export function createPollCoalescer<O>(options: PollCoalescerOptions = {}): Poll
       if (!state) return delay;
       const wanted = t + delay;
       const early = wanted - delay / 4;
-      const wakes = (state.wakes = state.wakes.filter((x) => x > t - slotMs));
+      state.wakes = state.wakes.filter((x) => x > t - slotMs);
+      const { wakes } = state;
       let at = latest(wakes, (x) => x > t && x >= early && x <= wanted);
       if (at === undefined) {
         const grid = state.anchor + Math.floor((wanted - state.anchor) / slotMs) * slotMs;
@@ -163,7 +166,10 @@ export function createPollCoalescer<O>(options: PollCoalescerOptions = {}): Poll
         // An earlier planned wake-up costs this wait a poll; a later one, or its own pushed back, makes it late.
         if ((crowded || own > wanted) && before !== undefined && before > t) at = before;
         else if (crowded) at = next;
-        else wakes.splice(next === undefined ? wakes.length : wakes.indexOf(next as number), 0, (at = own));
+        else {
+          at = own;
+          wakes.splice(next === undefined ? wakes.length : wakes.indexOf(next as number), 0, own);
+        }
       }
       touch(key, state, at + retainMs);
       return Math.max(0, at - t);
@@ -203,15 +209,18 @@ export function createPollSharing<O>(): PollSharing<O> {
     let c = bySlot.get(slotMs);
     if (!c) {
       // At most 16 slot sizes; idle coalescers beyond that are dropped (they hold no timers).
-      if (bySlot.size >= 16) bySlot.forEach((other, slot) => other.size === 0 && bySlot.delete(slot));
+      if (bySlot.size >= 16) for (const [slot, other] of bySlot) if (other.size === 0) bySlot.delete(slot);
       // Half a slot of reuse: long enough for every wait woken at one grid point, too short for the next point.
-      bySlot.set(slotMs, (c = createPollCoalescer<O>({ slotMs, maxAgeMs: slotMs / 2 })));
+      c = createPollCoalescer<O>({ slotMs, maxAgeMs: slotMs / 2 });
+      bySlot.set(slotMs, c);
     }
     return c;
   };
   return {
     poll: (key, slotMs, fn, signal) => coalescer(slotMs).poll(key, fn, signal),
     nextSlot: (key, slotMs, delayMs) => coalescer(slotMs).nextSlot(key, delayMs),
-    invalidate: (key) => bySlot.forEach((c) => c.invalidate(key)),
+    invalidate: (key) => {
+      for (const c of bySlot.values()) c.invalidate(key);
+    },
   };
 }
