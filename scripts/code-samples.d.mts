@@ -21,6 +21,8 @@ export interface Sample extends SampleKind {
 export declare const SAMPLES_DIR: string;
 /** The kinds, in tab order. */
 export declare const SAMPLE_KINDS: readonly SampleKind[];
+/** For the Redocly config's `openapi.codeSamples.languages`: Redoc hides a sample whose `lang` is not listed. */
+export declare const CODE_SAMPLE_LANGUAGES: readonly { readonly lang: string; readonly label: string }[];
 /** The samples of one operation (empty when there are none). Throws for a name that is not an operationId. */
 export declare function samplesOf(operationId: string): Sample[];
 /** A deep copy of `spec` with `x-codeSamples` on every operation; throws for an operation without samples. */

@@ -12,6 +12,9 @@
 //   writeSpecsWithSamples(outDir) → writes <outDir>/<name>.json for each project spec (apig, dds, iam) through
 //     withCodeSamples and returns `[{ name, file }]`; `redocly build-docs <file>` renders one.
 //   samplesOf(operationId) → `[{ kind, file, lang, label, source }]`, the samples of one operation.
+//   CODE_SAMPLE_LANGUAGES → `[{ lang, label }]` for the Redocly config, `openapi.codeSamples.languages`: Redoc
+//     shows an x-codeSamples entry only when its `lang` is listed there (the default list has curl but not
+//     TypeScript or Shell), in that order, with the first one selected.
 //   SAMPLE_KINDS, SAMPLES_DIR: the kinds (file name, lang, label) and the folder.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -26,8 +29,11 @@ export const SAMPLES_DIR = path.join(root, "samples");
 export const SAMPLE_KINDS = Object.freeze([
   Object.freeze({ kind: "sdk", file: "sdk.ts", lang: "TypeScript", label: "TypeScript SDK" }),
   Object.freeze({ kind: "cli", file: "cli.sh", lang: "Shell", label: "hwgw CLI" }),
-  Object.freeze({ kind: "curl", file: "curl.sh", lang: "Shell", label: "curl" }),
+  Object.freeze({ kind: "curl", file: "curl.sh", lang: "curl", label: "curl" }),
 ]);
+
+/** What the Redocly config must list under `openapi.codeSamples.languages` for the samples to be shown. */
+export const CODE_SAMPLE_LANGUAGES = Object.freeze(SAMPLE_KINDS.map(({ lang, label }) => Object.freeze({ lang, label })));
 
 /** The samples of one operation, read from samples/<operationId>/ (empty when the folder has none). */
 export function samplesOf(operationId) {

@@ -5,7 +5,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SAMPLE_KINDS, SAMPLES_DIR, samplesOf, withCodeSamples } from "../../scripts/code-samples.mjs";
+import { CODE_SAMPLE_LANGUAGES, SAMPLE_KINDS, SAMPLES_DIR, samplesOf, withCodeSamples } from "../../scripts/code-samples.mjs";
 import { loadProjectSpec, SPEC_NAMES } from "../../scripts/spec-model.mjs";
 import { defaultSeed, startEmulator, type Emulator, type EmulatorSnapshot, type RequestLogEntry } from "../../src/emulator/index.js";
 import { prepareSamples, type SampleRun, type SampleToolbox } from "./sample-runner.js";
@@ -141,6 +141,12 @@ describe("every operation has its samples", () => {
     }
   });
 
+  it("every kind has its own lang, all listed for Redocly (which hides a sample whose lang it is not told to show)", () => {
+    const langs = SAMPLE_KINDS.map((k) => k.lang);
+    expect(new Set(langs).size).toBe(langs.length);
+    expect(CODE_SAMPLE_LANGUAGES.map((l) => l.lang)).toEqual(langs);
+  });
+
   it("withCodeSamples refuses an operation without samples, naming it", () => {
     const doc = { openapi: "3.1.0", paths: { "/x": { get: { operationId: "NoSuchOperation" } } } };
     expect(() => withCodeSamples(doc, "throwaway")).toThrow(/throwaway: GET \/x: no samples in samples\/NoSuchOperation\//);
@@ -152,7 +158,7 @@ describe("every operation has its samples", () => {
       if (operationId === "CreateTokenByPassword") expect(curl).toMatch(/X-Subject-Token/);
       else {
         expect(curl, operationId).toMatch(/-H "X-Auth-Token: \$HWGW_TOKEN"/);
-        expect(curl, operationId).toMatch(/AK\/SK signing .* use the TypeScript SDK, the hwgw CLI or the official Huawei Cloud signer/s);
+        expect(curl, operationId).toMatch(/AK\/SK signing [^]*use the TypeScript SDK,\n# the hwgw CLI or the official Huawei Cloud signer/);
       }
     }
   });
