@@ -2,7 +2,7 @@
 // them, every TypeScript sample type-checks against the public exports, and every sample runs against the
 // emulator and does what it says: the emulator's log shows the operation answered 2xx, its state shows the change
 // (addresses gone or present, gateway bound or unbound, token issued) and the output reports it.
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CODE_SAMPLE_LANGUAGES, SAMPLE_KINDS, SAMPLES_DIR, samplesOf, withCodeSamples } from "../../scripts/code-samples.mjs";
@@ -145,6 +145,24 @@ describe("every operation has its samples", () => {
     const langs = SAMPLE_KINDS.map((k) => k.lang);
     expect(new Set(langs).size).toBe(langs.length);
     expect(CODE_SAMPLE_LANGUAGES.map((l) => l.lang)).toEqual(langs);
+  });
+
+  it("samples/README.md lists every variable the samples read, and no other", () => {
+    const read = new Set<string>();
+    for (const { operationId } of operations) {
+      for (const { source } of samplesOf(operationId)) {
+        // A shell variable the script sets itself (ENDPOINT=…) is not read from the environment.
+        const own = new Set([...source.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]));
+        for (const m of source.matchAll(/process\.env\.([A-Z][A-Z0-9_]+)|\$ENV\.([A-Z][A-Z0-9_]+)|\$\{?([A-Z][A-Z0-9_]+)/g)) {
+          const name = (m[1] ?? m[2] ?? m[3]) as string;
+          if (!own.has(name)) read.add(name);
+        }
+      }
+    }
+    read.delete("SECONDS"); // bash's clock, not configuration
+    const table = readFileSync(path.join(SAMPLES_DIR, "README.md"), "utf8").split("\n").filter((l) => l.startsWith("| `"));
+    const listed = new Set(table.flatMap((l) => [...(l.split("|")[1] ?? "").matchAll(/`([A-Z0-9_]+)`/g)].map((m) => m[1] as string)));
+    expect([...read].sort()).toEqual([...listed].sort());
   });
 
   it("withCodeSamples refuses an operation without samples, naming it", () => {
