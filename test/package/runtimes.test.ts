@@ -1,0 +1,145 @@
+// The runtime matrix: the packed tarball, installed into a fresh project, runs runtime-smoke/smoke.mjs under every
+// runtime of runtimes.json (the machine's Node, Node 22 and 24, Bun, Deno): AK/SK signing, calls to the emulator,
+// a deregistration waited for, and typed errors. The emulator is the tarball's own `hwc-gateways/emulator`,
+// running here on the machine's Node (127.0.0.1, port 0). Each runtime is installed from the npm registry at its
+// pinned version by this test and cached under node_modules/.cache/hwc-runtimes/ (one directory per package and
+// version, completed by a rename, so an interrupted or concurrent install never leaves a half-filled one behind).
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signRequest } from "../../src/index.js";
+import type * as EmulatorModule from "../../src/emulator/index.js";
+import type { RequestLogEntry } from "../../src/emulator/index.js";
+import { at, ensureBuilt, installTarball, pack, run, tempDir } from "./helpers.js";
+
+interface Runtime {
+  name: string;
+  description?: string;
+  package?: string;
+  version?: string;
+  bin?: string;
+}
+const { runtimes } = JSON.parse(readFileSync(at("test", "package", "runtimes.json"), "utf8")) as { runtimes: Runtime[] };
+
+/** Where installed runtimes are kept between runs; `HWC_RUNTIMES_CACHE` moves it (e.g. to time a cold install). */
+const cacheRoot = process.env.HWC_RUNTIMES_CACHE ?? at("node_modules", ".cache", "hwc-runtimes");
+
+/** Path of the runtime's executable, installing it first unless the cache holds a complete install. */
+async function installRuntime(rt: Runtime): Promise<{ exe: string; cached: boolean; ms: number }> {
+  if (!rt.package || !rt.version || !rt.bin) return { exe: process.execPath, cached: true, ms: 0 };
+  const started = performance.now();
+  const spec = `${rt.package}@${rt.version}`;
+  const dir = path.join(cacheRoot, spec.replace("/", "+"));
+  const exe = path.join(dir, rt.bin);
+  const marker = path.join(dir, ".installed");
+  if (existsSync(marker) && existsSync(exe)) return { exe, cached: true, ms: performance.now() - started };
+  const partial = `${dir}.partial-${process.pid}`;
+  rmSync(partial, { recursive: true, force: true });
+  // Scripts stay enabled: bun and deno move their platform binary (an optional dependency) into place in postinstall.
+  // The environment's npm_config_cache and registry settings apply, as for every npm call here.
+  const r = await run("npm", ["install", "--prefix", partial, "--no-save", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error", spec], { timeoutMs: 600_000 });
+  if (r.status !== 0 || !existsSync(path.join(partial, rt.bin))) {
+    rmSync(partial, { recursive: true, force: true });
+    throw new Error(`npm install ${spec} failed (status ${r.status}) or gave no ${rt.bin}:\n${r.stdout}\n${r.stderr}`);
+  }
+  writeFileSync(path.join(partial, ".installed"), `${spec}\n`);
+  rmSync(dir, { recursive: true, force: true });
+  try {
+    renameSync(partial, dir);
+  } catch (err) {
+    // Another run finished the same install first: keep its copy.
+    rmSync(partial, { recursive: true, force: true });
+    if (!existsSync(marker)) throw err;
+  }
+  return { exe, cached: false, ms: performance.now() - started };
+}
+
+/** The command line that runs the smoke script under `rt`, and the environment it needs. */
+function smokeCommand(rt: Runtime, exe: string, project: string, args: string[]): { cmd: string; args: string[]; env: NodeJS.ProcessEnv } {
+  const script = path.join(project, "smoke.mjs");
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
+  if (rt.package === "bun") {
+    // No auto-install from the registry, and no transpiler cache written outside the project.
+    return { cmd: exe, args: ["run", "--no-install", script, ...args], env: { ...env, BUN_RUNTIME_TRANSPILER_CACHE_PATH: "0" } };
+  }
+  if (rt.package === "deno") {
+    // Packages from the project's node_modules (as npm installed them), nothing fetched, permissions scoped to
+    // the loopback emulator and reading the project; no lock file, no update check, its cache in the project.
+    const denoArgs = ["run", "--no-prompt", "--node-modules-dir=manual", "--no-lock", "--no-remote", "--allow-net=127.0.0.1", `--allow-read=${project}`, script, ...args];
+    return { cmd: exe, args: denoArgs, env: { ...env, DENO_DIR: path.join(project, ".deno"), DENO_NO_UPDATE_CHECK: "1" } };
+  }
+  return { cmd: exe, args: [script, ...args], env };
+}
+
+/** Version the smoke script must report, e.g. `bun 1.4.5`. */
+const expectedRuntime = (rt: Runtime) => `${rt.package === "bun" || rt.package === "deno" ? rt.package : "node"} ${rt.version ?? process.versions.node}`;
+
+const GATEWAY = "6a7d71827fd54572b1f31aa9548fcc81";
+let work: string;
+let project: string;
+let emulatorModule: typeof EmulatorModule;
+
+beforeAll(async () => {
+  await ensureBuilt();
+  work = tempDir("runtimes");
+  const tarball = await pack(work);
+  project = path.join(work, "project");
+  mkdirSync(project);
+  writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "runtime-smoke", private: true, type: "module" }));
+  await installTarball(project, tarball);
+  copyFileSync(at("test", "package", "runtime-smoke", "smoke.mjs"), path.join(project, "smoke.mjs"));
+  emulatorModule = (await import(path.join(project, "node_modules", "hwc-gateways", "dist", "emulator.js"))) as typeof EmulatorModule;
+}, 400_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe("runtime matrix (runtimes.json)", () => {
+  it.each(runtimes.map((rt) => [rt.package ? `${rt.package}@${rt.version}` : `the machine's node ${process.versions.node}`, rt] as const))(
+    "%s runs the smoke script on the packed tarball",
+    async (_label, rt) => {
+      const installed = await installRuntime(rt);
+      const log: RequestLogEntry[] = [];
+      const emu = await emulatorModule.startEmulator({ port: 0, host: "127.0.0.1", jobDelayMs: 300, onRequest: (e) => log.push(e) });
+      try {
+        const key = emulatorModule.defaultSeed().accessKeys?.[0];
+        if (!key) throw new Error("the default seed has no AK/SK pair");
+        const started = performance.now();
+        const c = smokeCommand(rt, installed.exe, project, [emu.url, emu.projectId, key.accessKeyId, key.secretAccessKey]);
+        const r = await run(c.cmd, c.args, { cwd: project, env: c.env, timeoutMs: 120_000 });
+        const runMs = performance.now() - started;
+        console.log(`[runtimes] ${expectedRuntime(rt)}: install ${installed.cached ? "cached" : "cold"} ${Math.round(installed.ms)} ms, smoke run ${Math.round(runMs)} ms`);
+        expect(r.stderr).toBe("");
+        expect(r.status).toBe(0);
+        const out = JSON.parse(r.stdout.trim().split("\n").at(-1) ?? "") as Record<string, any>;
+
+        expect(out.runtime).toBe(expectedRuntime(rt));
+        const reference = await signRequest(
+          { method: "PUT", url: `https://apig.cn-north-4.myhuaweicloud.com/v2/${emu.projectId}/apigw/instances/${GATEWAY}/ingress-unregister`, headers: { "content-type": "application/json" }, body: '{"elbs":[]}' },
+          key,
+          { date: new Date(Date.UTC(2026, 0, 2, 3, 4, 5)) },
+        );
+        expect(out.signature).toBe(reference.authorization);
+
+        expect(out.before).toEqual({ status: "Running", ips: expect.arrayContaining(["192.0.2.10"]) });
+        expect(out.jobId).toMatch(/\S/);
+        for (const state of [out.after, out.afterFetched]) {
+          expect(state.status).toBe("Running");
+          expect(state.ips).not.toContain("192.0.2.10");
+          expect(state.ips.length).toBe(out.before.ips.length - 1);
+        }
+        expect(out.notFound).toMatchObject({ name: "NotFoundError", huaweiCloudError: true, notFound: true, status: 404, code: "APIC.7302" });
+        expect(out.badSignature).toMatchObject({ name: "AuthenticationError", huaweiCloudError: true, authentication: true, status: 401 });
+        expect(out.invalid).toMatchObject({ name: "ValidationError", huaweiCloudError: true, validation: true });
+        expect(out.invalid.message).toContain("elbs[0].elb_id");
+
+        // The invalid deregistration never left the runtime; the valid one reached the emulator once.
+        expect(log.filter((e) => e.operation === "UnregisterIngressIps").length).toBe(1);
+      } finally {
+        await emu.stop();
+      }
+    },
+    900_000,
+  );
+});
