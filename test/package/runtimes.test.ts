@@ -1,11 +1,12 @@
-// The runtime matrix: the packed tarball, installed into a fresh project, runs runtime-smoke/smoke.mjs under every
-// runtime of runtimes.json (the machine's Node, Node 22 and 24, Bun, Deno): AK/SK signing, calls to the emulator,
-// a deregistration waited for, and typed errors. The emulator is the tarball's own `hwc-gateways/emulator`,
+// The runtime matrix: the packed tarball, installed into a fresh project, runs the checks of runtime-smoke/ under
+// every runtime of runtimes.json (the machine's Node, Node 22 and 24, Bun, Deno, and workerd for the edge): AK/SK
+// signing, calls to the emulator, a deregistration waited for, and typed errors. The emulator is the tarball's own `hwc-gateways/emulator`,
 // running here on the machine's Node (127.0.0.1, port 0). Each runtime is installed from the npm registry at its
 // pinned version by this test and cached under node_modules/.cache/hwc-runtimes/ (one directory per package and
 // version, completed by a rename, so an interrupted or concurrent install never leaves a half-filled one behind).
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signRequest } from "../../src/index.js";
 import type * as EmulatorModule from "../../src/emulator/index.js";
@@ -18,6 +19,9 @@ interface Runtime {
   package?: string;
   version?: string;
   bin?: string;
+  signer: "node:crypto" | "Web Crypto";
+  compatibilityDate?: string;
+  compatibilityFlags?: string[];
 }
 const { runtimes } = JSON.parse(readFileSync(at("test", "package", "runtimes.json"), "utf8")) as { runtimes: Runtime[] };
 
@@ -54,9 +58,17 @@ async function installRuntime(rt: Runtime): Promise<{ exe: string; cached: boole
   return { exe, cached: false, ms: performance.now() - started };
 }
 
-/** The command line that runs the smoke script under `rt`, and the environment it needs. */
-function smokeCommand(rt: Runtime, exe: string, project: string, args: string[]): { cmd: string; args: string[]; env: NodeJS.ProcessEnv } {
-  const script = path.join(project, "smoke.mjs");
+interface SmokeArgs {
+  endpoint: string;
+  projectId: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+/** The command line that runs the smoke checks under `rt` in `project`, and the environment it needs. */
+async function smokeCommand(rt: Runtime, exe: string, project: string, a: SmokeArgs): Promise<{ cmd: string; args: string[]; env: NodeJS.ProcessEnv }> {
+  const script = path.join(project, "cli.mjs");
+  const args = [a.endpoint, a.projectId, a.accessKeyId, a.secretAccessKey];
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
   if (rt.package === "bun") {
     // No auto-install from the registry, and no transpiler cache written outside the project.
@@ -68,11 +80,39 @@ function smokeCommand(rt: Runtime, exe: string, project: string, args: string[])
     const denoArgs = ["run", "--no-prompt", "--node-modules-dir=manual", "--no-lock", "--no-remote", "--allow-net=127.0.0.1", `--allow-read=${project}`, script, ...args];
     return { cmd: exe, args: denoArgs, env: { ...env, DENO_DIR: path.join(project, ".deno"), DENO_NO_UPDATE_CHECK: "1" } };
   }
+  if (rt.package === "workerd") {
+    // One ESM file, bundled as wrangler does (esbuild, the workerd/worker/browser conditions), no node: import left
+    // in it. Outbound fetches may reach loopback addresses only.
+    const bundle = path.join(project, "worker.bundle.mjs");
+    await build({ entryPoints: [path.join(project, "worker.mjs")], outfile: bundle, bundle: true, format: "esm", platform: "browser", conditions: ["workerd", "worker"], logLevel: "warning" });
+    const binding = JSON.stringify({ ...a, version: rt.version });
+    const config = path.join(project, "worker.capnp");
+    writeFileSync(
+      config,
+      `using Workerd = import "/workerd/workerd.capnp";
+const config :Workerd.Config = (
+  services = [(name = "smoke", worker = .smoke), (name = "loopback", network = (allow = ["local"]))],
+);
+const smoke :Workerd.Worker = (
+  modules = [(name = "worker.bundle.mjs", esModule = embed "worker.bundle.mjs")],
+  compatibilityDate = "${rt.compatibilityDate}",
+  compatibilityFlags = ${JSON.stringify(rt.compatibilityFlags ?? [])},
+  bindings = [(name = "SMOKE", json = ${JSON.stringify(binding)})],
+  globalOutbound = "loopback",
+);
+`,
+    );
+    return { cmd: exe, args: ["test", config], env };
+  }
   return { cmd: exe, args: [script, ...args], env };
 }
 
-/** Version the smoke script must report, e.g. `bun 1.4.5`. */
-const expectedRuntime = (rt: Runtime) => `${rt.package === "bun" || rt.package === "deno" ? rt.package : "node"} ${rt.version ?? process.versions.node}`;
+/** What a runtime may write to stderr: nothing, except workerd's own report of its test handler. */
+const unexpectedStderr = (rt: Runtime, stderr: string) =>
+  stderr
+    .split("\n")
+    .filter((line) => line !== "" && !(rt.package === "workerd" && /^workerd\/server\/.*debug: \[ (TEST|PASS) \] smoke/.test(line)))
+    .join("\n");
 
 const GATEWAY = "6a7d71827fd54572b1f31aa9548fcc81";
 let work: string;
@@ -87,7 +127,7 @@ beforeAll(async () => {
   mkdirSync(project);
   writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "runtime-smoke", private: true, type: "module" }));
   await installTarball(project, tarball);
-  copyFileSync(at("test", "package", "runtime-smoke", "smoke.mjs"), path.join(project, "smoke.mjs"));
+  for (const file of ["checks.mjs", "cli.mjs", "worker.mjs"]) copyFileSync(at("test", "package", "runtime-smoke", file), path.join(project, file));
   emulatorModule = (await import(path.join(project, "node_modules", "hwc-gateways", "dist", "emulator.js"))) as typeof EmulatorModule;
 }, 400_000);
 
@@ -96,7 +136,9 @@ afterAll(() => {
 });
 
 describe("runtime matrix (runtimes.json)", () => {
-  it.each(runtimes.map((rt) => [rt.package ? `${rt.package}@${rt.version}` : `the machine's node ${process.versions.node}`, rt] as const))(
+  const label = (rt: Runtime) =>
+    `${rt.package ? `${rt.package}@${rt.version}` : `the machine's node ${process.versions.node}`}${rt.compatibilityFlags?.length ? ` (${rt.compatibilityFlags.join(", ")})` : ""}`;
+  it.each(runtimes.map((rt) => [label(rt), rt] as const))(
     "%s runs the smoke script on the packed tarball",
     async (_label, rt) => {
       const installed = await installRuntime(rt);
@@ -106,21 +148,25 @@ describe("runtime matrix (runtimes.json)", () => {
         const key = emulatorModule.defaultSeed().accessKeys?.[0];
         if (!key) throw new Error("the default seed has no AK/SK pair");
         const started = performance.now();
-        const c = smokeCommand(rt, installed.exe, project, [emu.url, emu.projectId, key.accessKeyId, key.secretAccessKey]);
+        const c = await smokeCommand(rt, installed.exe, project, { endpoint: emu.url, projectId: emu.projectId, ...key });
         const r = await run(c.cmd, c.args, { cwd: project, env: c.env, timeoutMs: 120_000 });
         const runMs = performance.now() - started;
-        console.log(`[runtimes] ${expectedRuntime(rt)}: install ${installed.cached ? "cached" : "cold"} ${Math.round(installed.ms)} ms, smoke run ${Math.round(runMs)} ms`);
-        expect(r.stderr).toBe("");
+        expect(unexpectedStderr(rt, r.stderr)).toBe("");
         expect(r.status).toBe(0);
         const out = JSON.parse(r.stdout.trim().split("\n").at(-1) ?? "") as Record<string, any>;
+        const how = `install ${installed.cached ? "cached" : "cold"} ${Math.round(installed.ms)} ms, smoke run ${Math.round(runMs)} ms, signing with ${out.crypto}`;
+        const runtime = `${rt.name} ${rt.version ?? process.versions.node}`;
+        console.log(`[runtimes] ${runtime}: ${how}`);
 
-        expect(out.runtime).toBe(expectedRuntime(rt));
+        expect(out.runtime).toBe(runtime);
+        expect(out.crypto).toBe(rt.signer);
         const reference = await signRequest(
           { method: "PUT", url: `https://apig.cn-north-4.myhuaweicloud.com/v2/${emu.projectId}/apigw/instances/${GATEWAY}/ingress-unregister`, headers: { "content-type": "application/json" }, body: '{"elbs":[]}' },
           key,
           { date: new Date(Date.UTC(2026, 0, 2, 3, 4, 5)) },
         );
-        expect(out.signature).toBe(reference.authorization);
+        expect(out.signature).toMatch(new RegExp(`^SDK-HMAC-SHA256 Access=${key.accessKeyId}, SignedHeaders=host;x-sdk-date, Signature=[0-9a-f]{64}$`));
+        expect(out.signature).toBe(reference.Authorization);
 
         expect(out.before).toEqual({ status: "Running", ips: expect.arrayContaining(["192.0.2.10"]) });
         expect(out.jobId).toMatch(/\S/);
