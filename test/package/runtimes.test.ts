@@ -5,6 +5,8 @@
 // pinned version by this test and cached under node_modules/.cache/hwc-runtimes/ (one directory per package and
 // version, completed by a rename, so an interrupted or concurrent install never leaves a half-filled one behind).
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -60,6 +62,7 @@ async function installRuntime(rt: Runtime): Promise<{ exe: string; cached: boole
 
 interface SmokeArgs {
   endpoint: string;
+  unreachable: string;
   projectId: string;
   accessKeyId: string;
   secretAccessKey: string;
@@ -68,16 +71,18 @@ interface SmokeArgs {
 /** The command line that runs the smoke checks under `rt` in `project`, and the environment it needs. */
 async function smokeCommand(rt: Runtime, exe: string, project: string, a: SmokeArgs): Promise<{ cmd: string; args: string[]; env: NodeJS.ProcessEnv }> {
   const script = path.join(project, "cli.mjs");
-  const args = [a.endpoint, a.projectId, a.accessKeyId, a.secretAccessKey];
+  const args = [a.endpoint, a.unreachable, a.projectId, a.accessKeyId, a.secretAccessKey];
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
   if (rt.package === "bun") {
     // No auto-install from the registry, and no transpiler cache written outside the project.
     return { cmd: exe, args: ["run", "--no-install", script, ...args], env: { ...env, BUN_RUNTIME_TRANSPILER_CACHE_PATH: "0" } };
   }
   if (rt.package === "deno") {
-    // Packages from the project's node_modules (as npm installed them), nothing fetched, permissions scoped to
-    // the loopback emulator and reading the project; no lock file, no update check, its cache in the project.
-    const denoArgs = ["run", "--no-prompt", "--node-modules-dir=manual", "--no-lock", "--no-remote", "--allow-net=127.0.0.1", `--allow-read=${project}`, script, ...args];
+    // Packages from the project's node_modules (as npm installed them), nothing fetched; the one permission is the
+    // emulator's address and port (loading modules needs no --allow-read). No lock file, no update check, its
+    // cache in the project.
+    const net = `--allow-net=${new URL(a.endpoint).host}`;
+    const denoArgs = ["run", "--no-prompt", "--node-modules-dir=manual", "--no-lock", "--no-remote", net, script, ...args];
     return { cmd: exe, args: denoArgs, env: { ...env, DENO_DIR: path.join(project, ".deno"), DENO_NO_UPDATE_CHECK: "1" } };
   }
   if (rt.package === "workerd") {
@@ -107,12 +112,24 @@ const smoke :Workerd.Worker = (
   return { cmd: exe, args: [script, ...args], env };
 }
 
-/** What a runtime may write to stderr: nothing, except workerd's own report of its test handler. */
+/**
+ * What a runtime may write to stderr: nothing, except workerd's own debug and info lines (its test handler's
+ * TEST/PASS, a refused connection with the native stack); its warnings and errors still count.
+ */
 const unexpectedStderr = (rt: Runtime, stderr: string) =>
   stderr
     .split("\n")
-    .filter((line) => line !== "" && !(rt.package === "workerd" && /^workerd\/server\/.*debug: \[ (TEST|PASS) \] smoke/.test(line)))
+    .filter((line) => line !== "" && !(rt.package === "workerd" && /^(workerd\/\S+: (debug|info): |stack: )/.test(line)))
     .join("\n");
+
+/** A loopback URL whose port was free a moment ago and is closed now: connecting to it is refused. */
+async function closedPortUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}
 
 const GATEWAY = "6a7d71827fd54572b1f31aa9548fcc81";
 let work: string;
@@ -148,7 +165,7 @@ describe("runtime matrix (runtimes.json)", () => {
         const key = emulatorModule.defaultSeed().accessKeys?.[0];
         if (!key) throw new Error("the default seed has no AK/SK pair");
         const started = performance.now();
-        const c = await smokeCommand(rt, installed.exe, project, { endpoint: emu.url, projectId: emu.projectId, ...key });
+        const c = await smokeCommand(rt, installed.exe, project, { endpoint: emu.url, unreachable: await closedPortUrl(), projectId: emu.projectId, ...key });
         const r = await run(c.cmd, c.args, { cwd: project, env: c.env, timeoutMs: 120_000 });
         const runMs = performance.now() - started;
         expect(unexpectedStderr(rt, r.stderr)).toBe("");
@@ -177,6 +194,7 @@ describe("runtime matrix (runtimes.json)", () => {
         }
         expect(out.notFound).toMatchObject({ name: "NotFoundError", huaweiCloudError: true, notFound: true, status: 404, code: "APIC.7302" });
         expect(out.badSignature).toMatchObject({ name: "AuthenticationError", huaweiCloudError: true, authentication: true, status: 401 });
+        expect(out.unreachable).toMatchObject({ name: "ConnectionError", huaweiCloudError: true, connection: true });
         expect(out.invalid).toMatchObject({ name: "ValidationError", huaweiCloudError: true, validation: true });
         expect(out.invalid.message).toContain("elbs[0].elb_id");
 

@@ -4,6 +4,7 @@
 // and the test judges them (a failure then shows everything the runtime did, not just the first assertion).
 import {
   AuthenticationError,
+  ConnectionError,
   HuaweiCloudError,
   NotFoundError,
   ValidationError,
@@ -23,6 +24,7 @@ const describe = (err) => ({
   huaweiCloudError: err instanceof HuaweiCloudError,
   notFound: err instanceof NotFoundError,
   authentication: err instanceof AuthenticationError,
+  connection: err instanceof ConnectionError,
   validation: err instanceof ValidationError,
   status: err?.status,
   code: err?.code,
@@ -46,9 +48,10 @@ const listed = (d) => ({
 
 /**
  * Runs every check against the emulator at `endpoint` and returns what happened.
- * @param {{ runtime: string, endpoint: string, projectId: string, accessKeyId: string, secretAccessKey: string }} args
+ * `unreachable` is a loopback URL nothing listens on (and that Deno is given no permission for).
+ * @param {{ runtime: string, endpoint: string, unreachable: string, projectId: string, accessKeyId: string, secretAccessKey: string }} args
  */
-export async function smoke({ runtime, endpoint, projectId, accessKeyId, secretAccessKey }) {
+export async function smoke({ runtime, endpoint, unreachable, projectId, accessKeyId, secretAccessKey }) {
   // Which hash backend the signer picks here (it prefers node:crypto through process.getBuiltinModule): reported only.
   const nodeCrypto = (() => {
     try {
@@ -81,6 +84,8 @@ export async function smoke({ runtime, endpoint, projectId, accessKeyId, secretA
   out.notFound = await caught(() => apig.getInstance(MISSING_GATEWAY));
   const forged = createApigClient({ projectId, endpoint, auth: akskAuth({ accessKeyId, secretAccessKey: `${secretAccessKey}-wrong` }), maxRetries: 0, logLevel: "off" });
   out.badSignature = await caught(() => forged.getInstance(GATEWAY));
+  const nowhere = createApigClient({ projectId, endpoint: unreachable, auth: akskAuth({ accessKeyId, secretAccessKey }), maxRetries: 0, logLevel: "off" });
+  out.unreachable = await caught(() => nowhere.getInstance(GATEWAY));
   out.invalid = await caught(() => apig.deregisterIngressIps(GATEWAY, { elbs: [{ elb_id: "x", public_ips: IPS }] }));
 
   return out;
