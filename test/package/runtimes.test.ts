@@ -1,7 +1,7 @@
 // The runtime matrix: the packed tarball, installed into a fresh project, runs the checks of runtime-smoke/ under
 // every runtime of runtimes.json (the machine's Node, Node 22 and 24, Bun, Deno, and workerd for the edge): AK/SK
-// signing, calls to the emulator, a deregistration waited for, and typed errors. The emulator is the tarball's own `hwc-gateways/emulator`,
-// running here on the machine's Node (127.0.0.1, port 0). Each runtime is installed from the npm registry at its
+// signing, calls to the emulator, a deregistration waited for, and typed errors. The emulator is the tarball's own
+// `hwc-gateways/emulator`, running here on the machine's Node (127.0.0.1, port 0). Each runtime is installed from the npm registry at its
 // pinned version by this test and cached under node_modules/.cache/hwc-runtimes/ (one directory per package and
 // version, completed by a rename, so an interrupted or concurrent install never leaves a half-filled one behind).
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -49,13 +49,13 @@ async function installRuntime(rt: Runtime): Promise<{ exe: string; cached: boole
     throw new Error(`npm install ${spec} failed (status ${r.status}) or gave no ${rt.bin}:\n${r.stdout}\n${r.stderr}`);
   }
   writeFileSync(path.join(partial, ".installed"), `${spec}\n`);
-  rmSync(dir, { recursive: true, force: true });
-  try {
-    renameSync(partial, dir);
-  } catch (err) {
-    // Another run finished the same install first: keep its copy.
+  if (existsSync(marker)) {
+    // Another run finished the same install meanwhile (and may be using it): keep its copy.
     rmSync(partial, { recursive: true, force: true });
-    if (!existsSync(marker)) throw err;
+  } else {
+    // What is there without a marker is a leftover of an interrupted install.
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(partial, dir);
   }
   return { exe, cached: false, ms: performance.now() - started };
 }
