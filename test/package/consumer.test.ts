@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { at, ensureBuilt, hasCli, hasEmulator, pack, run, tempDir } from "./helpers.js";
+import { at, ensureBuilt, hasCli, hasEmulator, installTarball as install, pack, run, tempDir } from "./helpers.js";
 
 const PROJECT = "05041fffa40025702f6dc009cc6f8f33";
 const GATEWAY = "6a7d71827fd54572b1f31aa9548fcc81";
@@ -181,14 +181,6 @@ function writeFiles(dir: string, files: Record<string, string>) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     writeFileSync(path.join(dir, name), text);
   }
-}
-
-async function install(dir: string, tarball: string) {
-  // `--prefer-offline`, not `--offline`: `npm ci` caches tarballs but not the registry metadata a fresh install
-  // resolves `openapi-fetch@0.17.0` with, so on a machine whose cache was never warmed `--offline` fails with
-  // ENOTCACHED. The registry is the one network CI has; the tarball under test itself is a local file.
-  const r = await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error", tarball], { cwd: dir, timeoutMs: 120_000 });
-  if (r.status !== 0) throw new Error(`npm install of the tarball failed in ${dir}:\n${r.stderr}`);
 }
 
 const compilerOptions = {

@@ -71,3 +71,12 @@ export async function pack(dir: string): Promise<string> {
   if (!info) throw new Error(`npm pack printed no file:\n${r.stdout}`);
   return path.join(dir, info.filename);
 }
+
+/** Installs the packed `tarball` into the project `dir` as a user would (`npm install <file>`). */
+export async function installTarball(dir: string, tarball: string): Promise<void> {
+  // `--prefer-offline`, not `--offline`: `npm ci` caches tarballs but not the registry metadata a fresh install
+  // resolves `openapi-fetch@0.17.0` with, so on a machine whose cache was never warmed `--offline` fails with
+  // ENOTCACHED. The registry is the one network CI has; the tarball under test itself is a local file.
+  const r = await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error", tarball], { cwd: dir, timeoutMs: 120_000 });
+  if (r.status !== 0) throw new Error(`npm install of the tarball failed in ${dir}:\n${r.stderr}`);
+}
