@@ -94,8 +94,9 @@ export function createTransport(options: TransportOptions): typeof fetch {
         failure = outcome.error;
         scrubSecrets(failure, secrets);
         // A refused connection never reached the server, so even a request not safe to repeat may be sent again.
-        // An oversize answer is not retried: the same request would most likely bring it again, just as big.
-        failure.retryable = !(failure instanceof AbortError || failure instanceof ResponseTooLargeError) && (facts.safeToRepeat || outcome.notSent);
+        // An oversize answer is not retried: the same request would most likely bring it again, just as big; nor is
+        // a connection the runtime forbids (Deno without --allow-net for the host): it would be forbidden again.
+        failure.retryable = !(failure instanceof AbortError || failure instanceof ResponseTooLargeError || outcome.forbidden) && (facts.safeToRepeat || outcome.notSent);
         logger.debug(`${method} ${url.pathname} failed: ${failure.message}`, { attempt, elapsedMs: elapsed });
       }
 
@@ -126,7 +127,7 @@ function secretFields(body: Uint8Array): string[] {
 
 type AttemptOutcome =
   | { kind: "answer"; status: number; statusText: string; headers: Headers; bytes: Uint8Array }
-  | { kind: "error"; error: HuaweiCloudError; notSent: boolean };
+  | { kind: "error"; error: HuaweiCloudError; notSent: boolean; forbidden?: boolean };
 
 async function attemptOnce(baseFetch: typeof fetch, request: AuthRequest, signal: AbortSignal, timeoutMs: number, maxBytes: number): Promise<AttemptOutcome> {
   const { method, url, headers, body } = request;
@@ -160,6 +161,10 @@ async function attemptOnce(baseFetch: typeof fetch, request: AuthRequest, signal
     if (signal.aborted) return failed(abortErrorFrom(signal, "the request"));
     if (timedOut) return failed(new TimeoutError(`${method} ${url.pathname}: no complete answer within ${timeoutMs} ms`, { cause: err }));
     const code = causeCode(err);
+    if (code === "NotCapable") {
+      const error = new ConnectionError(`${method} ${url.pathname}: connection not permitted by the runtime (NotCapable: grant network access to ${url.host})`, { cause: err });
+      return { kind: "error", error, notSent: true, forbidden: true };
+    }
     const error = new ConnectionError(`${method} ${url.pathname}: connection failed${code ? ` (${code})` : ""}`, { cause: err });
     return failed(error, code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN");
   } finally {
@@ -232,6 +237,8 @@ function causeCode(err: unknown): string | undefined {
   for (let e: unknown = err, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === "string") return code;
+    // Deno's permission error carries no code, only its class name.
+    if ((e as { name?: unknown }).name === "NotCapable") return "NotCapable";
   }
   return undefined;
 }

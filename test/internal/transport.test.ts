@@ -203,6 +203,20 @@ describe("fault matrix", () => {
     expect((err as Error).message).toMatch(/ECONNREFUSED/);
   });
 
+  it("a connection the runtime forbids (Deno's NotCapable) is one ConnectionError saying so, not retried", async () => {
+    let calls = 0;
+    const denied = Object.assign(new Error('Requires net access to "192.0.2.1:443"'), { name: "NotCapable" });
+    const fetch = (async () => {
+      calls++;
+      throw new TypeError("fetch failed", { cause: denied });
+    }) as typeof globalThis.fetch;
+    const err = await transport({ fetch })("https://192.0.2.1/x", { method: "GET" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConnectionError);
+    expect((err as ConnectionError).retryable).toBe(false);
+    expect((err as Error).message).toMatch(/not permitted by the runtime \(NotCapable: grant network access to 192\.0\.2\.1\)/);
+    expect(calls).toBe(1);
+  });
+
   it("every attempt is re-authenticated and sends the same body bytes", async () => {
     const seen: string[] = [];
     let n = 0;
