@@ -69,7 +69,7 @@ export interface Emulator {
   readonly projectId: string;
   /**
    * Base URL of the instance metadata API, to point the SDK's metadata provider at instead of
-   * `http://169.254.169.254` (the same as {@link url}): `PUT {metadataUrl}/meta-data/latest/api/token`,
+   * `http://169.254.169.254` (the same as `url`): `PUT {metadataUrl}/meta-data/latest/api/token`,
    * `GET {metadataUrl}/openstack/latest/securitykey`.
    */
   readonly metadataUrl: string;
@@ -87,7 +87,7 @@ export interface Emulator {
   setFaults(faults: FaultOptions): void;
   /** Issues a token without a password, as if the user had logged in. Never log it. @throws Error for an unknown user or project. */
   issueToken(options?: IssueTokenOptions): string;
-  /** Issues temporary credentials as the metadata API would, valid for `ttlMs` (default {@link temporaryCredentialTtlMs}). Never log them. */
+  /** Issues temporary credentials as the metadata API would, valid for `ttlMs` (default `temporaryCredentialTtlMs`). Never log them. */
   issueTemporaryCredentials(ttlMs?: number): TemporaryCredential;
   /** Back to the seed (or `seed`), pending jobs cancelled, faults back to the start options. Tokens stay valid. */
   reset(seed?: Seed): void;

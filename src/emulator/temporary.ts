@@ -13,12 +13,17 @@ export type TemporaryCredentialSource = "metadata" | "pod-identity" | "federatio
 
 /** One issued temporary credential. Secrets: never shown in snapshots or logs. */
 export interface TemporaryCredential {
+  /** Temporary access key id (AK), `TMP` and 17 hex digits. */
   accessKeyId: string;
+  /** Temporary secret access key (SK). */
   secretAccessKey: string;
+  /** Sent (and signed) as `X-Security-Token` with every request. */
   securityToken: string;
+  /** Epoch ms, on the emulator's clock. */
   issuedAt: number;
   /** Epoch ms after which every request signed with it is refused. */
   expiresAt: number;
+  /** What issued it. */
   source: TemporaryCredentialSource;
 }
 
