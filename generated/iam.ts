@@ -1,6 +1,6 @@
 /**
  * GENERATED FILE: DO NOT EDIT. Change the spec and run `npm run generate`.
- * Source: openapi/iam.yaml (sha256 b75356dc01a7eacacacbe79ee89c53ff0fcca930ab1683758c0c023fddfe9e70)
+ * Source: openapi/iam.yaml (sha256 72c92187d9c480256978a1fef7b91b758a15e95edb712013b4f7aa71b2ad91f9)
  */
 
 export interface paths {
@@ -217,10 +217,10 @@ export interface components {
             id?: string;
             /**
              * Format: int32
-             * @description Lifetime of the temporary credentials in seconds, 900 (15 minutes) to 86400 (24 hours).
-             * @default 900
+             * @description Lifetime of the temporary credentials in seconds, 900 (15 minutes) to 86400 (24 hours);
+             *     900 when left out. (No `default` keyword: the generated type would make the field required.)
              */
-            duration_seconds: number;
+            duration_seconds?: number;
         };
         /** @description Body of `CreateTemporaryAccessKeyByToken`. */
         TemporaryCredentialResponse: {

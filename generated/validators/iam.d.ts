@@ -1,6 +1,6 @@
 /**
  * GENERATED FILE: DO NOT EDIT. Change the spec and run `npm run generate`.
- * Source: openapi/iam.yaml (sha256 b75356dc01a7eacacacbe79ee89c53ff0fcca930ab1683758c0c023fddfe9e70)
+ * Source: openapi/iam.yaml (sha256 72c92187d9c480256978a1fef7b91b758a15e95edb712013b4f7aa71b2ad91f9)
  */
 
 import type { GeneratedValidator } from "../operation-types.js";
