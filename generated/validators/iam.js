@@ -1,6 +1,6 @@
 /**
  * GENERATED FILE: DO NOT EDIT. Change the spec and run `npm run generate`.
- * Source: openapi/iam.yaml (sha256 72c92187d9c480256978a1fef7b91b758a15e95edb712013b4f7aa71b2ad91f9)
+ * Source: openapi/iam.yaml (sha256 eddf033918674596a33bf3ba07a8dc17e57ca8dd1d141f31db35f7cb813bc40d)
  */
 // @ts-nocheck
 "use strict";function ucs2length(str){let n=0;for(const _ of str)n++;return n;}
