@@ -266,3 +266,39 @@ export class ResponseTooLargeError extends InvalidResponseError {
     this.maxResponseBytes = maxResponseBytes;
   }
 }
+
+/** One provider of a credential chain and why it gave nothing. */
+export interface CredentialSkip {
+  /** The provider's name: `environment`, `profile`, `metadata`, `podIdentity`, `federated`. */
+  provider: string;
+  /** Why it was skipped or failed; never holds a secret. */
+  reason: string;
+}
+
+/**
+ * No credentials could be had: a provider found nothing or broken input (a malformed profile file, a missing token
+ * file), or its source failed (metadata service down or slow). `tried` lists every provider asked, in order.
+ */
+export class CredentialsError extends HuaweiCloudError {
+  override name = "CredentialsError";
+  /** Every provider tried and why it gave nothing, in the order tried. */
+  readonly tried: readonly CredentialSkip[];
+  constructor(message: string, tried: readonly CredentialSkip[] = [], options?: ErrorOptions) {
+    super(tried.length ? `${message}: ${tried.map((t) => `${t.provider}: ${t.reason}`).join("; ")}` : message, options);
+    this.tried = tried;
+  }
+}
+
+/** The project id could not be discovered: IAM listed no project or several for the region (`projectIds`). */
+export class ProjectDiscoveryError extends HuaweiCloudError {
+  override name = "ProjectDiscoveryError";
+  /** The region looked up. */
+  readonly region: string;
+  /** The project ids IAM listed for it (empty when none). */
+  readonly projectIds: readonly string[];
+  constructor(message: string, region: string, projectIds: readonly string[], options?: ErrorOptions) {
+    super(message, options);
+    this.region = region;
+    this.projectIds = projectIds;
+  }
+}
