@@ -1,6 +1,6 @@
 /**
  * GENERATED FILE: DO NOT EDIT. Change the spec and run `npm run generate`.
- * Source: openapi/iam.yaml (sha256 19e5869ca99ed145b5eba629b64eee9ae603ac34d3a642145ebf2d69cb74b408)
+ * Source: openapi/iam.yaml (sha256 e438640bfb0450ce2c6e28111d227a375778929e2de1e5bcbb0a999f759606b9)
  */
 
 export interface paths {
@@ -40,10 +40,211 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v3/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List projects, for example the project named after a region
+         * @description Lists the projects the caller may see, filtered by the query. The SDKs call it with
+         *     `name={region}` to discover the project ID of a region when the caller gave AK/SK and a
+         *     region but no project ID: exactly one project is expected; none means the account has no
+         *     project in that region, several mean the caller must choose one.
+         *
+         *     Authenticate with a token (`X-Auth-Token`) or an AK/SK signature (without `X-Project-Id`:
+         *     the project is what is being looked up). Source: the reference
+         *     (https://support.huaweicloud.com/intl/en-us/api-iam/iam_06_0001.html) and the official
+         *     cores (Python `huaweicloudsdkcore/auth/internal.py` `IamHelper.KEYSTONE_LIST_PROJECT_URI`
+         *     with query `name`; `credentials.py` takes `projects[0].id`, failing on zero or several).
+         */
+        get: operations["KeystoneListProjects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3.0/OS-AUTH/id-token/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange an OpenID Connect ID token for an IAM token
+         * @description Federation: exchanges an ID token issued by an OpenID Connect identity provider that is
+         *     configured in IAM (its ID in the `X-Idp-Id` header) for an IAM token of the federated user,
+         *     returned in the **`X-Subject-Token` response header**. Without `scope` the token is
+         *     unscoped, which is what the SDKs exchange next for temporary AK/SK
+         *     (`CreateTemporaryAccessKeyByToken`).
+         *
+         *     The ID token is the credential: the call needs no other authentication. Never log the
+         *     request body or the returned token. Source: the reference
+         *     (https://support.huaweicloud.com/intl/en-us/api-iam/iam_13_0605.html) and the official
+         *     Python core (`huaweicloudsdkcore/auth/internal.py`, `IamHelper.CREATE_TOKEN_BY_ID_TOKEN_URI`,
+         *     body `auth.id_token.id`, header `X-Idp-Id`, token read from `X-Subject-Token`).
+         */
+        post: operations["CreateTokenWithIdToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3.0/OS-CREDENTIAL/securitytokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Obtain temporary AK/SK and a security token with an IAM token
+         * @description Exchanges an IAM token (for example the unscoped token of `CreateTokenWithIdToken`) for a
+         *     temporary access key, secret key and security token valid for `duration_seconds` (900 to
+         *     86400, default 900). Sign requests with the temporary AK/SK as with permanent ones and
+         *     send the security token as the signed header `X-Security-Token`; they are refused once
+         *     `expires_at` has passed.
+         *
+         *     The token is given in the body (`auth.identity.token.id`), as the official Python core
+         *     sends it, so the call needs no other authentication. Never log the request body or the
+         *     answer. Source: the reference
+         *     (https://support.huaweicloud.com/intl/en-us/api-iam/iam_04_0002.html) and the official
+         *     Python core (`huaweicloudsdkcore/auth/internal.py`,
+         *     `IamHelper.CREATE_TEMPORARY_ACCESS_KEY_BY_TOKEN_URI`, methods `["token"]`,
+         *     `duration_seconds` 6 hours, credentials read from `credential`).
+         */
+        post: operations["CreateTemporaryAccessKeyByToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Body of `KeystoneListProjects`. */
+        ListProjectsResponse: {
+            links?: components["schemas"]["PageLinks"];
+            /** @description The matching projects; empty when none matches. */
+            projects?: components["schemas"]["ProjectResult"][];
+        };
+        /** @description Links of a listing. */
+        PageLinks: {
+            /** @description This listing. */
+            self?: string;
+            /** @description The previous page; `null` on the first. */
+            previous?: string | null;
+            /** @description The next page; `null` on the last. */
+            next?: string | null;
+        };
+        /** @description A project. Source of the fields: the official model `ProjectResult`. */
+        ProjectResult: {
+            /** @description Project ID. */
+            id?: string;
+            /** @description Project name, for example the region ID `cn-north-4`. */
+            name?: string;
+            /** @description Account (domain) ID. */
+            domain_id?: string;
+            /** @description ID of the parent (the account for a region's default project). */
+            parent_id?: string;
+            /** @description Always `false` for a project. */
+            is_domain?: boolean;
+            /** @description Whether the project is enabled. */
+            enabled?: boolean;
+            /** @description Project description. */
+            description?: string;
+            links?: components["schemas"]["SelfLink"];
+        };
+        /** @description Link to a resource. */
+        SelfLink: {
+            /** @description The resource's URL. */
+            self?: string;
+        };
+        /** @description Body of `CreateTokenWithIdToken`. */
+        CreateTokenWithIdTokenRequest: {
+            auth: components["schemas"]["IdTokenAuth"];
+        };
+        /** @description The ID token and the optional scope. */
+        IdTokenAuth: {
+            id_token: components["schemas"]["IdTokenBody"];
+            scope?: components["schemas"]["AuthScope"];
+        };
+        /** @description The OpenID Connect ID token. */
+        IdTokenBody: {
+            /**
+             * Format: password
+             * @description The ID token (a JWT) issued by the identity provider. A secret; never logged.
+             */
+            id: string;
+        };
+        /** @description Body of `CreateTemporaryAccessKeyByToken`. */
+        CreateTemporaryAccessKeyByTokenRequest: {
+            auth: components["schemas"]["SecurityTokenAuth"];
+        };
+        /** @description Authentication information. */
+        SecurityTokenAuth: {
+            identity: components["schemas"]["SecurityTokenIdentity"];
+        };
+        /** @description How the caller proves its identity; here, by an IAM token. */
+        SecurityTokenIdentity: {
+            /** @description Authentication methods; always `["token"]` for this operation. */
+            methods: "token"[];
+            token: components["schemas"]["SecurityTokenToken"];
+        };
+        /** @description The IAM token and the lifetime of the temporary credentials. */
+        SecurityTokenToken: {
+            /**
+             * Format: password
+             * @description The IAM token (an `X-Subject-Token` value). A secret; never logged.
+             */
+            id?: string;
+            /**
+             * Format: int32
+             * @description Lifetime of the temporary credentials in seconds, 900 (15 minutes) to 86400 (24 hours).
+             * @default 900
+             */
+            duration_seconds: number;
+        };
+        /** @description Body of `CreateTemporaryAccessKeyByToken`. */
+        TemporaryCredentialResponse: {
+            credential?: components["schemas"]["TemporaryCredential"];
+        };
+        /**
+         * @description Temporary credentials. Sign with `access`/`secret` and send `securitytoken` as
+         *     `X-Security-Token`; all three are refused after `expires_at`. Secrets: never logged.
+         */
+        TemporaryCredential: {
+            /** @description Temporary access key ID. */
+            access?: string;
+            /**
+             * Format: password
+             * @description Temporary secret access key.
+             */
+            secret?: string;
+            /**
+             * Format: password
+             * @description Security token, sent as `X-Security-Token`.
+             */
+            securitytoken?: string;
+            /**
+             * Format: date-time
+             * @description When the credentials expire (UTC, ISO 8601 with microseconds).
+             */
+            expires_at?: string;
+        };
         /** @description Body of `CreateTokenByPassword`. */
         CreateTokenByPasswordRequest: {
             auth: components["schemas"]["PasswordAuth"];
@@ -234,7 +435,66 @@ export interface components {
             encoded_authorization_message?: string;
         };
     };
-    responses: never;
+    responses: {
+        /** @description Bad Request. The query or body is malformed or a parameter is invalid; fix it before retrying. */
+        BadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["IamError"];
+            };
+        };
+        /**
+         * @description Unauthorized. The token, ID token or signature was rejected, or temporary credentials have
+         *     expired. Obtain new credentials before retrying.
+         */
+        Unauthorized: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["IamError"];
+            };
+        };
+        /** @description Forbidden. The caller may not perform this action. */
+        Forbidden: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["IamError"];
+            };
+        };
+        /**
+         * @description Too Many Requests. A flow-control limit of the Huawei Cloud API gateway was reached. Retry
+         *     after `Retry-After` seconds if sent, otherwise with exponential backoff and jitter. This
+         *     body uses `error_message`, not `error_msg`.
+         */
+        TooManyRequests: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ThrottlingError"];
+            };
+        };
+        /** @description Internal Server Error. Retry later with backoff. */
+        InternalServerError: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["IamError"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: {
@@ -394,6 +654,127 @@ export interface operations {
                     "application/json": components["schemas"]["IamError"];
                 };
             };
+        };
+    };
+    KeystoneListProjects: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Project name; a region ID such as `cn-north-4` names that region's default project.
+                 * @example cn-north-4
+                 */
+                name?: string;
+                /**
+                 * @description Account (domain) ID the projects belong to.
+                 * @example d78cbac186b744899480f25bd022f468
+                 */
+                domain_id?: string;
+                /**
+                 * @description Only enabled (`true`) or disabled (`false`) projects.
+                 * @example true
+                 */
+                enabled?: boolean;
+                /**
+                 * @description Page number, from 1; give it together with `per_page`.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Projects per page, 1 to 5000; give it together with `page`.
+                 * @example 10
+                 */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. The matching projects (possibly none). */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListProjectsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    CreateTokenWithIdToken: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description ID of the identity provider configured in IAM that issued the ID token.
+                 * @example example-oidc-idp
+                 */
+                "X-Idp-Id": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The ID token, and optionally a scope (none gives an unscoped token). */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTokenWithIdTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description Created. The token is in the `X-Subject-Token` header; the body describes it. */
+            201: {
+                headers: {
+                    "X-Subject-Token": components["headers"]["XSubjectToken"];
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    CreateTemporaryAccessKeyByToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The token and the requested lifetime. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTemporaryAccessKeyByTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description Created. The temporary credentials. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemporaryCredentialResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
 }

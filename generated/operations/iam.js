@@ -1,11 +1,14 @@
 /**
  * GENERATED FILE: DO NOT EDIT. Change the spec and run `npm run generate`.
- * Source: openapi/iam.yaml (sha256 19e5869ca99ed145b5eba629b64eee9ae603ac34d3a642145ebf2d69cb74b408)
+ * Source: openapi/iam.yaml (sha256 e438640bfb0450ce2c6e28111d227a375778929e2de1e5bcbb0a999f759606b9)
  */
 
-import { validateCreateTokenByPassword } from "../validators/iam.js";
+import { validateCreateTokenByPassword, validateKeystoneListProjects, validateCreateTokenWithIdToken, validateCreateTemporaryAccessKeyByToken } from "../validators/iam.js";
 
 /** Every operation of the iam spec, in spec order. See iam.d.ts. */
 export const operations = /* @__PURE__ */ Object.freeze([
   { "api":"iam","operationId":"CreateTokenByPassword","method":"POST","path":"/v3/auth/tokens","requestContentType":"application/json","bodyRequired":true,"query":{},"retry":{"safeToRepeat":true,"busyErrorCodes":[]}, validate: validateCreateTokenByPassword },
+  { "api":"iam","operationId":"KeystoneListProjects","method":"GET","path":"/v3/projects","requestContentType":null,"bodyRequired":false,"query":{"enabled":"boolean","page":"integer","per_page":"integer"},"retry":{"safeToRepeat":true,"busyErrorCodes":[]}, validate: validateKeystoneListProjects },
+  { "api":"iam","operationId":"CreateTokenWithIdToken","method":"POST","path":"/v3.0/OS-AUTH/id-token/tokens","requestContentType":"application/json","bodyRequired":true,"query":{},"retry":{"safeToRepeat":true,"busyErrorCodes":[]}, validate: validateCreateTokenWithIdToken },
+  { "api":"iam","operationId":"CreateTemporaryAccessKeyByToken","method":"POST","path":"/v3.0/OS-CREDENTIAL/securitytokens","requestContentType":"application/json","bodyRequired":true,"query":{},"retry":{"safeToRepeat":true,"busyErrorCodes":[]}, validate: validateCreateTemporaryAccessKeyByToken },
 ]);

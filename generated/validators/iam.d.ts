@@ -1,9 +1,15 @@
 /**
  * GENERATED FILE: DO NOT EDIT. Change the spec and run `npm run generate`.
- * Source: openapi/iam.yaml (sha256 19e5869ca99ed145b5eba629b64eee9ae603ac34d3a642145ebf2d69cb74b408)
+ * Source: openapi/iam.yaml (sha256 e438640bfb0450ce2c6e28111d227a375778929e2de1e5bcbb0a999f759606b9)
  */
 
 import type { GeneratedValidator } from "../operation-types.js";
 
 /** Inputs of iam CreateTokenByPassword: `POST /v3/auth/tokens` as { path, query, body }. */
 export declare const validateCreateTokenByPassword: GeneratedValidator;
+/** Inputs of iam KeystoneListProjects: `GET /v3/projects` as { path, query, body }. */
+export declare const validateKeystoneListProjects: GeneratedValidator;
+/** Inputs of iam CreateTokenWithIdToken: `POST /v3.0/OS-AUTH/id-token/tokens` as { path, query, body }. */
+export declare const validateCreateTokenWithIdToken: GeneratedValidator;
+/** Inputs of iam CreateTemporaryAccessKeyByToken: `POST /v3.0/OS-CREDENTIAL/securitytokens` as { path, query, body }. */
+export declare const validateCreateTemporaryAccessKeyByToken: GeneratedValidator;
