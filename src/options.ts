@@ -20,6 +20,8 @@ export interface AuthContext {
   readonly signal: AbortSignal | undefined;
   /** The client's logger, already filtered at its `logLevel`, for strategies that make requests of their own. */
   readonly logger: Logger;
+  /** The client's IAM endpoint ({@link ClientOptions.iamEndpoint}), for strategies that call IAM (federation). */
+  readonly iamEndpoint?: string | undefined;
 }
 
 /**

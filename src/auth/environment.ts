@@ -22,7 +22,7 @@ export function environmentCredentials(options: EnvironmentCredentialsOptions = 
     const tenant = { projectId: read("PROJECT_ID"), domainId: read("DOMAIN_ID"), iamEndpoint: read("IAM_ENDPOINT") };
     if (idpId && idTokenFile) {
       if (federated?.idpId !== idpId || federated.idTokenFile !== idTokenFile) {
-        const given: FederatedCredentialsOptions = { idpId, idTokenFile, ...(tenant.iamEndpoint ? { iamEndpoint: tenant.iamEndpoint } : { region: read("REGION") }) };
+        const given: FederatedCredentialsOptions = { idpId, idTokenFile, ...(tenant.iamEndpoint ? { iamEndpoint: tenant.iamEndpoint } : {}) };
         federated = { idpId, idTokenFile, load: federatedLoader(given, "environment") };
       }
       return { ...(await federated.load(context, signal)), ...tenant };

@@ -1,0 +1,55 @@
+import { CredentialsError } from "../errors.js";
+import { credentialsStrategy, envVar, type CredentialLoader, type CredentialsStrategy, type RefreshOptions } from "./credentials.js";
+import { readTextFile } from "./credential-fetch.js";
+import { federatedLoader } from "./federated.js";
+import { parseIni } from "./ini.js";
+
+/** Environment variable naming the credentials file, as in the official SDKs. */
+export const CREDENTIALS_FILE_ENV = "HUAWEICLOUD_SDK_CREDENTIALS_FILE";
+
+/** Options of {@link profileCredentials}. */
+export interface ProfileCredentialsOptions extends RefreshOptions {
+  /** The credentials file. @default `HUAWEICLOUD_SDK_CREDENTIALS_FILE`, else `~/.huaweicloud/credentials` */
+  path?: string;
+  /** The section read: `basic` for regional services (project scoped), `global` for global ones. @default "basic" */
+  profile?: string;
+}
+
+/** The credentials file the profile provider reads: the option, the environment variable, or the default. @internal */
+export async function profilePath(path?: string): Promise<string> {
+  if (path !== undefined) return path;
+  const fromEnv = envVar(CREDENTIALS_FILE_ENV);
+  if (fromEnv) return fromEnv;
+  const [{ homedir }, { join }] = await Promise.all([import("node:os"), import("node:path")]);
+  return join(homedir(), ".huaweicloud", "credentials");
+}
+
+/**
+ * Credentials from the INI credentials file of the official SDKs (`~/.huaweicloud/credentials`): in section
+ * `profile`, `ak` and `sk` (optional `security_token`), or `idp_id` and `id_token_file` for federation (which
+ * wins); optional `project_id`, `domain_id`, `iam_endpoint`. Read on the first call. `CredentialsError` (naming
+ * the file and line, never a value) when the file is missing, malformed or lacks the keys.
+ */
+export function profileCredentials(options: ProfileCredentialsOptions = {}): CredentialsStrategy {
+  const section = options?.profile ?? "basic";
+  let federated: { key: string; load: CredentialLoader } | undefined;
+  return credentialsStrategy("profile", async (context, signal) => {
+    const file = await profilePath(options?.path);
+    const text = await readTextFile(file).catch((err: unknown) => {
+      throw new CredentialsError(`profile: ${file} cannot be read (${(err as { code?: string }).code ?? "error"})`);
+    });
+    if (text === undefined) throw new CredentialsError(`profile: no credentials file at ${file}`);
+    const values = parseIni(text, file).get(section);
+    if (!values) throw new CredentialsError(`profile: ${file} has no [${section}] section`);
+    const get = (key: string) => values.get(key) || undefined;
+    const tenant = { projectId: get("project_id"), domainId: get("domain_id"), iamEndpoint: get("iam_endpoint") };
+    const [ak, sk, idpId, idTokenFile] = [get("ak"), get("sk"), get("idp_id"), get("id_token_file")];
+    if (idpId && idTokenFile) {
+      const key = `${idpId}\n${idTokenFile}\n${tenant.iamEndpoint}`;
+      if (federated?.key !== key) federated = { key, load: federatedLoader({ idpId, idTokenFile, ...(tenant.iamEndpoint ? { iamEndpoint: tenant.iamEndpoint } : {}) }, "profile") };
+      return { ...(await federated.load(context, signal)), ...tenant };
+    }
+    if (ak && sk) return { accessKeyId: ak, secretAccessKey: sk, securityToken: get("security_token"), ...tenant };
+    throw new CredentialsError(`profile: [${section}] of ${file} has neither ak and sk nor idp_id and id_token_file`);
+  }, options);
+}
