@@ -1,6 +1,6 @@
 /**
  * GENERATED FILE: DO NOT EDIT. Change the spec and run `npm run generate`.
- * Source: openapi/iam.yaml (sha256 e438640bfb0450ce2c6e28111d227a375778929e2de1e5bcbb0a999f759606b9)
+ * Source: openapi/iam.yaml (sha256 b75356dc01a7eacacacbe79ee89c53ff0fcca930ab1683758c0c023fddfe9e70)
  */
 
 export interface paths {
@@ -177,10 +177,14 @@ export interface components {
         CreateTokenWithIdTokenRequest: {
             auth: components["schemas"]["IdTokenAuth"];
         };
-        /** @description The ID token and the optional scope. */
+        /**
+         * @description The ID token. The service also takes a `scope` (project or domain, as in
+         *     `CreateTokenByPassword`; official model `GetIdTokenAuthParams.scope`) for a scoped token;
+         *     this subset models only the unscoped exchange the credential providers make, so `scope` is
+         *     not accepted here.
+         */
         IdTokenAuth: {
             id_token: components["schemas"]["IdTokenBody"];
-            scope?: components["schemas"]["AuthScope"];
         };
         /** @description The OpenID Connect ID token. */
         IdTokenBody: {
@@ -721,7 +725,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description The ID token, and optionally a scope (none gives an unscoped token). */
+        /** @description The ID token; without a scope the token is unscoped. */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateTokenWithIdTokenRequest"];

@@ -21,6 +21,7 @@ import {
   type IngressIpsRequest,
   type ListInstancesQuery,
 } from "../../src/index.js";
+import { RAW_METHODS } from "./raw-methods.js";
 import { findOperation, isObj, parameterExample, requestExample, type ApiName, type Obj, type Operation, type ResponseSpec } from "./spec.js";
 
 /** Prism checks that a credential is present, not what it is. */
@@ -35,6 +36,8 @@ export interface Clients {
   apig: ApigClient;
   dds: DdsClient;
   iam: IamClient;
+  /** An IAM client with the auth strategy, for the IAM operations that need credentials (KeystoneListProjects). */
+  iamSigned: IamClient;
 }
 
 export interface ClientSetup {
@@ -67,6 +70,8 @@ export function createClients(setup: ClientSetup): Clients {
     dds: createDdsClient({ ...common, endpoint: setup.prism.dds, projectId: String(parameterExample(findOperation("ListInstances"), "project_id")) }),
     // The token call carries no credentials: the IAM client never gets the strategy.
     iam: createIamClient({ fetch: setup.fetch, maxRetries: setup.maxRetries ?? 0, timeoutMs: 10_000, logLevel: "off", endpoint: setup.prism.iam }),
+    // No projectId: project discovery signs KeystoneListProjects without X-Project-Id.
+    iamSigned: createIamClient({ ...common, endpoint: setup.prism.iam }),
   };
 }
 
@@ -100,7 +105,8 @@ export const inputs = {
 /** The public methods of the service clients (what a user can call), by client. */
 export function publicMethods(clients: Clients): string[] {
   const out: string[] = [];
-  for (const [service, client] of Object.entries(clients) as [string, object][]) {
+  // iamSigned is the same client class as iam, with credentials.
+  for (const [service, client] of Object.entries({ apig: clients.apig, dds: clients.dds, iam: clients.iam }) as [string, object][]) {
     for (const key of Object.keys(client)) {
       if (typeof (client as Record<string, unknown>)[key] === "function") out.push(`${service}.${key}`);
     }
@@ -115,6 +121,10 @@ export interface SdkMethod {
   operationId: string;
   /** Calls the method with the spec's example inputs. */
   call(c: Clients): Promise<unknown>;
+  /** A `client.raw` call for an operation without a typed method yet (support/raw-methods.ts). */
+  raw?: true;
+  /** The auth modes to exercise it with. @default token, aksk and password */
+  authModes?: readonly AuthMode[];
   /**
    * Asserts the resolved value for a 2xx answer with body `example` and response headers `served`. Returns the
    * part of the result that is the response body (re-validated against the response schema), if any.
@@ -197,6 +207,7 @@ export const SDK_METHODS: readonly SdkMethod[] = [
       return (result as { body: unknown }).body;
     },
   },
+  ...RAW_METHODS,
 ];
 
 /** What getNode must find in a ListInstances body: the instance, its group and the node. */
@@ -251,7 +262,7 @@ export const REQUEST_CASES: readonly RequestCase[] = [
     method: m.name,
     operationId: m.operationId,
     variant: "spec example inputs",
-    authModes: SECURED,
+    authModes: m.authModes ?? SECURED,
     call: m.call,
   })),
   {

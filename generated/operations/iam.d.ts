@@ -1,6 +1,6 @@
 /**
  * GENERATED FILE: DO NOT EDIT. Change the spec and run `npm run generate`.
- * Source: openapi/iam.yaml (sha256 e438640bfb0450ce2c6e28111d227a375778929e2de1e5bcbb0a999f759606b9)
+ * Source: openapi/iam.yaml (sha256 b75356dc01a7eacacacbe79ee89c53ff0fcca930ab1683758c0c023fddfe9e70)
  */
 
 import type { OperationEntry } from "../operation-types.js";

@@ -9,6 +9,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import { canonicalRequest, stringToSign } from "../auth/canonical.js";
 import { formatSdkDate, hmacSha256Hex } from "../auth/signer.js";
 import type { EmulatorState } from "./state.js";
+import type { TemporaryCredentialStore } from "./temporary.js";
 import type { TokenStore } from "./tokens.js";
 
 /** Largest allowed distance between `X-Sdk-Date` and the emulator's clock: 15 minutes. */
@@ -51,7 +52,7 @@ function fail(reason: AuthFailureReason, message: string): AuthResult {
 }
 
 /** Checks the credentials of one request at time `now` (epoch ms). */
-export async function authenticate(input: AuthInput, state: EmulatorState, tokens: TokenStore, now: number): Promise<AuthResult> {
+export async function authenticate(input: AuthInput, state: EmulatorState, tokens: TokenStore, temporary: TemporaryCredentialStore, now: number): Promise<AuthResult> {
   const token = header(input.headers, "x-auth-token");
   if (token !== undefined && token !== "") {
     const record = tokens.lookup(token);
@@ -62,7 +63,7 @@ export async function authenticate(input: AuthInput, state: EmulatorState, token
   }
   const authorization = header(input.headers, "authorization");
   if (authorization === undefined || authorization === "") return fail("missing", "The token is missing");
-  return verifySignature(input, authorization, state, now);
+  return verifySignature(input, authorization, state, temporary, now);
 }
 
 function parseSdkDate(value: string): number | undefined {
@@ -73,12 +74,15 @@ function parseSdkDate(value: string): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-async function verifySignature(input: AuthInput, authorization: string, state: EmulatorState, now: number): Promise<AuthResult> {
+async function verifySignature(input: AuthInput, authorization: string, state: EmulatorState, temporary: TemporaryCredentialStore, now: number): Promise<AuthResult> {
   const m = AUTHORIZATION_RE.exec(authorization);
   if (!m) return fail("aksk", `${PREFIX}: Authorization is not of the form "SDK-HMAC-SHA256 Access=…, SignedHeaders=…, Signature=…"`);
   const [, accessKeyId = "", signedList = "", signature = ""] = m;
-  const key = state.accessKeys.get(accessKeyId);
+  // Temporary credentials (metadata, pod identity, securitytokens) are valid until their expiry only.
+  const issued = state.accessKeys.has(accessKeyId) ? undefined : temporary.lookup(accessKeyId);
+  const key = state.accessKeys.get(accessKeyId) ?? issued;
   if (!key) return fail("aksk", `${PREFIX}: access key ${accessKeyId} does not exist`);
+  if (issued && issued.expiresAt <= now) return fail("aksk", `${PREFIX}: the temporary access key ${accessKeyId} has expired`);
 
   const signedHeaders = signedList.toLowerCase().split(";");
   const sdkDate = header(input.headers, "x-sdk-date")?.trim();

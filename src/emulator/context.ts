@@ -1,6 +1,10 @@
 /** What every operation handler receives, and the handler type. */
+import type { IncomingHttpHeaders } from "node:http";
 import type { Answer } from "./http.js";
+import type { IdentitySettings } from "./identity.js";
+import type { MetadataTokenStore } from "./metadata.js";
 import type { EmulatorState } from "./state.js";
+import type { TemporaryCredentialStore } from "./temporary.js";
 import type { Timers } from "./timers.js";
 import type { TokenStore } from "./tokens.js";
 
@@ -18,6 +22,12 @@ export interface EmulatorTimings {
 export interface HandlerContext {
   state: EmulatorState;
   tokens: TokenStore;
+  /** Temporary AK/SK issued by metadata, pod identity and securitytokens. */
+  credentials: TemporaryCredentialStore;
+  /** Metadata API session tokens. */
+  metadataTokens: MetadataTokenStore;
+  /** Metadata, pod identity and federation settings. */
+  identity: IdentitySettings;
   timers: Timers;
   timings: EmulatorTimings;
   /** The emulator clock, epoch ms. */
@@ -28,6 +38,8 @@ export interface HandlerContext {
   /** Decoded path parameters. */
   params: Record<string, string>;
   query: URLSearchParams;
+  /** Request headers, names lower-case. */
+  headers: IncomingHttpHeaders;
   /** Parsed JSON body: `undefined` when empty, an `Error` when malformed. */
   body: unknown;
 }

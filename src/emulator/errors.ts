@@ -5,8 +5,8 @@
  */
 import type { Answer } from "./http.js";
 
-/** The services the emulator serves. */
-export type ServiceName = "apig" | "dds" | "iam";
+/** The services the emulator serves; `metadata` is the instance metadata API and pod identity. */
+export type ServiceName = "apig" | "dds" | "iam" | "metadata";
 
 /** `{error_code, error_msg}` (APIG and DDS management errors, IAM's Huawei-style errors). */
 export function serviceError(status: number, code: string, message: string, headers?: Record<string, string>): Answer {

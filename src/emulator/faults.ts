@@ -33,7 +33,7 @@ export interface FaultOptions {
 export type FaultDecision = { kind: "none" } | { kind: "reset" } | { kind: "throttle"; retryAfterSec: number | undefined } | { kind: "error"; status: number };
 
 const ERROR_STATUSES = [500, 502, 503, 504];
-const SERVICES: readonly ServiceName[] = ["apig", "dds", "iam"];
+const SERVICES: readonly ServiceName[] = ["apig", "dds", "iam", "metadata"];
 const KNOWN_KEYS = ["latency", "errors", "throttle", "resets", "corrupt", "only", "seed"];
 
 /** mulberry32: a small, fast, seedable PRNG giving floats in [0, 1). */

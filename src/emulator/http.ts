@@ -7,6 +7,8 @@ export interface Answer {
   status: number;
   /** Serialised as JSON; `undefined` sends no body. */
   body?: unknown;
+  /** A `text/plain` body instead of JSON (the metadata API's session token). */
+  text?: string;
   headers?: Record<string, string>;
 }
 
@@ -34,10 +36,10 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
 /** Writes an {@link Answer} as JSON. */
 export function send(res: ServerResponse, answer: Answer): void {
   if (res.headersSent || res.destroyed) return;
-  const payload = answer.body === undefined ? undefined : JSON.stringify(answer.body);
+  const payload = answer.text ?? (answer.body === undefined ? undefined : JSON.stringify(answer.body));
   const headers: Record<string, string> = { ...answer.headers };
   if (payload !== undefined) {
-    headers["Content-Type"] = "application/json;charset=UTF-8";
+    headers["Content-Type"] = answer.text !== undefined ? "text/plain;charset=UTF-8" : "application/json;charset=UTF-8";
     headers["Content-Length"] = String(Buffer.byteLength(payload));
   }
   res.writeHead(answer.status, headers);

@@ -1,6 +1,7 @@
 /**
- * `hwc-gateways/emulator`: a stateful in-memory emulator of the APIG, DDS and IAM operations the SDK uses, for
- * tests and demos without a cloud account. Node-only (node:http); not part of the browser-safe SDK entry.
+ * `hwc-gateways/emulator`: a stateful in-memory emulator of the APIG, DDS and IAM operations the SDK uses, and of
+ * the instance metadata API and pod identity endpoint the credential providers read, for tests and demos without
+ * a cloud account. Node-only (node:http); not part of the browser-safe SDK entry.
  *
  * ```ts
  * const emu = await startEmulator({ jobDelayMs: 200 });
@@ -14,6 +15,11 @@
  */
 export { startEmulator } from "./server.js";
 export type { Emulator, EmulatorOptions, IssueTokenOptions } from "./server.js";
+export type { IdentityOptions } from "./identity.js";
+export type { TemporaryCredential, TemporaryCredentialSource } from "./temporary.js";
+export { DEFAULT_TEMPORARY_CREDENTIAL_TTL_MS } from "./temporary.js";
+export { MAX_METADATA_TOKEN_TTL_SECONDS } from "./metadata.js";
+export { POD_IDENTITY_PATH } from "./routes.js";
 export type { RequestLogEntry } from "./pipeline.js";
 export { defaultSeed, loadSeed, parseSeed } from "./seed-parse.js";
 export { SeedError } from "./seed-checker.js";

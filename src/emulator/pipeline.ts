@@ -2,7 +2,8 @@
  * The request pipeline: what the emulator does with one HTTP request.
  *
  * Per API request, in order: read the body → route (unknown → 404 `APIGW.0101`) → faults (latency, reset,
- * 429, 5xx) → authentication (APIG and DDS only) → project check → handler → optional corruption → answer.
+ * 429, 5xx) → authentication (APIG, DDS and KeystoneListProjects) → project check → handler → optional
+ * corruption → answer.
  * Every answer carries `X-Request-Id` (32 hex characters).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -15,9 +16,14 @@ import { bindPublicGateway, listInstances, unbindPublicGateway } from "./dds.js"
 import { gatewayError, noSuchApi, serverError, serviceError, throttled, type ServiceName } from "./errors.js";
 import type { FaultDecision, FaultInjector } from "./faults.js";
 import { BodyTooLargeError, parseJson, randomHex, readBody, send, type Answer } from "./http.js";
+import { createTemporaryAccessKeyByToken, createTokenWithIdToken } from "./federation.js";
 import { createTokenByPassword } from "./iam.js";
+import type { IdentitySettings } from "./identity.js";
+import { createMetadataToken, createPodIdentityCredentials, showSecurityKey, type MetadataTokenStore } from "./metadata.js";
+import { keystoneListProjects } from "./projects.js";
 import { matchRoute, type OperationId, type RouteMatch } from "./routes.js";
 import type { EmulatorState } from "./state.js";
+import type { TemporaryCredentialStore } from "./temporary.js";
 import type { Timers } from "./timers.js";
 import type { TokenStore } from "./tokens.js";
 
@@ -48,6 +54,9 @@ export interface PipelineDeps {
   baseUrl(): string;
   stopped(): boolean;
   readonly tokens: TokenStore;
+  readonly credentials: TemporaryCredentialStore;
+  readonly metadataTokens: MetadataTokenStore;
+  readonly identity: IdentitySettings;
   readonly timers: Timers;
   readonly timings: EmulatorTimings;
   readonly faults: FaultInjector;
@@ -66,6 +75,12 @@ const HANDLERS: Record<OperationId, Handler> = {
   UnbindPublicGateway: unbindPublicGateway,
   ListInstances: listInstances,
   CreateTokenByPassword: createTokenByPassword,
+  KeystoneListProjects: keystoneListProjects,
+  CreateTokenWithIdToken: createTokenWithIdToken,
+  CreateTemporaryAccessKeyByToken: createTemporaryAccessKeyByToken,
+  CreateMetadataToken: createMetadataToken,
+  ShowSecurityKey: showSecurityKey,
+  CreatePodIdentityCredentials: createPodIdentityCredentials,
 };
 
 const APIG_TOKEN_CODES: Record<Exclude<AuthFailureReason, "aksk">, string> = {
@@ -136,16 +151,22 @@ export function createPipeline(deps: PipelineDeps): (req: IncomingMessage, res: 
     if (decision.kind === "throttle") return finish(throttled(requestId, decision.retryAfterSec));
     if (decision.kind === "error") return finish(serverError(route.service, decision.status, requestId));
 
-    if (route.service !== "iam") {
-      const auth = await authenticate({ method, rawUrl, headers: req.headers, body: raw }, deps.state(), deps.tokens, deps.now());
+    if (route.authenticated) {
+      const auth = await authenticate({ method, rawUrl, headers: req.headers, body: raw }, deps.state(), deps.tokens, deps.credentials, deps.now());
       if (!auth.ok) return finish(unauthorized(route.service, auth.reason, auth.message, requestId));
-      const projectId = route.params.project_id ?? "";
-      if (auth.principal.projectId !== undefined && auth.principal.projectId !== projectId) return finish(wrongProject(route.service, projectId, requestId));
+      // Only project-scoped paths are checked: KeystoneListProjects is how a caller finds its project.
+      const projectId = route.params.project_id;
+      if (projectId !== undefined && auth.principal.projectId !== undefined && auth.principal.projectId !== projectId) {
+        return finish(wrongProject(route.service, projectId, requestId));
+      }
     }
 
     const ctx: HandlerContext = {
       state: deps.state(),
       tokens: deps.tokens,
+      credentials: deps.credentials,
+      metadataTokens: deps.metadataTokens,
+      identity: deps.identity,
       timers: deps.timers,
       timings: deps.timings,
       now: deps.now,
@@ -153,6 +174,7 @@ export function createPipeline(deps: PipelineDeps): (req: IncomingMessage, res: 
       baseUrl: deps.baseUrl(),
       params: route.params,
       query: new URLSearchParams(q >= 0 ? rawUrl.slice(q + 1) : ""),
+      headers: req.headers,
       body,
     };
     let answer = HANDLERS[route.operation](ctx);

@@ -22,11 +22,12 @@ const MAX_DELAY_MS = 24 * 60 * 60 * 1000;
  */
 export function parseSeed(value: unknown, source = "seed"): Seed {
   const c = new Checker();
-  const root = c.object(value, "", ["projectId", "region", "users", "accessKeys", "apig", "dds"], ["projectId"]);
+  const root = c.object(value, "", ["projectId", "region", "projects", "users", "accessKeys", "apig", "dds"], ["projectId"]);
   if (!root) throw new SeedError(c.issues, source);
   c.string(root.projectId, "projectId");
   c.string(root.region, "region");
 
+  checkProjects(c, root.projects, "projects");
   checkUsers(c, root.users);
   checkAccessKeys(c, root.accessKeys);
   if (root.apig !== undefined) {
@@ -55,15 +56,19 @@ function checkUsers(c: Checker, value: unknown): void {
     c.string(user.userId, join(p, "userId"));
     c.string(user.domainId, join(p, "domainId"));
     if (domain !== undefined && name !== undefined) c.unique(names, `${domain}/${name}`, p, "user");
-    c.array(user.projects, join(p, "projects"))?.forEach((pr, j) => {
-      const pp = join(join(p, "projects"), j);
-      const project = c.object(pr, pp, ["id", "name"], ["id", "name"]);
-      if (project) {
-        c.string(project.id, join(pp, "id"));
-        c.string(project.name, join(pp, "name"));
-      }
-    });
+    checkProjects(c, user.projects, join(p, "projects"));
     c.array(user.roles, join(p, "roles"))?.forEach((r, j) => c.string(r, join(join(p, "roles"), j), { max: 128 }));
+  });
+}
+
+function checkProjects(c: Checker, value: unknown, path: string): void {
+  c.array(value, path)?.forEach((pr, j) => {
+    const pp = join(path, j);
+    const project = c.object(pr, pp, ["id", "name"], ["id", "name"]);
+    if (project) {
+      c.string(project.id, join(pp, "id"));
+      c.string(project.name, join(pp, "name"));
+    }
   });
 }
 

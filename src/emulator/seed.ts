@@ -196,6 +196,11 @@ export interface Seed {
   projectId: string;
   /** Region id, also the project name. @default "cn-north-4" */
   region?: string;
+  /**
+   * The account's IAM projects, as KeystoneListProjects lists them (`GET /v3/projects?name=<region>`); give none
+   * or several of one name to test project discovery failing. @default one, `{ id: projectId, name: region }`
+   */
+  projects?: SeedProject[];
   /** IAM users that can get tokens. @default [] */
   users?: SeedUser[];
   /** AK/SK pairs accepted for signatures. @default [] */

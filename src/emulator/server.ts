@@ -8,10 +8,14 @@ import type { EmulatorTimings } from "./context.js";
 import { serverError } from "./errors.js";
 import { FaultInjector, type FaultOptions } from "./faults.js";
 import { send } from "./http.js";
+import { identitySettings, type IdentityOptions } from "./identity.js";
+import { MetadataTokenStore } from "./metadata.js";
 import { createPipeline, type RequestLogEntry } from "./pipeline.js";
+import { POD_IDENTITY_PATH } from "./routes.js";
 import type { Seed } from "./seed.js";
 import { defaultSeed, loadSeed, parseSeed } from "./seed-parse.js";
 import { EmulatorState, type EmulatorCredentials, type EmulatorSnapshot } from "./state.js";
+import { TemporaryCredentialStore, type TemporaryCredential } from "./temporary.js";
 import { Timers } from "./timers.js";
 import { DEFAULT_TOKEN_TTL_MS, TokenStore } from "./tokens.js";
 
@@ -31,6 +35,8 @@ export interface EmulatorOptions {
   ddsSettleMs?: number;
   /** Lifetime of issued IAM tokens, in ms. @default 86400000 (24 h) */
   tokenTtlMs?: number;
+  /** Instance metadata, pod identity and federation: temporary credential lifetime, tokens, idp id. @default see {@link IdentityOptions} */
+  identity?: IdentityOptions;
   /** IAM users and AK/SK pairs to accept, replacing the seed's lists (each list separately). */
   credentials?: EmulatorCredentials;
   /** The emulator's clock (epoch ms) for token expiry and `X-Sdk-Date` checks; timers still use real time. @default Date.now */
@@ -61,6 +67,18 @@ export interface Emulator {
   readonly port: number;
   /** The seed's project id: the one every gateway and instance belongs to. */
   readonly projectId: string;
+  /**
+   * Base URL of the instance metadata API, to point the SDK's metadata provider at instead of
+   * `http://169.254.169.254` (the same as `url`): `PUT {metadataUrl}/meta-data/latest/api/token`,
+   * `GET {metadataUrl}/openstack/latest/securitykey`.
+   */
+  readonly metadataUrl: string;
+  /** Pod identity: the full URL (`HC_CONTAINER_CREDENTIALS_FULL_URI`) and the token it expects in `Authorization` (the token file's content). Never log the token. */
+  readonly podIdentity: { readonly url: string; readonly token: string };
+  /** Federation: the identity provider id (`X-Idp-Id`, `HUAWEICLOUD_SDK_IDP_ID`) and the ID token (the file `HUAWEICLOUD_SDK_ID_TOKEN_FILE` holds) IAM accepts. Never log the ID token. */
+  readonly federation: { readonly idpId: string; readonly idToken: string };
+  /** Lifetime of temporary credentials from metadata and pod identity, in ms (and from securitytokens when configured). */
+  readonly temporaryCredentialTtlMs: number;
   /** The live state (a new object after {@link reset}); tests may read and change it. */
   readonly state: EmulatorState;
   /** The current fault configuration with the counts that remain. */
@@ -69,6 +87,8 @@ export interface Emulator {
   setFaults(faults: FaultOptions): void;
   /** Issues a token without a password, as if the user had logged in. Never log it. @throws Error for an unknown user or project. */
   issueToken(options?: IssueTokenOptions): string;
+  /** Issues temporary credentials as the metadata API would, valid for `ttlMs` (default `temporaryCredentialTtlMs`). Never log them. */
+  issueTemporaryCredentials(ttlMs?: number): TemporaryCredential;
   /** Back to the seed (or `seed`), pending jobs cancelled, faults back to the start options. Tokens stay valid. */
   reset(seed?: Seed): void;
   /** The state without secrets, as `GET /__emulator/state` shows it. */
@@ -109,6 +129,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const faults = new FaultInjector(initialFaults);
   const timers = new Timers();
   const tokens = new TokenStore();
+  const identity = identitySettings(options.identity);
+  const credentialStore = new TemporaryCredentialStore();
+  const metadataTokens = new MetadataTokenStore();
   let state = new EmulatorState(initialSeed, credentials);
   let baseUrl = "";
   let stopped = false;
@@ -126,6 +149,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     baseUrl: () => baseUrl,
     stopped: () => stopped,
     tokens,
+    credentials: credentialStore,
+    metadataTokens,
+    identity,
     timers,
     timings,
     faults,
@@ -156,6 +182,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     host: address.address,
     port: address.port,
     projectId: initialSeed.projectId,
+    metadataUrl: baseUrl,
+    podIdentity: { url: `${baseUrl}${POD_IDENTITY_PATH}`, token: identity.podIdentityToken },
+    federation: { idpId: identity.idpId, idToken: identity.idToken },
+    temporaryCredentialTtlMs: identity.temporaryCredentialTtlMs,
     get state() {
       return state;
     },
@@ -173,6 +203,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       const ttl = checkTimingOption("ttlMs", o.ttlMs, timings.tokenTtlMs);
       return tokens.issue(user, project, now(), ttl).token;
     },
+    issueTemporaryCredentials(ttlMs) {
+      const ttl = ttlMs === undefined ? identity.temporaryCredentialTtlMs : checkTimingOption("ttlMs", ttlMs, 0);
+      return { ...credentialStore.issue("metadata", now(), ttl) };
+    },
     reset(seed) {
       timers.cancelAll();
       state = new EmulatorState(seed !== undefined ? parseSeed(seed) : initialSeed, credentials);
@@ -188,6 +222,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         server.close(() => resolve());
         server.closeAllConnections();
         tokens.clear();
+        credentialStore.clear();
+        metadataTokens.clear();
       });
       return stopping;
     },

@@ -75,6 +75,8 @@ export class EmulatorState {
   readonly instances = new Map<string, DdsInstanceState>();
   /** NAT gateways that DDS public gateways can be bound through, by id. */
   readonly natGateways = new Map<string, SeedNatGateway>();
+  /** The account's IAM projects (KeystoneListProjects); tests may add or remove some. */
+  readonly projects: SeedProject[];
   /** IAM users. */
   readonly users: UserState[] = [];
   /** AK/SK pairs by access key id. */
@@ -85,6 +87,7 @@ export class EmulatorState {
     this.projectId = seed.projectId;
     this.region = seed.region ?? "cn-north-4";
     const defaultProject: SeedProject = { id: this.projectId, name: this.region };
+    this.projects = (seed.projects ?? [defaultProject]).map((p) => ({ ...p }));
     for (const u of credentials?.users ?? seed.users ?? []) {
       const domainId = u.domainId ?? derivedId("domain", u.domainName);
       this.users.push({

@@ -142,7 +142,7 @@ describe("emulator faults: latency, scope, run-time changes", () => {
   it("seeded jitter is reproducible", () => {
     const draw = () => {
       const f = new FaultInjector({ latency: { ms: 10, jitterMs: 1000 }, seed: 7 });
-      const route = { service: "apig" as const, operation: "ShowInstance" as const, params: {} };
+      const route = { service: "apig" as const, operation: "ShowInstance" as const, params: {}, authenticated: true };
       return Array.from({ length: 5 }, () => f.latencyMs(route));
     };
     const a = draw();
