@@ -40,7 +40,8 @@ export async function fetchFromSource(provider: string, fetch: typeof globalThis
     if (signal?.aborted) throw abortErrorFrom(signal, `the ${provider} credentials request`);
     if (timedOut) throw new CredentialsError(`${provider}: ${where} gave no complete answer within ${timeoutMs} ms`, [], { cause: new TimeoutError(`no answer within ${timeoutMs} ms`, { cause: err }) });
     if (err instanceof AbortError) throw err;
-    throw new CredentialsError(`${provider}: ${where} failed (${(err as Error)?.name ?? "error"})`, [], { cause: err });
+    const code = (err as { cause?: { code?: unknown } })?.cause?.code;
+    throw new CredentialsError(`${provider}: ${where} failed (${typeof code === "string" ? code : ((err as Error)?.name ?? "error")})`, [], { cause: err });
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener("abort", onAbort);
