@@ -9,6 +9,8 @@ import { sharedRenewal } from "./shared-renewal.js";
 
 /** Options of {@link defaultCredentials}: each provider's own, passed on. */
 export interface DefaultCredentialsOptions extends RefreshOptions {
+  /** Where every provider reads its environment variables. @default process.env, read on the first call */
+  env?: Record<string, string | undefined>;
   /** Options of the profile provider (file path, section). */
   profile?: Omit<ProfileCredentialsOptions, keyof RefreshOptions>;
   /** Options of the metadata provider, or `false` to leave it out (as `HUAWEICLOUD_SDK_METADATA_DISABLED=true`). */
@@ -26,12 +28,12 @@ export interface DefaultCredentialsOptions extends RefreshOptions {
  * and why it gave nothing. The default `auth` of the APIG and DDS clients.
  */
 export function defaultCredentials(options: DefaultCredentialsOptions = {}): CredentialsStrategy {
-  const refresh = options?.refreshBeforeMs === undefined ? {} : { refreshBeforeMs: options.refreshBeforeMs };
+  const refresh = { ...(options?.refreshBeforeMs === undefined ? {} : { refreshBeforeMs: options.refreshBeforeMs }), ...(options?.env ? { env: options.env } : {}) };
   const metadataOptions = options?.metadata;
   const providers: [string, () => CredentialsStrategy | string][] = [
     ["environment", () => environmentCredentials(refresh)],
     ["profile", () => profileCredentials({ ...options?.profile, ...refresh })],
-    ["metadata", () => (metadataOptions === false ? "left out (metadata: false)" : metadataDisabled() ? `turned off by ${METADATA_DISABLED_ENV}` : metadataCredentials({ ...metadataOptions, ...refresh }))],
+    ["metadata", () => (metadataOptions === false ? "left out (metadata: false)" : metadataDisabled(options?.env) ? `turned off by ${METADATA_DISABLED_ENV}` : metadataCredentials({ ...metadataOptions, ...refresh }))],
     ["podIdentity", () => podIdentityCredentials({ ...options?.podIdentity, ...refresh })],
   ];
   let chosen: CredentialsStrategy | undefined;

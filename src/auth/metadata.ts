@@ -17,6 +17,8 @@ export interface MetadataCredentialsOptions extends RefreshOptions {
   timeoutMs?: number;
   /** `fetch` for the metadata requests. @default the client's fetch */
   fetch?: typeof fetch;
+  /** Where `HUAWEICLOUD_SDK_METADATA_ENDPOINT` and `HUAWEICLOUD_SDK_METADATA_DISABLED` are read. @default process.env */
+  env?: Record<string, string | undefined>;
   /** Session token lifetime asked for (`X-Metadata-Token-Ttl-Seconds`), in seconds. @default 21600 (6 h, as the official SDKs) */
   tokenTtlSeconds?: number;
 }
@@ -39,7 +41,7 @@ const NO_AGENCY = "Please configure Cloud Service Agency first";
  */
 export function metadataCredentials(options: MetadataCredentialsOptions = {}): CredentialsStrategy {
   const { timeoutMs = 1000, tokenTtlSeconds = 21_600 } = options ?? {};
-  const given = options?.endpoint ?? envVar(METADATA_ENDPOINT_ENV) ?? DEFAULT_METADATA_ENDPOINT;
+  const given = options?.endpoint ?? envVar(METADATA_ENDPOINT_ENV, options?.env) ?? DEFAULT_METADATA_ENDPOINT;
   const url = URL.canParse(given) ? new URL(given) : undefined;
   const issues = [];
   if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
@@ -52,7 +54,7 @@ export function metadataCredentials(options: MetadataCredentialsOptions = {}): C
   let sessionToken: string | undefined;
 
   return credentialsStrategy("metadata", async (context, signal) => {
-    if (metadataDisabled()) throw new CredentialsError(`metadata: turned off by ${METADATA_DISABLED_ENV}`);
+    if (metadataDisabled(options?.env)) throw new CredentialsError(`metadata: turned off by ${METADATA_DISABLED_ENV}`);
     const fetch = options?.fetch ?? context.fetch;
     const get = (path: string, init: RequestInit) => fetchFromSource("metadata", fetch, base + path, init, timeoutMs, signal);
     const newToken = async (): Promise<void> => {

@@ -13,12 +13,14 @@ export interface ProfileCredentialsOptions extends RefreshOptions {
   path?: string;
   /** The section read: `basic` for regional services (project scoped), `global` for global ones. @default "basic" */
   profile?: string;
+  /** Where `HUAWEICLOUD_SDK_CREDENTIALS_FILE` is read. @default process.env */
+  env?: Record<string, string | undefined>;
 }
 
 /** The credentials file the profile provider reads: the option, the environment variable, or the default. @internal */
-export async function profilePath(path?: string): Promise<string> {
+export async function profilePath(path?: string, env?: Record<string, string | undefined>): Promise<string> {
   if (path !== undefined) return path;
-  const fromEnv = envVar(CREDENTIALS_FILE_ENV);
+  const fromEnv = envVar(CREDENTIALS_FILE_ENV, env);
   if (fromEnv) return fromEnv;
   const [{ homedir }, { join }] = await Promise.all([import("node:os"), import("node:path")]);
   return join(homedir(), ".huaweicloud", "credentials");
@@ -34,7 +36,7 @@ export function profileCredentials(options: ProfileCredentialsOptions = {}): Cre
   const section = options?.profile ?? "basic";
   let federated: { key: string; load: CredentialLoader } | undefined;
   return credentialsStrategy("profile", async (context, signal) => {
-    const file = await profilePath(options?.path);
+    const file = await profilePath(options?.path, options?.env);
     const text = await readTextFile(file).catch((err: unknown) => {
       throw new CredentialsError(`profile: ${file} cannot be read (${(err as { code?: string }).code ?? "error"})`);
     });

@@ -106,7 +106,7 @@ describe("podIdentityCredentials", () => {
     const env = { HC_CONTAINER_CREDENTIALS_FULL_URI: emu.podIdentity.url, HC_CONTAINER_AUTHORIZATION_TOKEN_FILE: file };
     const apig = createApigClient({ projectId: emu.projectId, endpoint: emu.url, auth: podIdentityCredentials({ env }), logLevel: "off" });
     expect((await apig.getInstance(SEED.gateway)).id).toBe(SEED.gateway);
-    expect(log.filter((e) => e.status >= 400)).toEqual([]);
+    expect(log.filter((e) => Number(e.status) >= 400)).toEqual([]);
   });
 
   it("fails clearly for unset variables, a missing token file, a refused token", async () => {
