@@ -128,6 +128,24 @@ export function credentialsStrategy(provider: string, load: CredentialLoader, op
   return hideSecrets(strategy, provider);
 }
 
+const absent = new WeakSet<object>();
+
+/**
+ * A provider's "nothing configured here" failure (variables unset, no file, no metadata service): the default chain
+ * goes on to the next provider. Any other failure means the provider is configured but broken, and stops the chain,
+ * so a typo in a credentials file never silently falls through to another identity. @internal
+ */
+export function notConfigured(message: string, options?: ErrorOptions): CredentialsError {
+  const err = new CredentialsError(message, [], options);
+  absent.add(err);
+  return err;
+}
+
+/** Whether `err` came from {@link notConfigured}. @internal */
+export function isNotConfigured(err: unknown): boolean {
+  return typeof err === "object" && err !== null && absent.has(err);
+}
+
 /** Reads an environment variable where there is a `process` (not in browsers). @internal */
 export function envVar(name: string, env: Record<string, string | undefined> | undefined = globalThis.process?.env): string | undefined {
   const value = env?.[name];

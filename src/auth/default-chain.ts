@@ -1,6 +1,6 @@
 import { AbortError, CredentialsError, type CredentialSkip } from "../errors.js";
 import { hideSecrets, type AuthContext } from "../options.js";
-import { contextOf, type CredentialsStrategy, type RefreshOptions } from "./credentials.js";
+import { contextOf, isNotConfigured, type CredentialsStrategy, type RefreshOptions } from "./credentials.js";
 import { environmentCredentials } from "./environment.js";
 import { metadataCredentials, metadataDisabled, METADATA_DISABLED_ENV, type MetadataCredentialsOptions } from "./metadata.js";
 import { podIdentityCredentials, type PodIdentityCredentialsOptions } from "./pod-identity.js";
@@ -23,9 +23,10 @@ export interface DefaultCredentialsOptions extends RefreshOptions {
  * The default credential chain of the official SDKs, walked lazily on the first call: environment
  * ({@link environmentCredentials}), the credentials file ({@link profileCredentials}), the ECS metadata service
  * ({@link metadataCredentials}, unless `HUAWEICLOUD_SDK_METADATA_DISABLED` is set), pod identity
- * ({@link podIdentityCredentials}). The first provider that supplies credentials is kept for the client's life
- * (its temporary credentials refreshed as it does). None: a `CredentialsError` whose `tried` names every provider
- * and why it gave nothing. The default `auth` of the APIG and DDS clients.
+ * ({@link podIdentityCredentials}). A provider with nothing configured is skipped; one configured but failing (a
+ * malformed profile, AK without SK) stops the chain. The first provider that supplies credentials is kept for the
+ * client's life (its temporary credentials refreshed as it does). None: a `CredentialsError` whose `tried` names
+ * every provider asked and why it gave nothing. The default `auth` of the APIG and DDS clients.
  */
 export function defaultCredentials(options: DefaultCredentialsOptions = {}): CredentialsStrategy {
   const refresh = { ...(options?.refreshBeforeMs === undefined ? {} : { refreshBeforeMs: options.refreshBeforeMs }), ...(options?.env ? { env: options.env } : {}) };
@@ -53,6 +54,8 @@ export function defaultCredentials(options: DefaultCredentialsOptions = {}): Cre
         if (err instanceof AbortError) throw err;
         const message = err instanceof Error ? err.message : String(err);
         tried.push({ provider: name, reason: message.startsWith(`${name}: `) ? message.slice(name.length + 2) : message });
+        // Configured but broken: stop here rather than fall through to another identity.
+        if (!isNotConfigured(err)) throw new CredentialsError(`the ${name} provider is configured but failed`, tried, { cause: err });
       }
     }
     throw new CredentialsError("no credentials found by the default chain", tried);

@@ -1,5 +1,5 @@
 import { CredentialsError } from "../errors.js";
-import { credentialsStrategy, envVar, type CredentialsStrategy, type RefreshOptions } from "./credentials.js";
+import { credentialsStrategy, envVar, notConfigured, type CredentialsStrategy, type RefreshOptions } from "./credentials.js";
 import { federatedLoader, type FederatedCredentialsOptions } from "./federated.js";
 
 /** Options of {@link environmentCredentials}. */
@@ -31,7 +31,7 @@ export function environmentCredentials(options: EnvironmentCredentialsOptions = 
     // Only names, never values.
     if (ak || sk) throw new CredentialsError(`environment: HUAWEICLOUD_SDK_${ak ? "AK" : "SK"} is set but HUAWEICLOUD_SDK_${ak ? "SK" : "AK"} is not`);
     if (idpId || idTokenFile) throw new CredentialsError(`environment: HUAWEICLOUD_SDK_${idpId ? "IDP_ID" : "ID_TOKEN_FILE"} is set but HUAWEICLOUD_SDK_${idpId ? "ID_TOKEN_FILE" : "IDP_ID"} is not`);
-    throw new CredentialsError("environment: neither HUAWEICLOUD_SDK_AK/HUAWEICLOUD_SDK_SK nor HUAWEICLOUD_SDK_IDP_ID/HUAWEICLOUD_SDK_ID_TOKEN_FILE is set");
+    throw notConfigured("environment: neither HUAWEICLOUD_SDK_AK/HUAWEICLOUD_SDK_SK nor HUAWEICLOUD_SDK_IDP_ID/HUAWEICLOUD_SDK_ID_TOKEN_FILE is set");
   }, options);
   return strategy;
 }

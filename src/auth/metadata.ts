@@ -1,5 +1,6 @@
 import { CredentialsError, ValidationError } from "../errors.js";
-import { credentialsFromAnswer, credentialsStrategy, envVar, type CredentialsStrategy, type RefreshOptions } from "./credentials.js";
+import type { AuthContext } from "../options.js";
+import { credentialsFromAnswer, credentialsStrategy, envVar, notConfigured, type CredentialsStrategy, type RefreshOptions } from "./credentials.js";
 import { fetchFromSource } from "./credential-fetch.js";
 
 /** Where the instance metadata service answers on an ECS or BMS instance. */
@@ -53,7 +54,9 @@ export function metadataCredentials(options: MetadataCredentialsOptions = {}): C
   const base = (url as URL).href.replace(/\/+$/, "");
   let sessionToken: string | undefined;
 
-  return credentialsStrategy("metadata", async (context, signal) => {
+  // Off an ECS instance, or on one without an agency, there is simply no metadata credential: every failure of
+  // the service counts as "not configured", so the default chain goes on to pod identity.
+  const load = async (context: AuthContext, signal: AbortSignal) => {
     if (metadataDisabled(options?.env)) throw new CredentialsError(`metadata: turned off by ${METADATA_DISABLED_ENV}`);
     const fetch = options?.fetch ?? context.fetch;
     const get = (path: string, init: RequestInit) => fetchFromSource("metadata", fetch, base + path, init, timeoutMs, signal);
@@ -82,5 +85,8 @@ export function metadataCredentials(options: MetadataCredentialsOptions = {}): C
       throw new CredentialsError("metadata: securitykey answered a body that is not JSON");
     }
     return credentialsFromAnswer("metadata", body);
-  }, options);
+  };
+  return credentialsStrategy("metadata", (context, signal) => load(context, signal).catch((err: unknown) => {
+    throw err instanceof CredentialsError ? notConfigured(err.message, { cause: err.cause }) : err;
+  }), options);
 }

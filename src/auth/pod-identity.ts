@@ -1,5 +1,5 @@
 import { CredentialsError, ValidationError } from "../errors.js";
-import { credentialsFromAnswer, credentialsStrategy, envVar, type CredentialsStrategy, type RefreshOptions } from "./credentials.js";
+import { credentialsFromAnswer, credentialsStrategy, envVar, notConfigured, type CredentialsStrategy, type RefreshOptions } from "./credentials.js";
 import { fetchFromSource, readTextFile } from "./credential-fetch.js";
 
 /** Options of {@link podIdentityCredentials}. */
@@ -25,7 +25,7 @@ export function podIdentityCredentials(options: PodIdentityCredentialsOptions = 
   return credentialsStrategy("podIdentity", async (context, signal) => {
     const uri = envVar("HC_CONTAINER_CREDENTIALS_FULL_URI", options?.env);
     const file = envVar("HC_CONTAINER_AUTHORIZATION_TOKEN_FILE", options?.env);
-    if (!uri || !file) throw new CredentialsError("podIdentity: HC_CONTAINER_CREDENTIALS_FULL_URI and HC_CONTAINER_AUTHORIZATION_TOKEN_FILE must both be set");
+    if (!uri || !file) throw notConfigured("podIdentity: HC_CONTAINER_CREDENTIALS_FULL_URI and HC_CONTAINER_AUTHORIZATION_TOKEN_FILE must both be set");
     if (!URL.canParse(uri) || !/^https?:$/.test(new URL(uri).protocol)) throw new CredentialsError("podIdentity: HC_CONTAINER_CREDENTIALS_FULL_URI is not an http(s) URL");
     const token = (await readTextFile(file).catch(() => undefined))?.trim();
     if (!token) throw new CredentialsError(`podIdentity: the token file ${file} is missing, unreadable or empty`);

@@ -1,5 +1,5 @@
 import { CredentialsError } from "../errors.js";
-import { credentialsStrategy, envVar, type CredentialLoader, type CredentialsStrategy, type RefreshOptions } from "./credentials.js";
+import { credentialsStrategy, envVar, notConfigured, type CredentialLoader, type CredentialsStrategy, type RefreshOptions } from "./credentials.js";
 import { readTextFile } from "./credential-fetch.js";
 import { federatedLoader } from "./federated.js";
 import { parseIni } from "./ini.js";
@@ -40,9 +40,9 @@ export function profileCredentials(options: ProfileCredentialsOptions = {}): Cre
     const text = await readTextFile(file).catch((err: unknown) => {
       throw new CredentialsError(`profile: ${file} cannot be read (${(err as { code?: string }).code ?? "error"})`);
     });
-    if (text === undefined) throw new CredentialsError(`profile: no credentials file at ${file}`);
+    if (text === undefined) throw notConfigured(`profile: no credentials file at ${file}`);
     const values = parseIni(text, file).get(section);
-    if (!values) throw new CredentialsError(`profile: ${file} has no [${section}] section`);
+    if (!values) throw notConfigured(`profile: ${file} has no [${section}] section`);
     const get = (key: string) => values.get(key) || undefined;
     const tenant = { projectId: get("project_id"), domainId: get("domain_id"), iamEndpoint: get("iam_endpoint") };
     const [ak, sk, idpId, idTokenFile] = [get("ak"), get("sk"), get("idp_id"), get("id_token_file")];

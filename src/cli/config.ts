@@ -88,6 +88,11 @@ export async function checkedClientOptions(flags: Flags, io: Io, help: string, s
 function authFrom(flags: Flags, env: Record<string, string | undefined>, help: string): AuthStrategy {
   const token = flags.token ?? env.HWGW_TOKEN;
   if (token) return tokenAuth(headerSafe(token, flags.token !== undefined ? "--token" : "HWGW_TOKEN", help));
+  // Checked here too, so the message names the variable (the chain would only name the field).
+  for (const name of ["HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK", "HUAWEICLOUD_SDK_SECURITY_TOKEN"]) {
+    const value = env[name];
+    if (value) headerSafe(value, name, help);
+  }
   return defaultCredentials({ env });
 }
 

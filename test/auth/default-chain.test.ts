@@ -60,19 +60,33 @@ describe("defaultCredentials", () => {
     expect(agent.requests[0]).toMatchObject({ method: "POST", url: "/v1/credentials", body: "{}" });
   });
 
-  it("names every provider tried and why each gave nothing, without a secret", async () => {
-    vi.stubEnv("HUAWEICLOUD_SDK_SK", SECRET);
+  it("names every provider tried and why each gave nothing", async () => {
     vi.stubEnv("HUAWEICLOUD_SDK_METADATA_DISABLED", "true");
     const err = (await defaultCredentials().describe().catch((e: unknown) => e)) as CredentialsError;
     expect(err).toBeInstanceOf(CredentialsError);
     expect(err.tried).toEqual([
-      { provider: "environment", reason: "HUAWEICLOUD_SDK_SK is set but HUAWEICLOUD_SDK_AK is not" },
+      { provider: "environment", reason: "neither HUAWEICLOUD_SDK_AK/HUAWEICLOUD_SDK_SK nor HUAWEICLOUD_SDK_IDP_ID/HUAWEICLOUD_SDK_ID_TOKEN_FILE is set" },
       { provider: "profile", reason: `no credentials file at ${join(dir, "absent")}` },
       { provider: "metadata", reason: "turned off by HUAWEICLOUD_SDK_METADATA_DISABLED" },
       { provider: "podIdentity", reason: "HC_CONTAINER_CREDENTIALS_FULL_URI and HC_CONTAINER_AUTHORIZATION_TOKEN_FILE must both be set" },
     ]);
-    expect(err.message).toMatch(/^no credentials found by the default chain: environment: HUAWEICLOUD_SDK_SK is set/);
-    expect(inspect(err) + JSON.stringify(err)).not.toContain(SECRET);
+    expect(err.message).toMatch(/^no credentials found by the default chain: environment: neither /);
+  });
+
+  it("stops at a provider that is configured but broken, without a secret, asking no later one", async () => {
+    const server = await start((_req, res) => send(res, 200, credentialAnswer(3_600_000)));
+    vi.stubEnv("HUAWEICLOUD_SDK_METADATA_ENDPOINT", server.url);
+    vi.stubEnv("HUAWEICLOUD_SDK_SK", SECRET);
+    const half = (await defaultCredentials().describe().catch((e: unknown) => e)) as CredentialsError;
+    expect(half.message).toBe("the environment provider is configured but failed: environment: HUAWEICLOUD_SDK_SK is set but HUAWEICLOUD_SDK_AK is not");
+    expect(inspect(half) + JSON.stringify(half)).not.toContain(SECRET);
+    vi.stubEnv("HUAWEICLOUD_SDK_SK", "");
+    writeFileSync(join(dir, "absent"), `[basic]\nak = A\nsk ${SECRET}\n`);
+    const malformed = (await defaultCredentials().describe().catch((e: unknown) => e)) as CredentialsError;
+    expect(malformed.tried.map((t) => t.provider)).toEqual(["environment", "profile"]);
+    expect(malformed.message).toContain(`profile: ${join(dir, "absent")}:3: expected [section], key = value, or a # comment`);
+    expect(inspect(malformed)).not.toContain(SECRET);
+    expect(server.requests).toHaveLength(0);
   });
 
   it("walks the chain once for concurrent first calls, and sticks to the provider found", async () => {
