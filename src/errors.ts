@@ -267,18 +267,13 @@ export class ResponseTooLargeError extends InvalidResponseError {
   }
 }
 
-/** One provider of a credential chain and why it gave nothing. */
+/** One provider of a credential chain (`environment`, `profile`, `metadata`, `podIdentity`) and why it gave nothing (never a secret). */
 export interface CredentialSkip {
-  /** The provider's name: `environment`, `profile`, `metadata`, `podIdentity`, `federated`. */
   provider: string;
-  /** Why it was skipped or failed; never holds a secret. */
   reason: string;
 }
 
-/**
- * No credentials could be had: a provider found nothing or broken input (a malformed profile file, a missing token
- * file), or its source failed (metadata service down or slow). `tried` lists every provider asked, in order.
- */
+/** No credentials: providers found nothing, broken input (a malformed profile) or a failing source; `tried` lists them in order. */
 export class CredentialsError extends HuaweiCloudError {
   override name = "CredentialsError";
   /** Every provider tried and why it gave nothing, in the order tried. */
@@ -292,9 +287,8 @@ export class CredentialsError extends HuaweiCloudError {
 /** The project id could not be discovered: IAM listed no project or several for the region (`projectIds`). */
 export class ProjectDiscoveryError extends HuaweiCloudError {
   override name = "ProjectDiscoveryError";
-  /** The region looked up. */
+  /** The region looked up, and the project ids IAM listed for it (empty when none). */
   readonly region: string;
-  /** The project ids IAM listed for it (empty when none). */
   readonly projectIds: readonly string[];
   constructor(message: string, region: string, projectIds: readonly string[], options?: ErrorOptions) {
     super(message, options);
