@@ -269,8 +269,8 @@ export class ResponseTooLargeError extends InvalidResponseError {
 
 /** One provider of a credential chain (`environment`, `profile`, `metadata`, `podIdentity`) and why it gave nothing (never a secret). */
 export interface CredentialSkip {
-  provider: string;
-  reason: string;
+  /** The provider's name. */ provider: string;
+  /** Why it gave nothing. */ reason: string;
 }
 
 /** No credentials: providers found nothing, broken input (a malformed profile) or a failing source; `tried` lists them in order. */

@@ -48,9 +48,12 @@ export async function fetchFromSource(provider: string, fetch: typeof globalThis
   }
 }
 
-/** Reads a small text file (token file, profile) with Node's fs, loaded only when used, so bundles stay lean. @internal */
+// A specifier bundlers do not follow: browser bundles stay buildable and small; only Node (Deno, Bun) load it.
+const FS = "node:fs/promises";
+
+/** Reads a small text file (token file, profile) with Node's fs, loaded only when used. @internal */
 export async function readTextFile(path: string): Promise<string | undefined> {
-  const { readFile } = await import("node:fs/promises");
+  const { readFile } = (await import(/* @vite-ignore */ FS)) as typeof import("node:fs/promises");
   try {
     return await readFile(path, "utf8");
   } catch (err) {

@@ -22,8 +22,9 @@ export async function profilePath(path?: string, env?: Record<string, string | u
   if (path !== undefined) return path;
   const fromEnv = envVar(CREDENTIALS_FILE_ENV, env);
   if (fromEnv) return fromEnv;
-  const [{ homedir }, { join }] = await Promise.all([import("node:os"), import("node:path")]);
-  return join(homedir(), ".huaweicloud", "credentials");
+  // The home directory as Node's os.homedir() finds it, without loading node:os (see readTextFile).
+  const home = envVar("HOME", env) ?? envVar("USERPROFILE", env) ?? "~";
+  return `${home.replace(/[\\/]+$/, "")}/.huaweicloud/credentials`;
 }
 
 /**
