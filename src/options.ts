@@ -203,7 +203,7 @@ export function resolveClientOptions(service: ServiceName, options: ClientOption
   const { issues, add, done } = collectIssues(`create${service.charAt(0).toUpperCase()}${service.slice(1)}Client`);
 
   // Without a project id, a project-scoped client discovers the project named after the region.
-  if (requireProjectId && o.projectId === undefined && o.region === undefined) add("projectId", "required", "is required (or give region to discover it)");
+  if (requireProjectId && o.projectId === undefined && o.region === undefined) add("projectId", "required", "is required");
   else if (o.projectId !== undefined) issues.push(...pathParamIssues("projectId", o.projectId));
   // Sent as X-Project-Id under AK/SK: a character no header can carry would fail every call with a raw TypeError.
   if (typeof o.projectId === "string" && /[^\x20-\x7e]/.test(o.projectId)) add("projectId", "pattern", "must be printable ASCII");

@@ -53,7 +53,7 @@ describe("resolveClientOptions", () => {
     ]);
     expect(issues({ projectId: "p" }, "iam").issues).toEqual([{ path: "region", keyword: "required", message: "give region or endpoint" }]);
     // Neither a project id nor a region to discover it by.
-    expect(issues({ endpoint: "http://127.0.0.1:9" }, "dds").issues).toEqual([{ path: "projectId", keyword: "required", message: "is required (or give region to discover it)" }]);
+    expect(issues({ endpoint: "http://127.0.0.1:9" }, "dds").issues).toEqual([{ path: "projectId", keyword: "required", message: "is required" }]);
     expect(issues({ projectId: "p", region: "cn-north-4", iamEndpoint: "http://10.0.0.1" }, "dds").issues).toEqual([
       { path: "iamEndpoint", keyword: "format", message: "uses plain http: for a non-loopback host; pass allowInsecureHttp: true if you really mean it" },
     ]);
