@@ -135,17 +135,18 @@ export function createDdsClient(options: DdsClientOptions): DdsClient {
     goneReason: (state) => `instance ${state.instanceId} or its node ${state.nodeId} no longer exists`,
     parse: parseDdsWaitState,
   }));
-  const params = async (instance_id: string, node_id: string, signal: AbortSignal | undefined) => ({ path: { project_id: await projectId(signal), instance_id, node_id } });
+  // Called once the project id is known (given, or discovered by projectId()).
+  const params = (instance_id: string, node_id: string) => ({ path: { project_id: resolved.projectId as string, instance_id, node_id } });
 
   const client: DdsClient = {
     unbindPublicGateway: async (instanceId, nodeId, callOptions) => {
-      const p = await params(instanceId, nodeId, callOptions?.signal);
-      const send = () => raw.DELETE(GATEWAY_PATH, { params: p, ...requestInit(callOptions) });
+      await projectId(callOptions?.signal);
+      const send = () => raw.DELETE(GATEWAY_PATH, { params: params(instanceId, nodeId), ...requestInit(callOptions) });
       return (await waits(callOptions?.signal)).start(instanceId, send, () => ({ operation: "unbindPublicGateway", nodeId, expect: { bound: false } }));
     },
     bindPublicGateway: async (instanceId, nodeId, body, callOptions) => {
-      const p = await params(instanceId, nodeId, callOptions?.signal);
-      return (await waits(callOptions?.signal)).start(instanceId, () => raw.POST(GATEWAY_PATH, { params: p, body, ...requestInit(callOptions) }), () => {
+      await projectId(callOptions?.signal);
+      return (await waits(callOptions?.signal)).start(instanceId, () => raw.POST(GATEWAY_PATH, { params: params(instanceId, nodeId), body, ...requestInit(callOptions) }), () => {
         const { nat_gateway_id: natGatewayId, external_service_port: externalServicePort, public_ip_id: publicIpId } = body;
         return { operation: "bindPublicGateway", nodeId, expect: { bound: true, natGatewayId, externalServicePort, publicIpId } };
       });

@@ -5,7 +5,6 @@ import { inspect } from "node:util";
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { environmentCredentials } from "../../src/auth/environment.js";
 import { federatedCredentials } from "../../src/auth/federated.js";
-import { podIdentityCredentials } from "../../src/auth/pod-identity.js";
 import { profileCredentials } from "../../src/auth/profile.js";
 import { startEmulator, type RequestLogEntry } from "../../src/emulator/index.js";
 import { CredentialsError, ValidationError } from "../../src/errors.js";
@@ -98,24 +97,3 @@ describe("environment and profile federation settings", () => {
   });
 });
 
-describe("podIdentityCredentials", () => {
-  it("posts the token file's content as Authorization and signs with what it answers", async () => {
-    const { emu, log } = await emulator();
-    const file = join(dir, "pod-token");
-    writeFileSync(file, `${emu.podIdentity.token}\n`);
-    const env = { HC_CONTAINER_CREDENTIALS_FULL_URI: emu.podIdentity.url, HC_CONTAINER_AUTHORIZATION_TOKEN_FILE: file };
-    const apig = createApigClient({ projectId: emu.projectId, endpoint: emu.url, auth: podIdentityCredentials({ env }), logLevel: "off" });
-    expect((await apig.getInstance(SEED.gateway)).id).toBe(SEED.gateway);
-    expect(log.filter((e) => Number(e.status) >= 400)).toEqual([]);
-  });
-
-  it("fails clearly for unset variables, a missing token file, a refused token", async () => {
-    const { emu } = await emulator();
-    await expect(podIdentityCredentials({ env: {} }).describe()).rejects.toThrow(/must both be set/);
-    const env = { HC_CONTAINER_CREDENTIALS_FULL_URI: emu.podIdentity.url, HC_CONTAINER_AUTHORIZATION_TOKEN_FILE: join(dir, "nope") };
-    await expect(podIdentityCredentials({ env }).describe()).rejects.toThrow(/the token file .* is missing, unreadable or empty/);
-    writeFileSync(join(dir, "wrong"), "wrong-pod-token");
-    const wrong = { ...env, HC_CONTAINER_AUTHORIZATION_TOKEN_FILE: join(dir, "wrong") };
-    await expect(podIdentityCredentials({ env: wrong }).describe()).rejects.toThrow(/^podIdentity: the credentials request answered 401$/);
-  });
-});
