@@ -274,6 +274,36 @@ describe("emulator behind prism proxy --errors: DDS", () => {
   });
 });
 
+describe("emulator behind prism proxy --errors: IAM projects and federation", () => {
+  it("KeystoneListProjects: 200 for the region's project with a token, 401 APIGW.0301 for a forged one", async () => {
+    const signed = (token: string) => createIamClient({ endpoint: proxyUrl("iam"), auth: tokenAuth(token), fetch: checkingFetch, logger: quiet, maxRetries: 0 });
+    const { data } = await signed(running().issueToken()).raw.GET("/v3/projects", { params: { query: { name: "cn-north-4" } } });
+    expect(data?.projects?.map((p) => p.id)).toEqual([PROJECT]);
+    const { data: none } = await signed(running().issueToken()).raw.GET("/v3/projects", { params: { query: { name: "xx-nowhere-1", page: 1, per_page: 10 } } });
+    expect(none?.projects).toEqual([]);
+    expect(await rejection(signed("MIIforged").raw.GET("/v3/projects", { params: { query: { name: "cn-north-4" } } }))).toMatchObject({ status: 401, code: "APIGW.0301" });
+  });
+
+  it("CreateTokenWithIdToken → CreateTemporaryAccessKeyByToken: 201 answers conform; a wrong ID token or token is a 401", async () => {
+    const { iam } = clients({ maxRetries: 0 });
+    const { idpId, idToken } = running().federation;
+    const exchanged = await iam.raw.POST("/v3.0/OS-AUTH/id-token/tokens", { params: { header: { "X-Idp-Id": idpId } }, body: { auth: { id_token: { id: idToken } } } });
+    const unscoped = exchanged.response.headers.get("x-subject-token") ?? "";
+    expect(unscoped).toMatch(/^MIIemu/);
+    expect(exchanged.data?.token?.methods).toEqual(["mapped"]);
+    const { data } = await iam.raw.POST("/v3.0/OS-CREDENTIAL/securitytokens", {
+      body: { auth: { identity: { methods: ["token"], token: { id: unscoped, duration_seconds: 900 } } } },
+    });
+    expect(data?.credential?.access).toMatch(/^TMP/);
+    expect(Date.parse(data?.credential?.expires_at ?? "")).toBeGreaterThan(Date.now());
+
+    const wrongId = iam.raw.POST("/v3.0/OS-AUTH/id-token/tokens", { params: { header: { "X-Idp-Id": idpId } }, body: { auth: { id_token: { id: `${idToken}x` } } } });
+    expect(await rejection(wrongId)).toBeInstanceOf(AuthenticationError);
+    const wrongToken = iam.raw.POST("/v3.0/OS-CREDENTIAL/securitytokens", { body: { auth: { identity: { methods: ["token"], token: { id: "MIIforged" } } } } });
+    expect(await rejection(wrongToken)).toBeInstanceOf(AuthenticationError);
+  });
+});
+
 describe("emulator behind prism proxy --errors: injected faults", () => {
   it.each<[Api, OperationId]>([
     ["apig", "ShowInstance"],

@@ -1,6 +1,6 @@
 /**
  * GENERATED FILE: DO NOT EDIT. Change the spec and run `npm run generate`.
- * Source: openapi/iam.yaml (sha256 b75356dc01a7eacacacbe79ee89c53ff0fcca930ab1683758c0c023fddfe9e70)
+ * Source: openapi/iam.yaml (sha256 eddf033918674596a33bf3ba07a8dc17e57ca8dd1d141f31db35f7cb813bc40d)
  */
 
 export interface paths {
@@ -116,8 +116,11 @@ export interface paths {
          *     send the security token as the signed header `X-Security-Token`; they are refused once
          *     `expires_at` has passed.
          *
-         *     The token is given in the body (`auth.identity.token.id`), as the official Python core
-         *     sends it, so the call needs no other authentication. Never log the request body or the
+         *     The token is given in the body (`auth.identity.token.id`), as the official Python and Go
+         *     cores send it (`IamHelper.get_create_temporary_access_key_by_token_request`,
+         *     `GetCreateTemporaryAccessKeyByTokenRequest`: no `X-Auth-Token` header), so the call needs
+         *     no other authentication. The reference lists an `X-Auth-Token` header as required; the
+         *     emulator takes the token from either place. Never log the request body or the
          *     answer. Source: the reference
          *     (https://support.huaweicloud.com/intl/en-us/api-iam/iam_04_0002.html) and the official
          *     Python core (`huaweicloudsdkcore/auth/internal.py`,
@@ -217,10 +220,10 @@ export interface components {
             id?: string;
             /**
              * Format: int32
-             * @description Lifetime of the temporary credentials in seconds, 900 (15 minutes) to 86400 (24 hours).
-             * @default 900
+             * @description Lifetime of the temporary credentials in seconds, 900 (15 minutes) to 86400 (24 hours);
+             *     900 when left out. (No `default` keyword: the generated type would make the field required.)
              */
-            duration_seconds: number;
+            duration_seconds?: number;
         };
         /** @description Body of `CreateTemporaryAccessKeyByToken`. */
         TemporaryCredentialResponse: {

@@ -1,6 +1,6 @@
 /**
  * GENERATED FILE: DO NOT EDIT. Change the spec and run `npm run generate`.
- * Source: openapi/iam.yaml (sha256 b75356dc01a7eacacacbe79ee89c53ff0fcca930ab1683758c0c023fddfe9e70)
+ * Source: openapi/iam.yaml (sha256 eddf033918674596a33bf3ba07a8dc17e57ca8dd1d141f31db35f7cb813bc40d)
  */
 
 import { validateCreateTokenByPassword, validateKeystoneListProjects, validateCreateTokenWithIdToken, validateCreateTemporaryAccessKeyByToken } from "../validators/iam.js";

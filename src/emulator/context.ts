@@ -2,7 +2,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Answer } from "./http.js";
 import type { IdentitySettings } from "./identity.js";
-import type { MetadataTokenStore } from "./metadata.js";
+import type { MetadataTokenStore } from "./metadata-tokens.js";
 import type { EmulatorState } from "./state.js";
 import type { TemporaryCredentialStore } from "./temporary.js";
 import type { Timers } from "./timers.js";

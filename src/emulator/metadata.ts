@@ -12,34 +12,13 @@
  *
  * Error bodies are plain `{code, message}`: these services are not behind the API gateway.
  */
-import { randomBytes, timingSafeEqual, createHash } from "node:crypto";
+import { timingSafeEqual, createHash } from "node:crypto";
 import type { Handler } from "./context.js";
 import type { Answer } from "./http.js";
 import { credentialBody } from "./temporary.js";
 
 /** Largest session token lifetime the metadata API grants: 6 hours, the official cores' default request. */
 export const MAX_METADATA_TOKEN_TTL_SECONDS = 21600;
-
-/** Metadata session tokens and their expiry (epoch ms). Dropped when the emulator stops. */
-export class MetadataTokenStore {
-  readonly #tokens = new Map<string, number>();
-
-  issue(now: number, ttlSeconds: number): string {
-    const token = randomBytes(32).toString("base64url");
-    this.#tokens.set(token, now + ttlSeconds * 1000);
-    return token;
-  }
-
-  /** Whether `token` was issued and has not expired at `now`. */
-  valid(token: string, now: number): boolean {
-    const expiresAt = this.#tokens.get(token);
-    return expiresAt !== undefined && expiresAt > now;
-  }
-
-  clear(): void {
-    this.#tokens.clear();
-  }
-}
 
 const AGENCY_ERROR = "Please configure Cloud Service Agency first";
 

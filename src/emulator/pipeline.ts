@@ -19,7 +19,8 @@ import { BodyTooLargeError, parseJson, randomHex, readBody, send, type Answer } 
 import { createTemporaryAccessKeyByToken, createTokenWithIdToken } from "./federation.js";
 import { createTokenByPassword } from "./iam.js";
 import type { IdentitySettings } from "./identity.js";
-import { createMetadataToken, createPodIdentityCredentials, showSecurityKey, type MetadataTokenStore } from "./metadata.js";
+import { createMetadataToken, createPodIdentityCredentials, showSecurityKey } from "./metadata.js";
+import type { MetadataTokenStore } from "./metadata-tokens.js";
 import { keystoneListProjects } from "./projects.js";
 import { matchRoute, type OperationId, type RouteMatch } from "./routes.js";
 import type { EmulatorState } from "./state.js";

@@ -9,7 +9,7 @@ import { serverError } from "./errors.js";
 import { FaultInjector, type FaultOptions } from "./faults.js";
 import { send } from "./http.js";
 import { identitySettings, type IdentityOptions } from "./identity.js";
-import { MetadataTokenStore } from "./metadata.js";
+import { MetadataTokenStore } from "./metadata-tokens.js";
 import { createPipeline, type RequestLogEntry } from "./pipeline.js";
 import { POD_IDENTITY_PATH } from "./routes.js";
 import type { Seed } from "./seed.js";

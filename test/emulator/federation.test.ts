@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { call, credentialOf } from "./identity-support.js";
+import { startEmulator } from "../../src/emulator/index.js";
+import { call, credentialOf, signedGet } from "./identity-support.js";
 import { akskClients, emulator, rejection, SEED } from "./support.js";
 
 const ID_TOKEN_PATH = "/v3.0/OS-AUTH/id-token/tokens";
@@ -90,5 +91,25 @@ describe("emulator: federation (ID token → unscoped token → temporary AK/SK)
     const res = await call(emu, "POST", STS_PATH, { body: stsBody(token) });
     expect(res.status).toBe(401);
     expect(res.json).toEqual({ error: { code: 401, title: "Unauthorized", message: "The request you have made requires authentication." } });
+  });
+
+  it("end to end: ID token → unscoped token → temporary AK/SK that discover the region's project", async () => {
+    const emu = await emulator();
+    const exchanged = await call(emu, "POST", ID_TOKEN_PATH, { headers: { "X-Idp-Id": emu.federation.idpId }, body: { auth: { id_token: { id: emu.federation.idToken } } } });
+    const c = credentialOf((await call(emu, "POST", STS_PATH, { body: stsBody(exchanged.headers.get("x-subject-token") ?? "", 21600) })).json);
+    const projects = await signedGet(emu, "/v3/projects?name=cn-north-4", { accessKeyId: c.access, secretAccessKey: c.secret, securityToken: c.securitytoken });
+    expect((projects.json.projects as { id: string }[]).map((p) => p.id)).toEqual([SEED.project]);
+    const unsignedToken = await signedGet(emu, "/v3/projects?name=cn-north-4", { accessKeyId: c.access, secretAccessKey: c.secret });
+    expect(unsignedToken.status).toBe(401);
+  });
+
+  it.each([
+    [{ temporaryCredentialTtlMs: 0 }, /temporaryCredentialTtlMs/],
+    [{ temporaryCredentialTtlMs: 1.5 }, /temporaryCredentialTtlMs/],
+    [{ idpId: "" }, /identity\.idpId/],
+    [{ idToken: "line\nbreak" }, /identity\.idToken/],
+    [{ podIdentityToken: "ü" }, /identity\.podIdentityToken/],
+  ])("refuses the identity option %o with a TypeError naming it", async (identity, message) => {
+    await expect(startEmulator({ identity })).rejects.toThrow(message);
   });
 });

@@ -36,6 +36,9 @@ describe("the operation table", () => {
       UnbindPublicGateway: { method: "DELETE", safeToRepeat: true, busyErrorCodes: ["DBS.201015", "DBS.200998"] },
       ListInstances: { method: "GET", safeToRepeat: true, busyErrorCodes: ["DBS.201015", "DBS.200998"] },
       CreateTokenByPassword: { method: "POST", safeToRepeat: true, busyErrorCodes: [] },
+      KeystoneListProjects: { method: "GET", safeToRepeat: true, busyErrorCodes: [] },
+      CreateTokenWithIdToken: { method: "POST", safeToRepeat: true, busyErrorCodes: [] },
+      CreateTemporaryAccessKeyByToken: { method: "POST", safeToRepeat: true, busyErrorCodes: [] },
     });
     // A billing lock is held until the order is paid: never busy.
     const busyCodes = new Set(operations.flatMap((o) => o.retry.busyErrorCodes));
