@@ -266,3 +266,33 @@ export class ResponseTooLargeError extends InvalidResponseError {
     this.maxResponseBytes = maxResponseBytes;
   }
 }
+
+/** One provider of a credential chain (`environment`, `profile`, `metadata`, `podIdentity`) and why it gave nothing (never a secret). */
+export interface CredentialSkip {
+  /** The provider's name. */ provider: string;
+  /** Why it gave nothing. */ reason: string;
+}
+
+/** No credentials: providers found nothing, broken input (a malformed profile) or a failing source; `tried` lists them in order. */
+export class CredentialsError extends HuaweiCloudError {
+  override name = "CredentialsError";
+  /** Every provider tried and why it gave nothing, in the order tried. */
+  readonly tried: readonly CredentialSkip[];
+  constructor(message: string, tried: readonly CredentialSkip[] = [], options?: ErrorOptions) {
+    super(tried.length ? `${message}: ${tried.map((t) => `${t.provider}: ${t.reason}`).join("; ")}` : message, options);
+    this.tried = tried;
+  }
+}
+
+/** The project id could not be discovered: IAM listed no project or several for the region (`projectIds`). */
+export class ProjectDiscoveryError extends HuaweiCloudError {
+  override name = "ProjectDiscoveryError";
+  /** The region looked up, and the project ids IAM listed for it (empty when none). */
+  readonly region: string;
+  readonly projectIds: readonly string[];
+  constructor(message: string, region: string, projectIds: readonly string[], options?: ErrorOptions) {
+    super(message, options);
+    this.region = region;
+    this.projectIds = projectIds;
+  }
+}

@@ -43,6 +43,13 @@ export { tokenAuth, type TokenSource } from "./auth/token.js";
 export { passwordAuth, type PasswordAuthOptions } from "./auth/password.js";
 export { akskAuth, type AkskCredentials } from "./auth/aksk.js";
 export { signRequest, type SignableRequest, type SigningCredentials, type SignOptions } from "./auth/signer.js";
+export { defaultCredentials, type DefaultCredentialsOptions } from "./auth/default-chain.js";
+export { environmentCredentials, type EnvironmentCredentialsOptions } from "./auth/environment.js";
+export { profileCredentials, CREDENTIALS_FILE_ENV, type ProfileCredentialsOptions } from "./auth/profile.js";
+export { metadataCredentials, DEFAULT_METADATA_ENDPOINT, METADATA_DISABLED_ENV, METADATA_ENDPOINT_ENV, type MetadataCredentialsOptions } from "./auth/metadata.js";
+export { podIdentityCredentials, type PodIdentityCredentialsOptions } from "./auth/pod-identity.js";
+export { federatedCredentials, DEFAULT_IAM_ENDPOINT, type FederatedCredentialsOptions } from "./auth/federated.js";
+export type { CredentialsInfo, CredentialsStrategy, RefreshOptions } from "./auth/credentials.js";
 
 export { regionalEndpoint, type AuthContext, type AuthRequest, type AuthStrategy, type CallOptions, type ClientOptions, type Logger, type LogLevel } from "./options.js";
 
@@ -53,14 +60,16 @@ export {
   BadRequestError,
   ConflictError,
   ConnectionError,
+  CredentialsError,
   HuaweiCloudError,
   InternalServerError,
   InvalidResponseError,
   NotFoundError,
   PermissionDeniedError,
+  ProjectDiscoveryError,
   RateLimitError,
   ResponseTooLargeError,
   TimeoutError,
   ValidationError,
 } from "./errors.js";
-export type { ApiErrorInit, RedactedHeaders, ValidationIssue } from "./errors.js";
+export type { ApiErrorInit, CredentialSkip, RedactedHeaders, ValidationIssue } from "./errors.js";

@@ -20,6 +20,8 @@ export interface AuthContext {
   readonly signal: AbortSignal | undefined;
   /** The client's logger, already filtered at its `logLevel`, for strategies that make requests of their own. */
   readonly logger: Logger;
+  /** The client's IAM endpoint ({@link ClientOptions.iamEndpoint}), for strategies that call IAM (federation). */
+  readonly iamEndpoint?: string | undefined;
 }
 
 /**
@@ -132,11 +134,19 @@ export interface ClientOptions {
   projectId?: string;
   /** Region id, e.g. `cn-north-4`; gives `https://{service}.{region}.myhuaweicloud.com`. */
   region?: string;
-  /** Explicit endpoint; overrides `region`. Plain `http:` only for loopback hosts unless `allowInsecureHttp`. */
+  /** Explicit endpoint; overrides `region` for the service (the region still names the project to discover). Plain `http:` only for loopback hosts unless `allowInsecureHttp`. */
   endpoint?: string;
+  /**
+   * IAM endpoint for project id discovery and the federation exchange of the credential providers.
+   * @default `https://iam.{region}.myhuaweicloud.com` when `region` is given
+   */
+  iamEndpoint?: string;
   /** Allow a plain-http endpoint on a non-loopback host (credentials travel in clear text). @default false */
   allowInsecureHttp?: boolean;
-  /** How requests are authenticated: `tokenAuth`, `passwordAuth`, `akskAuth` or your own strategy. */
+  /**
+   * How requests are authenticated: `tokenAuth`, `passwordAuth`, `akskAuth`, a credential provider or your own
+   * strategy. @default `defaultCredentials()` for the APIG and DDS clients (environment → profile → metadata → pod identity); none for IAM
+   */
   auth?: AuthStrategy;
   /** Retries after the first attempt for retryable failures. @default 2 */
   maxRetries?: number;
@@ -162,7 +172,11 @@ export interface ClientOptions {
 /** {@link ClientOptions} after checks and defaults. */
 export interface ResolvedClientOptions {
   baseUrl: string;
+  /** The given project id; set once discovered. */
   projectId: string | undefined;
+  region: string | undefined;
+  iamEndpoint: string | undefined;
+  allowInsecureHttp: boolean;
   auth: AuthStrategy | undefined;
   maxRetries: number;
   timeoutMs: number;
@@ -188,7 +202,8 @@ export function resolveClientOptions(service: ServiceName, options: ClientOption
   const o = (options ?? {}) as ClientOptions;
   const { issues, add, done } = collectIssues(`create${service.charAt(0).toUpperCase()}${service.slice(1)}Client`);
 
-  if (requireProjectId && o.projectId === undefined) add("projectId", "required", "is required");
+  // Without a project id, a project-scoped client discovers the project named after the region.
+  if (requireProjectId && o.projectId === undefined && o.region === undefined) add("projectId", "required", "is required");
   else if (o.projectId !== undefined) issues.push(...pathParamIssues("projectId", o.projectId));
   // Sent as X-Project-Id under AK/SK: a character no header can carry would fail every call with a raw TypeError.
   if (typeof o.projectId === "string" && /[^\x20-\x7e]/.test(o.projectId)) add("projectId", "pattern", "must be printable ASCII");
@@ -201,7 +216,14 @@ export function resolveClientOptions(service: ServiceName, options: ClientOption
     else baseUrl = (url as URL).href.replace(/\/+$/, "");
   } else if (o.region === undefined) add("region", "required", "give region or endpoint");
   else if (REGION_RE.test(o.region)) baseUrl = regionalEndpoint(service, o.region);
-  else add("region", "pattern", regionMessage(o.region));
+  if (o.region !== undefined && !REGION_RE.test(o.region)) add("region", "pattern", regionMessage(o.region));
+  let iamEndpoint = o.region !== undefined && REGION_RE.test(o.region) ? regionalEndpoint("iam", o.region) : undefined;
+  if (o.iamEndpoint !== undefined) {
+    const url = URL.canParse(o.iamEndpoint) ? new URL(o.iamEndpoint) : undefined;
+    const problem = endpointProblem(url, o.allowInsecureHttp === true);
+    if (problem) add("iamEndpoint", "format", problem);
+    else iamEndpoint = (url as URL).href.replace(/\/+$/, "");
+  }
 
   const maxRetries = o.maxRetries ?? 2;
   if (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 10) add("maxRetries", "maximum", "must be an integer from 0 to 10");
@@ -229,6 +251,9 @@ export function resolveClientOptions(service: ServiceName, options: ClientOption
   return {
     baseUrl,
     projectId: o.projectId,
+    region: o.region,
+    iamEndpoint,
+    allowInsecureHttp: o.allowInsecureHttp === true,
     auth: o.auth,
     maxRetries,
     timeoutMs,

@@ -40,9 +40,9 @@ describe("resolveClientOptions", () => {
   it("lists every mistake at once, titled by the factory", () => {
     const bad = { region: "North", maxRetries: 11, timeoutMs: 0, fetch: 1, logLevel: "toString", userAgent: "a\nb", auth: {} } as unknown as ClientOptions;
     const got = issues(bad, "dds");
-    expect(got.message).toMatch(/^createDdsClient: projectId is required; region must be a region id such as cn-north-4 \(got "North"\); /);
+    // A region is given, so the project id is not required: it would be discovered.
+    expect(got.message).toMatch(/^createDdsClient: region must be a region id such as cn-north-4 \(got "North"\); /);
     expect(got.issues).toEqual([
-      { path: "projectId", keyword: "required", message: "is required" },
       { path: "region", keyword: "pattern", message: 'must be a region id such as cn-north-4 (got "North")' },
       { path: "maxRetries", keyword: "maximum", message: "must be an integer from 0 to 10" },
       { path: "timeoutMs", keyword: "maximum", message: "must be an integer from 1 to 2147483647" },
@@ -52,6 +52,11 @@ describe("resolveClientOptions", () => {
       { path: "auth", keyword: "type", message: "must be an auth strategy (tokenAuth, passwordAuth, akskAuth)" },
     ]);
     expect(issues({ projectId: "p" }, "iam").issues).toEqual([{ path: "region", keyword: "required", message: "give region or endpoint" }]);
+    // Neither a project id nor a region to discover it by.
+    expect(issues({ endpoint: "http://127.0.0.1:9" }, "dds").issues).toEqual([{ path: "projectId", keyword: "required", message: "is required" }]);
+    expect(issues({ projectId: "p", region: "cn-north-4", iamEndpoint: "http://10.0.0.1" }, "dds").issues).toEqual([
+      { path: "iamEndpoint", keyword: "format", message: "uses plain http: for a non-loopback host; pass allowInsecureHttp: true if you really mean it" },
+    ]);
   });
 
   it("refuses a projectId or userAgent no header can carry, naming the field and not echoing the value", () => {

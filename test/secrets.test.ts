@@ -1,6 +1,8 @@
 import { inspect } from "node:util";
-import { afterEach, describe, expect, it } from "vitest";
-import { akskAuth, createApigClient, createDdsClient, createIamClient, passwordAuth, tokenAuth, ValidationError, type Logger } from "../src/index.js";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import {
+  akskAuth, createApigClient, createDdsClient, createIamClient, defaultCredentials, environmentCredentials, metadataCredentials, passwordAuth, tokenAuth, ValidationError, type Logger,
+} from "../src/index.js";
 import { json, startScriptedServer, type Handler } from "./helpers/scripted-server.js";
 
 const SECRETS = {
@@ -89,6 +91,37 @@ describe("secrets never leak", () => {
     expect(server.requests.at(-1)?.body).toContain(SECRETS.password);
     expectNoSecret("IAM error", everyView(iamErr));
     expect(server.requests.some((r) => r.headers["x-auth-token"] === SECRETS.token)).toBe(true);
+    expectNoSecret("logs", lines.join("\n"));
+  });
+
+  it("through the credential providers: temporary keys from a metadata service that then rejects them, env keys", async () => {
+    // Answers the metadata API with temporary keys made of the secrets, and every other request with 401 echoing headers.
+    const server = await startScriptedServer((req, res) => {
+      if (req.url === "/meta-data/latest/api/token") return void res.end("session-token");
+      if (req.url === "/openstack/latest/securitykey") {
+        res.writeHead(200, { "content-type": "application/json" });
+        return void res.end(JSON.stringify({ credential: { access: "TMPAK", secret: SECRETS.sk, securitytoken: SECRETS.securityToken, expires_at: new Date(Date.now() + 3_600_000).toISOString() } }));
+      }
+      echoHeaders401(req, res, 0);
+    });
+    servers.push(server);
+    const { logger, lines } = capturingLogger();
+    vi.stubEnv("HUAWEICLOUD_SDK_AK", "ENVAK");
+    vi.stubEnv("HUAWEICLOUD_SDK_SK", SECRETS.sk);
+    try {
+      for (const auth of [metadataCredentials({ endpoint: server.url }), environmentCredentials(), defaultCredentials()]) {
+        const dds = createDdsClient({ projectId: "p", endpoint: server.url, auth, logger, logLevel: "debug", maxRetries: 0 });
+        const err = await dds.listInstances().catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(Error);
+        expectNoSecret("error", everyView(err));
+        expectNoSecret("client", everyView(dds));
+        expectNoSecret("strategy", everyView(auth));
+        expectNoSecret("describe()", JSON.stringify(await auth.describe()));
+      }
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(server.requests.some((r) => r.headers["x-security-token"] === SECRETS.securityToken)).toBe(true);
     expectNoSecret("logs", lines.join("\n"));
   });
 

@@ -12,6 +12,11 @@ export type TokenResponse = components["schemas"]["TokenResponse"];
 /** Query of CreateTokenByPassword. */
 export type CreateTokenQuery = NonNullable<operations["CreateTokenByPassword"]["parameters"]["query"]>;
 
+/** The answer of KeystoneListProjects (GET /v3/projects). */
+export type ListProjectsResponse = components["schemas"]["ListProjectsResponse"];
+/** The answer of CreateTemporaryAccessKeyByToken: temporary AK/SK and security token. Secret: never log it. */
+export type TemporaryCredentialResponse = components["schemas"]["TemporaryCredentialResponse"];
+
 /** A new IAM token and its details. */
 export interface IssuedToken {
   /** The token (from `X-Subject-Token`); send it as `X-Auth-Token`. Secret: never log it. */
@@ -26,6 +31,12 @@ export interface IssuedToken {
 export interface IamTokenClient extends BaseClient<paths> {
   /** POST /v3/auth/tokens; `query` defaults to `{ nocatalog: "true" }`. */
   createTokenByPassword(body: CreateTokenByPasswordRequest, query?: CreateTokenQuery, options?: CallOptions): Promise<IssuedToken>;
+  /** POST /v3.0/OS-AUTH/id-token/tokens: an unscoped token for an OpenID Connect ID token of identity provider `idpId`. */
+  createTokenWithIdToken(idpId: string, idToken: string, options?: CallOptions): Promise<IssuedToken>;
+  /** POST /v3.0/OS-CREDENTIAL/securitytokens: temporary AK/SK for `token`, valid `durationSeconds`. */
+  createTemporaryAccessKeyByToken(token: string, durationSeconds: number, options?: CallOptions): Promise<TemporaryCredentialResponse>;
+  /** GET /v3/projects?name={name}: the projects named `name` (the region id, for project discovery). */
+  listProjectsByName(name: string, options?: CallOptions): Promise<ListProjectsResponse>;
 }
 
 /**
@@ -44,18 +55,40 @@ export function createIamTokenClient(options: ClientOptions): IamTokenClient {
         headers: { "Content-Type": "application/json;charset=utf8" },
         ...requestInit(callOptions),
       });
-      const requestId = response.headers.get("x-request-id") ?? undefined;
-      const token = response.headers.get("x-subject-token");
-      if (!token) throw new InvalidResponseError("IAM answered 201 without an X-Subject-Token header", response.status, requestId);
-      // Only a custom fetch can hand over such a value; sent on, it would fail every call with a raw TypeError.
-      if (!isHeaderSafe(token)) throw new InvalidResponseError("IAM answered 201 with an X-Subject-Token that no header can carry", response.status, requestId);
-      const answer = bodyOf(data, response);
-      // No response field is required by the spec (the reference marks none), so what the SDK relies on is checked here.
-      const expiresAt = answer.token?.expires_at;
-      if (typeof expiresAt !== "string" || !Number.isFinite(Date.parse(expiresAt))) {
-        throw new InvalidResponseError("IAM answered 201 without a valid token.expires_at", response.status, requestId);
-      }
-      return { token, expiresAt, body: answer };
+      return issuedToken(data, response);
+    },
+    async createTokenWithIdToken(idpId, idToken, callOptions) {
+      const { data, response } = await base.raw.POST("/v3.0/OS-AUTH/id-token/tokens", {
+        params: { header: { "X-Idp-Id": idpId } },
+        body: { auth: { id_token: { id: idToken } } },
+        ...requestInit(callOptions),
+      });
+      return issuedToken(data, response);
+    },
+    async createTemporaryAccessKeyByToken(token, durationSeconds, callOptions) {
+      const body = { auth: { identity: { methods: ["token" as const], token: { id: token, duration_seconds: durationSeconds } } } };
+      const { data, response } = await base.raw.POST("/v3.0/OS-CREDENTIAL/securitytokens", { body, ...requestInit(callOptions) });
+      return bodyOf(data, response);
+    },
+    async listProjectsByName(name, callOptions) {
+      const { data, response } = await base.raw.GET("/v3/projects", { params: { query: { name } }, ...requestInit(callOptions) });
+      return bodyOf(data, response);
     },
   };
+}
+
+/** The token of a 201 token answer (from `X-Subject-Token`) and its checked expiry. */
+function issuedToken(data: TokenResponse | undefined, response: Response): IssuedToken {
+  const requestId = response.headers.get("x-request-id") ?? undefined;
+  const token = response.headers.get("x-subject-token");
+  if (!token) throw new InvalidResponseError("IAM answered 201 without an X-Subject-Token header", response.status, requestId);
+  // Only a custom fetch can hand over such a value; sent on, it would fail every call with a raw TypeError.
+  if (!isHeaderSafe(token)) throw new InvalidResponseError("IAM answered 201 with an X-Subject-Token that no header can carry", response.status, requestId);
+  const answer = bodyOf(data, response);
+  // No response field is required by the spec (the reference marks none), so what the SDK relies on is checked here.
+  const expiresAt = answer.token?.expires_at;
+  if (typeof expiresAt !== "string" || !Number.isFinite(Date.parse(expiresAt))) {
+    throw new InvalidResponseError("IAM answered 201 without a valid token.expires_at", response.status, requestId);
+  }
+  return { token, expiresAt, body: answer };
 }

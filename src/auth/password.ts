@@ -1,7 +1,7 @@
 import { collectIssues, ValidationError } from "../errors.js";
 import { hideSecrets, type AuthContext, type AuthRequest, type AuthStrategy, type ClientOptions, type Logger } from "../options.js";
 import { createIamTokenClient } from "./iam-token.js";
-import { abortable, abortErrorFrom } from "../internal/sleep.js";
+import { sharedRenewal } from "./shared-renewal.js";
 import { checkText } from "./token.js";
 
 /** IAM user credentials, the project the token is scoped to, and how the token request is sent. */
@@ -68,37 +68,18 @@ export function passwordAuth(options: PasswordAuthOptions): AuthStrategy {
 
   type Cached = { token: string; refreshAt: number };
   let cached: Cached | undefined;
-  // The token request under way, shared by every call waiting for it, with its own controller: aborted only once
-  // every waiting caller has left, so one caller's abort fails no other and nobody waits out the IAM timeout.
-  let renewal: { promise: Promise<Cached>; controller: AbortController; waiting: number } | undefined;
-  const renew = (context: AuthContext): Promise<Cached> => {
-    const { signal } = context;
-    if (signal?.aborted) return Promise.reject(abortErrorFrom(signal, "the token request"));
-    const shared = (renewal ??= (() => {
-      host = context;
-      const controller = new AbortController();
-      const requestedAt = Date.now();
-      const promise = iam.createTokenByPassword(body, undefined, { signal: controller.signal }).then(({ token, expiresAt, body: answer }) =>
-        (cached = { token, refreshAt: refreshTime(requestedAt, answer.token?.issued_at, expiresAt, refreshBeforeMs) }));
-      // Handled here, so a request every caller has left reports no unhandled rejection.
-      promise.catch(() => undefined).finally(() => renewal?.promise === promise && (renewal = undefined));
-      return { promise, controller, waiting: 0 };
-    })());
-    shared.waiting++;
-    const leave = (): void => {
-      if (--shared.waiting > 0) return;
-      // Forgotten at once, so a caller arriving while the dropped request unwinds starts a fresh one.
-      if (renewal === shared) renewal = undefined;
-      shared.controller.abort();
-    };
-    signal?.addEventListener("abort", leave, { once: true });
-    return abortable(shared.promise, signal, "the token request").finally(() => signal?.removeEventListener("abort", leave));
-  };
+  // One token request at a time, shared by every call waiting for it (see sharedRenewal).
+  const renew = sharedRenewal((context: AuthContext, signal) => {
+    host = context;
+    const requestedAt = Date.now();
+    return iam.createTokenByPassword(body, undefined, { signal }).then(({ token, expiresAt, body: answer }) =>
+      (cached = { token, refreshAt: refreshTime(requestedAt, answer.token?.issued_at, expiresAt, refreshBeforeMs) }));
+  }, "the token request");
 
   const strategy: AuthStrategy = {
     kind: "password",
     async authenticate(request, context) {
-      const current = cached && Date.now() < cached.refreshAt ? cached : await renew(context);
+      const current = cached && Date.now() < cached.refreshAt ? cached : await renew(context, context.signal);
       request.headers.set("X-Auth-Token", current.token);
     },
     async onUnauthorized(request: AuthRequest) {

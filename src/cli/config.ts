@@ -1,4 +1,6 @@
-import { akskAuth } from "../auth/aksk.js";
+import type { CredentialsStrategy } from "../auth/credentials.js";
+import { defaultCredentials } from "../auth/default-chain.js";
+import { CredentialsError } from "../errors.js";
 import type { AuthStrategy } from "../options.js";
 import { tokenAuth } from "../auth/token.js";
 import type { ClientOptions } from "../options.js";
@@ -11,6 +13,7 @@ export const GLOBAL_OPTIONS = {
   region: { type: "string" },
   endpoint: { type: "string" },
   project: { type: "string" },
+  "iam-endpoint": { type: "string" },
   token: { type: "string" },
   "insecure-http": { type: "boolean" },
   json: { type: "boolean" },
@@ -23,10 +26,14 @@ export const GLOBAL_OPTIONS = {
 export const GLOBAL_HELP = `Connection (flags win over the environment):
   --region ID            region, e.g. cn-north-4                     [HUAWEICLOUD_SDK_REGION]
   --endpoint URL         explicit endpoint (overrides --region)      [HWGW_ENDPOINT]
-  --project ID           project id                                   [HUAWEICLOUD_SDK_PROJECT_ID]
+  --project ID           project id; without it, the project named   [HUAWEICLOUD_SDK_PROJECT_ID]
+                         after the region is looked up in IAM
+  --iam-endpoint URL     IAM endpoint for that lookup and federation [HUAWEICLOUD_SDK_IAM_ENDPOINT]
   --token TOKEN          IAM token (prefer the environment)          [HWGW_TOKEN]
-                         or AK/SK signing                            [HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK,
-                                                                      HUAWEICLOUD_SDK_SECURITY_TOKEN]
+                         else the default credential chain, as the official SDKs: environment
+                         [HUAWEICLOUD_SDK_AK, _SK, _SECURITY_TOKEN or _IDP_ID, _ID_TOKEN_FILE], the profile
+                         file [HUAWEICLOUD_SDK_CREDENTIALS_FILE, default ~/.huaweicloud/credentials], the ECS
+                         metadata service [off with HUAWEICLOUD_SDK_METADATA_DISABLED=true], pod identity
   --insecure-http        allow plain http to a non-loopback endpoint
   --timeout-ms N         per-attempt timeout in ms, 1–2147483647 (default 30000)
   --max-retries N        retries of failed attempts (default 2)
@@ -38,17 +45,20 @@ Exit codes: 0 done, 1 API error, 2 usage error, 3 wait failed or timed out.`;
 type Flags = { [K in keyof typeof GLOBAL_OPTIONS]?: (typeof GLOBAL_OPTIONS)[K]["type"] extends "boolean" ? boolean : string };
 
 /** Client options from flags and the official SDK's environment variable names. */
-export function clientOptions(flags: Flags, io: Io, help: string): ClientOptions & { projectId: string } {
+export function clientOptions(flags: Flags, io: Io, help: string): ClientOptions & { auth: AuthStrategy } {
   const env = io.env;
   const region = flags.region ?? env.HUAWEICLOUD_SDK_REGION;
   const endpoint = flags.endpoint ?? env.HWGW_ENDPOINT;
   const projectId = flags.project ?? env.HUAWEICLOUD_SDK_PROJECT_ID;
-  if (!projectId) throw new UsageError("a project id is required: --project or HUAWEICLOUD_SDK_PROJECT_ID", help);
-  headerSafe(projectId, flags.project !== undefined ? "--project" : "HUAWEICLOUD_SDK_PROJECT_ID", help);
+  const iamEndpoint = flags["iam-endpoint"] ?? env.HUAWEICLOUD_SDK_IAM_ENDPOINT;
+  if (!projectId && !region) throw new UsageError("a project id or a region to look it up by is required: --project, HUAWEICLOUD_SDK_PROJECT_ID or --region", help);
+  if (projectId) headerSafe(projectId, flags.project !== undefined ? "--project" : "HUAWEICLOUD_SDK_PROJECT_ID", help);
   if (!region && !endpoint) throw new UsageError("a region or endpoint is required: --region, --endpoint or HUAWEICLOUD_SDK_REGION", help);
   return {
-    projectId,
-    ...(endpoint ? { endpoint } : { region: region as string }),
+    ...(projectId ? { projectId } : {}),
+    ...(endpoint ? { endpoint } : {}),
+    ...(region ? { region } : {}),
+    ...(iamEndpoint ? { iamEndpoint } : {}),
     auth: authFrom(flags, env, help),
     ...(flags["insecure-http"] ? { allowInsecureHttp: true } : {}),
     ...(flags["timeout-ms"] !== undefined ? { timeoutMs: integer(flags["timeout-ms"], "--timeout-ms", help, 1, MAX_TIMER_MS) } : {}),
@@ -58,19 +68,32 @@ export function clientOptions(flags: Flags, io: Io, help: string): ClientOptions
   };
 }
 
+/**
+ * {@link clientOptions} with the credentials found before any API request: no credentials is a usage error
+ * (exit 2, nothing sent) listing every provider tried, never a failed call. The lookup (metadata service, pod
+ * identity, federation) does not count as sent: it changes nothing.
+ */
+export async function checkedClientOptions(flags: Flags, io: Io, help: string, signal: AbortSignal): Promise<ClientOptions & { auth: AuthStrategy }> {
+  const options = clientOptions(flags, io, help);
+  const describe = (options.auth as Partial<CredentialsStrategy>).describe;
+  try {
+    await describe?.call(options.auth, { signal, ...(options.iamEndpoint ? { iamEndpoint: options.iamEndpoint } : {}) });
+  } catch (err) {
+    if (err instanceof CredentialsError) throw new UsageError(`no credentials: ${err.message}`, help);
+    throw err;
+  }
+  return options;
+}
+
 function authFrom(flags: Flags, env: Record<string, string | undefined>, help: string): AuthStrategy {
   const token = flags.token ?? env.HWGW_TOKEN;
   if (token) return tokenAuth(headerSafe(token, flags.token !== undefined ? "--token" : "HWGW_TOKEN", help));
-  const ak = env.HUAWEICLOUD_SDK_AK;
-  const sk = env.HUAWEICLOUD_SDK_SK;
-  if (ak && sk) {
-    headerSafe(ak, "HUAWEICLOUD_SDK_AK", help);
-    headerSafe(sk, "HUAWEICLOUD_SDK_SK", help);
-    const securityToken = env.HUAWEICLOUD_SDK_SECURITY_TOKEN;
-    if (securityToken) headerSafe(securityToken, "HUAWEICLOUD_SDK_SECURITY_TOKEN", help);
-    return akskAuth({ accessKeyId: ak, secretAccessKey: sk, ...(securityToken ? { securityToken } : {}) });
+  // Checked here too, so the message names the variable (the chain would only name the field).
+  for (const name of ["HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK", "HUAWEICLOUD_SDK_SECURITY_TOKEN"]) {
+    const value = env[name];
+    if (value) headerSafe(value, name, help);
   }
-  throw new UsageError("no credentials: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or HWGW_TOKEN (or --token)", help);
+  return defaultCredentials({ env });
 }
 
 /** Largest delay one Node timer can take, in ms (2³¹−1): the ceiling of every duration flag. */

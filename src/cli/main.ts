@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import type { Command } from "./command.js";
 import { apigCommands } from "./commands/apig.js";
+import { authCommands } from "./commands/auth.js";
 import { ddsCommands } from "./commands/dds.js";
 import { demoCommands } from "./commands/demo.js";
 import { emulatorCommands } from "./commands/emulator.js";
@@ -8,7 +9,7 @@ import { EXIT } from "./exit-codes.js";
 import { reportError, type Io } from "./output.js";
 import { UsageError } from "./usage-error.js";
 
-const COMMANDS: Command[] = [...apigCommands, ...ddsCommands, ...emulatorCommands, ...demoCommands];
+const COMMANDS: Command[] = [...apigCommands, ...ddsCommands, ...authCommands, ...emulatorCommands, ...demoCommands];
 
 /** Top-level help: every command with its one-line summary. */
 export function rootHelp(): string {

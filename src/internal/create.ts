@@ -10,6 +10,8 @@ export interface BaseClient<Paths extends {}> {
   /** The openapi-fetch client, with auth, retries and typed errors applied, for anything the methods lack. */
   raw: Client<Paths, `${string}/${string}`>;
   options: ResolvedClientOptions;
+  /** Sets the project id once discovered: later requests carry it (`X-Project-Id` under AK/SK). */
+  useProjectId(projectId: string): void;
 }
 
 /**
@@ -24,9 +26,10 @@ export function createBaseClient<Paths extends {}>(
   operations: readonly OperationEntry[],
 ): BaseClient<Paths> {
   const resolved = resolveClientOptions(service, options, requireProjectId);
+  const transportOptions = { ...resolved, operations };
   const raw = createClient<Paths>({
     baseUrl: resolved.baseUrl,
-    fetch: createTransport({ ...resolved, operations }),
+    fetch: createTransport(transportOptions),
     pathSerializer: safePathSerializer,
     querySerializer: safeQuerySerializer,
     bodySerializer: jsonBody,
@@ -34,7 +37,8 @@ export function createBaseClient<Paths extends {}>(
   // The transport validates the query the caller gave, not its URL form, in which null and unserialisable
   // values have vanished and numbers have become text.
   raw.use({ onRequest: ({ request, params }) => void (params.query && callerQueries.set(request, params.query)) });
-  return { raw, options: resolved };
+  const useProjectId = (projectId: string) => void (resolved.projectId = transportOptions.projectId = projectId);
+  return { raw, options: resolved, useProjectId };
 }
 
 // Pure: dist/ shares one chunk between every entry, and a bundle of an auth strategy alone must not keep it.

@@ -9,7 +9,9 @@ import { backoffDelay, boundRetryAfter } from "./backoff.js";
 export const callerQueries = new WeakMap<Request, Record<string, unknown>>();
 
 /** What {@link createTransport} needs: the client's checked options, its endpoint optional. */
-export interface TransportOptions extends Omit<ResolvedClientOptions, "baseUrl" | "maxResponseBytes"> {
+export interface TransportOptions extends Omit<ResolvedClientOptions, "baseUrl" | "maxResponseBytes" | "region" | "iamEndpoint" | "allowInsecureHttp"> {
+  /** The client's IAM endpoint, handed to auth strategies (federation). */
+  iamEndpoint?: string | undefined;
   /** Largest answer body read, in bytes, after decompression. @default DEFAULT_MAX_RESPONSE_BYTES (8 MiB) */
   maxResponseBytes?: number;
   /** The client's endpoint; its path, if any, is cut off before a request is looked up in `operations`. */
@@ -31,7 +33,7 @@ export interface TransportOptions extends Omit<ResolvedClientOptions, "baseUrl" 
  * for a success, whether it is the JSON the operation promises (see {@link successProblem}).
  */
 export function createTransport(options: TransportOptions): typeof fetch {
-  const { auth, logger, maxRetries, timeoutMs, projectId, userAgent, fetch: baseFetch, random = Math.random } = options;
+  const { auth, logger, maxRetries, timeoutMs, userAgent, fetch: baseFetch, random = Math.random } = options;
   const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const lookup = operationLookup(options.operations, options.baseUrl);
 
@@ -45,7 +47,8 @@ export function createTransport(options: TransportOptions): typeof fetch {
     if (match) validateRequest(match, url, body, input instanceof Request ? callerQueries.get(input) : undefined);
     else logger.debug(`${method} ${url.pathname}: matches no operation of the specs; sent unvalidated`);
     const facts = match?.entry.retry ?? unmatchedFacts(method);
-    const context: AuthContext = { fetch: baseFetch, projectId, signal, logger };
+    // Read per call: a discovered project id is set on the options once known.
+    const context: AuthContext = { fetch: baseFetch, projectId: options.projectId, signal, logger, iamEndpoint: options.iamEndpoint };
     // Every secret this call sends, so an error that echoes one back can be scrubbed (see scrubSecrets).
     const secrets = new Set<string>(body ? secretFields(body) : []);
     let renewedAuth = false;

@@ -2,7 +2,8 @@ import type { components, paths } from "../../generated/apig.js";
 import { operations } from "../../generated/operations/apig.js";
 import { bodyOf } from "../errors.js";
 import { requestInit, type CallOptions, type ClientOptions } from "../options.js";
-import { createBaseClient, describeClient, type BaseClient } from "../internal/create.js";
+import { describeClient, type BaseClient } from "../internal/create.js";
+import { createScopedClient } from "./client-setup.js";
 import { createServiceWaits, type OperationHandle, type Verdict, type WaitOptions } from "../wait/handle.js";
 import { isRecord, MAX_STATE_TEXT, readWaitState, type WaitStateBase } from "../wait/state.js";
 
@@ -55,10 +56,8 @@ export interface ApigWaitState extends WaitStateBase {
  */
 export interface IngressIpsJobHandle extends IngressIpsJob, OperationHandle<ApigWaitState, InstanceDetails> {}
 
-/** Options of {@link createApigClient}; `projectId` is required. */
-export interface ApigClientOptions extends ClientOptions {
-  projectId: string;
-}
+/** Options of {@link createApigClient}; without `projectId`, the project named after `region` is looked up in IAM once. */
+export type ApigClientOptions = ClientOptions;
 
 /** Typed client of the APIG dedicated-gateway ingress operations. */
 export interface ApigClient {
@@ -86,25 +85,27 @@ export interface ApigClient {
 
 /** Creates an APIG client. Throws `ValidationError` for bad options, before any I/O. */
 export function createApigClient(options: ApigClientOptions): ApigClient {
-  const { raw, options: resolved } = createBaseClient<paths>("apig", options, true, operations);
-  const project_id = resolved.projectId as string;
+  const { raw, options: resolved, project } = createScopedClient<paths>("apig", options, operations);
+  const projectId = async (signal: AbortSignal | undefined) => (await project(signal)).projectId;
   const showInstance = async (instanceId: string, init: { signal?: AbortSignal }) => {
-    const params = { path: { project_id, instance_id: instanceId } };
+    const params = { path: { project_id: await projectId(init.signal), instance_id: instanceId } };
     const { data, response } = await raw.GET("/v2/{project_id}/apigw/instances/{instance_id}", { params, ...init });
     return { observation: bodyOf(data, response), response };
   };
-  const waits = createServiceWaits<ApigWaitState, InstanceDetails>({
+  // Made once the project id is known: wait states carry it.
+  let waitsMemo: ReturnType<typeof createServiceWaits<ApigWaitState, InstanceDetails>> | undefined;
+  const waits = async (signal: AbortSignal | undefined) => (waitsMemo ??= createServiceWaits<ApigWaitState, InstanceDetails>({
     service: "apig",
-    client: resolved,
-    poll: (state, signal) => showInstance(state.instanceId, { signal }),
+    client: { baseUrl: resolved.baseUrl, projectId: await projectId(signal) },
+    poll: (state, pollSignal) => showInstance(state.instanceId, { signal: pollSignal }),
     accept: (details, state) => evaluateIngress(details, state.expect),
     goneReason: (state) => `gateway ${state.instanceId} no longer exists (ShowInstance answered 404)`,
     parse: parseApigWaitState,
-  });
-  const ingress = (route: "ingress-register" | "ingress-unregister") => (instanceId: string, body: IngressIpsRequest, callOptions?: CallOptions) => {
-    const params = { path: { project_id, instance_id: instanceId } };
+  }));
+  const ingress = (route: "ingress-register" | "ingress-unregister") => async (instanceId: string, body: IngressIpsRequest, callOptions?: CallOptions) => {
+    const params = { path: { project_id: await projectId(callOptions?.signal), instance_id: instanceId } };
     const registered = route === "ingress-register";
-    return waits.start(instanceId, () => raw.PUT(`/v2/{project_id}/apigw/instances/{instance_id}/${route}`, { params, body, ...requestInit(callOptions) }), (job) => ({
+    return (await waits(callOptions?.signal)).start(instanceId, () => raw.PUT(`/v2/{project_id}/apigw/instances/{instance_id}/${route}`, { params, body, ...requestInit(callOptions) }), (job) => ({
       operation: registered ? "registerIngressIps" : "deregisterIngressIps",
       jobId: typeof job.job_id === "string" ? job.job_id : "",
       expect: { registered, ips: ingressExpectations(body) },
@@ -114,7 +115,7 @@ export function createApigClient(options: ApigClientOptions): ApigClient {
     registerIngressIps: ingress("ingress-register"),
     deregisterIngressIps: ingress("ingress-unregister"),
     getInstance: async (instanceId, callOptions) => (await showInstance(instanceId, requestInit(callOptions))).observation,
-    resumeWait: (state, waitOptions) => waits.resume(state, waitOptions),
+    resumeWait: async (state, waitOptions) => (await waits(waitOptions?.signal)).resume(state, waitOptions),
     raw,
   };
   return describeClient(client, "ApigClient", resolved);

@@ -2,7 +2,8 @@ import type { components, operations, paths } from "../../generated/dds.js";
 import { operations as ddsOperations } from "../../generated/operations/dds.js";
 import { bodyOf, InvalidResponseError, NotFoundError, redactHeaders } from "../errors.js";
 import { requestInit, type CallOptions, type ClientOptions } from "../options.js";
-import { createBaseClient, describeClient, type BaseClient } from "../internal/create.js";
+import { describeClient, type BaseClient } from "../internal/create.js";
+import { createScopedClient } from "./client-setup.js";
 import { assertPathParams } from "../internal/path-params.js";
 import { createServiceWaits, type OperationHandle, type Verdict, type WaitOptions } from "../wait/handle.js";
 import { readWaitState, type WaitStateBase } from "../wait/state.js";
@@ -67,10 +68,8 @@ export interface BindPublicGatewayHandle extends BindPublicGatewayResponse, Publ
 /** What `unbindPublicGateway` resolves with: the 200 body as it came, plus non-enumerable `wait()` / `waitState()`. */
 export interface UnbindPublicGatewayHandle extends UnbindPublicGatewayResponse, PublicGatewayWait {}
 
-/** Options of {@link createDdsClient}; `projectId` is required. */
-export interface DdsClientOptions extends ClientOptions {
-  projectId: string;
-}
+/** Options of {@link createDdsClient}; without `projectId`, the project named after `region` is looked up in IAM once. */
+export type DdsClientOptions = ClientOptions;
 
 /** Typed client of the DDS public-gateway operations. */
 export interface DdsClient {
@@ -102,10 +101,10 @@ const GATEWAY_PATH = "/v3/{project_id}/instances/{instance_id}/nodes/{node_id}/p
 
 /** Creates a DDS client. Throws `ValidationError` for bad options, before any I/O. */
 export function createDdsClient(options: DdsClientOptions): DdsClient {
-  const { raw, options: resolved } = createBaseClient<paths>("dds", options, true, ddsOperations);
-  const project_id = resolved.projectId as string;
+  const { raw, options: resolved, project } = createScopedClient<paths>("dds", options, ddsOperations);
+  const projectId = async (signal: AbortSignal | undefined) => (await project(signal)).projectId;
   const listPage = async (query: ListInstancesQuery, init: { signal?: AbortSignal }) => {
-    const { data, response } = await raw.GET("/v3/{project_id}/instances", { params: { path: { project_id }, query }, ...init });
+    const { data, response } = await raw.GET("/v3/{project_id}/instances", { params: { path: { project_id: await projectId(init.signal) }, query }, ...init });
     return { page: bodyOf(data, response), response };
   };
 
@@ -119,13 +118,15 @@ export function createDdsClient(options: DdsClientOptions): DdsClient {
       if (instance && node) return { instance, group, node };
     }
     const message = instance ? `node ${nodeId} not found in instance ${instanceId}` : `instance ${instanceId} not found`;
-    const url = `${resolved.baseUrl}/v3/${project_id}/instances`;
+    const url = `${resolved.baseUrl}/v3/${resolved.projectId}/instances`;
     throw new NotFoundError({ status: 404, code: undefined, message, requestId: undefined, body: page, headers: redactHeaders(undefined), method: "GET", url });
   };
 
-  const waits = createServiceWaits<DdsWaitState, DdsNodeLocation>({
+  // Made once the project id is known: wait states carry it.
+  let waitsMemo: ReturnType<typeof createServiceWaits<DdsWaitState, DdsNodeLocation>> | undefined;
+  const waits = async (signal: AbortSignal | undefined) => (waitsMemo ??= createServiceWaits<DdsWaitState, DdsNodeLocation>({
     service: "dds",
-    client: resolved,
+    client: { baseUrl: resolved.baseUrl, projectId: await projectId(signal) },
     async poll({ instanceId, nodeId }, signal) {
       const { page, response } = await listPage({ id: instanceId }, { signal });
       return { observation: locate(page, instanceId, nodeId), response };
@@ -133,26 +134,30 @@ export function createDdsClient(options: DdsClientOptions): DdsClient {
     accept: (location, state) => evaluateGateway(location, state.expect),
     goneReason: (state) => `instance ${state.instanceId} or its node ${state.nodeId} no longer exists`,
     parse: parseDdsWaitState,
-  });
-  const params = (instance_id: string, node_id: string) => ({ path: { project_id, instance_id, node_id } });
+  }));
+  // Called once the project id is known (given, or discovered by projectId()).
+  const params = (instance_id: string, node_id: string) => ({ path: { project_id: resolved.projectId as string, instance_id, node_id } });
 
   const client: DdsClient = {
-    unbindPublicGateway: (instanceId, nodeId, callOptions) => {
+    unbindPublicGateway: async (instanceId, nodeId, callOptions) => {
+      await projectId(callOptions?.signal);
       const send = () => raw.DELETE(GATEWAY_PATH, { params: params(instanceId, nodeId), ...requestInit(callOptions) });
-      return waits.start(instanceId, send, () => ({ operation: "unbindPublicGateway", nodeId, expect: { bound: false } }));
+      return (await waits(callOptions?.signal)).start(instanceId, send, () => ({ operation: "unbindPublicGateway", nodeId, expect: { bound: false } }));
     },
-    bindPublicGateway: (instanceId, nodeId, body, callOptions) =>
-      waits.start(instanceId, () => raw.POST(GATEWAY_PATH, { params: params(instanceId, nodeId), body, ...requestInit(callOptions) }), () => {
+    bindPublicGateway: async (instanceId, nodeId, body, callOptions) => {
+      await projectId(callOptions?.signal);
+      return (await waits(callOptions?.signal)).start(instanceId, () => raw.POST(GATEWAY_PATH, { params: params(instanceId, nodeId), body, ...requestInit(callOptions) }), () => {
         const { nat_gateway_id: natGatewayId, external_service_port: externalServicePort, public_ip_id: publicIpId } = body;
         return { operation: "bindPublicGateway", nodeId, expect: { bound: true, natGatewayId, externalServicePort, publicIpId } };
-      }),
+      });
+    },
     listInstances: async (query = {}, callOptions) => (await listPage(query, requestInit(callOptions))).page,
     async getNode(instanceId, nodeId, callOptions) {
       // Ids are checked like path parameters although they travel as a query filter: same ids, same rules.
       assertPathParams({ instance_id: instanceId, node_id: nodeId });
       return locate((await listPage({ id: instanceId }, requestInit(callOptions))).page, instanceId, nodeId);
     },
-    resumeWait: (state, waitOptions) => waits.resume(state, waitOptions),
+    resumeWait: async (state, waitOptions) => (await waits(waitOptions?.signal)).resume(state, waitOptions),
     raw,
   };
   return describeClient(client, "DdsClient", resolved);

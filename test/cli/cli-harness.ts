@@ -23,6 +23,12 @@ export async function bundleCli(): Promise<{ file: string; dispose(): void }> {
   return { file, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/**
+ * What keeps the default credential chain of a CLI under test on this machine and off its owner's files: the
+ * metadata provider off (never 169.254.169.254) and a profile path that does not exist.
+ */
+export const CHAIN_OFF_MACHINE = { HUAWEICLOUD_SDK_METADATA_DISABLED: "true", HUAWEICLOUD_SDK_CREDENTIALS_FILE: "/nonexistent/hwgw-test/credentials" };
+
 /** An emulator with quick jobs, and the environment a user would export to use it. */
 export async function emulatorWithEnv(jobDelayMs = 1200): Promise<{ emulator: Emulator; env: Record<string, string> }> {
   const emulator = await startEmulator({ port: 0, jobDelayMs, ddsSettleMs: 600 });
@@ -37,6 +43,7 @@ export async function emulatorWithEnv(jobDelayMs = 1200): Promise<{ emulator: Em
       HUAWEICLOUD_SDK_PROJECT_ID: emulator.projectId,
       HUAWEICLOUD_SDK_AK: key.accessKeyId,
       HUAWEICLOUD_SDK_SK: key.secretAccessKey,
+      ...CHAIN_OFF_MACHINE,
     },
   };
 }

@@ -3,7 +3,7 @@ import { ValidationError } from "../../src/errors.js";
 import { reportError, terminalText, type Io } from "../../src/cli/output.js";
 import { createProgress } from "../../src/cli/progress.js";
 import { trackingFetch } from "../../src/cli/traffic.js";
-import { bundleCli, runCli } from "./cli-harness.js";
+import { bundleCli, CHAIN_OFF_MACHINE, runCli } from "./cli-harness.js";
 import { HOSTILE, startHostileServer, type HostileServer } from "./hostile-server.js";
 
 const GW = "6a7d71827fd54572b1f31aa9548fcc81";
@@ -27,7 +27,7 @@ let env: Record<string, string>;
 beforeAll(async () => {
   cli = await bundleCli();
   server = await startHostileServer();
-  env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/root", HWGW_ENDPOINT: server.url, HUAWEICLOUD_SDK_PROJECT_ID: "05041fffa40025702f6dc009cc6f8f33", HWGW_TOKEN: "emulator-token" };
+  env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/root", HWGW_ENDPOINT: server.url, HUAWEICLOUD_SDK_PROJECT_ID: "05041fffa40025702f6dc009cc6f8f33", HWGW_TOKEN: "emulator-token", ...CHAIN_OFF_MACHINE };
 }, 60_000);
 afterAll(async () => {
   await server?.stop();

@@ -139,8 +139,8 @@ describe("client options", () => {
       seen.push(String(input));
       return new Response(JSON.stringify({ id: "x", instance_name: "n", status: "Running" }), { status: 200, headers: { "content-type": "application/json" } });
     };
-    await createApigClient({ projectId: "p", region: "cn-north-4", fetch }).getInstance("i");
-    await createApigClient({ projectId: "p", region: "eu-west-101", fetch }).getInstance("i");
+    await createApigClient({ projectId: "p", region: "cn-north-4", fetch, auth: tokenAuth("tok") }).getInstance("i");
+    await createApigClient({ projectId: "p", region: "eu-west-101", fetch, auth: tokenAuth("tok") }).getInstance("i");
     expect(seen).toEqual(["https://apig.cn-north-4.myhuaweicloud.com/v2/p/apigw/instances/i", "https://apig.eu-west-101.myhuaweicloud.eu/v2/p/apigw/instances/i"]);
   });
 

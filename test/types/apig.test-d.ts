@@ -34,7 +34,7 @@ type AllInstanceStatusCodes =
 describe("APIG types", () => {
   it("createApigClient returns an ApigClient", () => {
     expectTypeOf(createApigClient).returns.toEqualTypeOf<ApigClient>();
-    expectTypeOf(createApigClient).parameter(0).toHaveProperty("projectId").toEqualTypeOf<string>();
+    expectTypeOf(createApigClient).parameter(0).toHaveProperty("projectId").toEqualTypeOf<string | undefined>();
   });
 
   it("getInstance: (instanceId, options?) → InstanceDetails with literal-union enums", () => {

@@ -27,7 +27,7 @@ declare const bound: BindPublicGatewayHandle;
 describe("DDS types", () => {
   it("createDdsClient returns a DdsClient", () => {
     expectTypeOf(createDdsClient).returns.toEqualTypeOf<DdsClient>();
-    expectTypeOf(createDdsClient).parameter(0).toHaveProperty("projectId").toEqualTypeOf<string>();
+    expectTypeOf(createDdsClient).parameter(0).toHaveProperty("projectId").toEqualTypeOf<string | undefined>();
   });
 
   it("bindPublicGateway: (instanceId, nodeId, body, options?) → a handle carrying the 200 body", () => {

@@ -33,9 +33,11 @@ interface Operation {
 }
 
 const REGION = "cn-north-4";
-const common = (fetch: Fetch) => ({ region: REGION, fetch, maxRetries: 0, auth: tokenAuth("test-token") });
-const apig = (input: Input, fetch: Fetch) => createApigClient({ ...common(fetch), projectId: input.path["project_id"] as string });
-const dds = (input: Input, fetch: Fetch) => createDdsClient({ ...common(fetch), projectId: input.path["project_id"] as string });
+// The regional endpoints given as endpoints, not as a region: with a region and no projectId the client would
+// look the project up in IAM (issue 14) instead of refusing the missing project_id before any I/O.
+const common = (fetch: Fetch, service: "apig" | "dds") => ({ endpoint: `https://${service}.${REGION}.myhuaweicloud.com`, fetch, maxRetries: 0, auth: tokenAuth("test-token") });
+const apig = (input: Input, fetch: Fetch) => createApigClient({ ...common(fetch, "apig"), projectId: input.path["project_id"] as string });
+const dds = (input: Input, fetch: Fetch) => createDdsClient({ ...common(fetch, "dds"), projectId: input.path["project_id"] as string });
 const iam = (fetch: Fetch) => createIamClient({ region: REGION, fetch, maxRetries: 0 });
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", "x-request-id": "req-1", ...headers } });

@@ -1,7 +1,7 @@
 import type { IpDetail } from "../../services/apig.js";
 import { createApigClient } from "../../services/apig.js";
 import type { Command } from "../command.js";
-import { clientOptions, GLOBAL_HELP, GLOBAL_OPTIONS, waitOptions } from "../config.js";
+import { checkedClientOptions, GLOBAL_HELP, GLOBAL_OPTIONS, waitOptions } from "../config.js";
 import { EXIT } from "../exit-codes.js";
 import { printNote, printResult } from "../output.js";
 import { UsageError } from "../usage-error.js";
@@ -73,7 +73,7 @@ function ingressCommand(verb: "register" | "deregister"): Command {
       const json = flags.json === true;
       // Every flag is read before the PUT: a mistake found after it would be reported as "nothing was sent".
       const wait = waitOptions(flags, help);
-      const apig = createApigClient(clientOptions(flags, io, help));
+      const apig = createApigClient(await checkedClientOptions(flags, io, help, signal));
       const body = { elbs: [elb] };
       const handle = verb === "register" ? await apig.registerIngressIps(instance, body, { signal }) : await apig.deregisterIngressIps(instance, body, { signal });
       if (!wait) {
@@ -106,7 +106,7 @@ const show: Command = {
   options: { ...GLOBAL_OPTIONS, instance: { type: "string" } },
   async run(flags, io, signal) {
     const instance = required(flags.instance, "--instance", showHelp);
-    const apig = createApigClient(clientOptions(flags, io, showHelp));
+    const apig = createApigClient(await checkedClientOptions(flags, io, showHelp, signal));
     const gw = await apig.getInstance(instance, { signal });
     printResult(io, flags.json === true, gw, (shown) => {
       const gw = shown;

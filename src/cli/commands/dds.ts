@@ -1,6 +1,6 @@
 import { createDdsClient } from "../../services/dds.js";
 import type { Command } from "../command.js";
-import { clientOptions, GLOBAL_HELP, GLOBAL_OPTIONS, integer, waitOptions } from "../config.js";
+import { checkedClientOptions, GLOBAL_HELP, GLOBAL_OPTIONS, integer, waitOptions } from "../config.js";
 import { EXIT } from "../exit-codes.js";
 import { printResult } from "../output.js";
 import { waitWithProgress } from "../progress.js";
@@ -72,7 +72,7 @@ function gatewayCommand(verb: "bind" | "unbind"): Command {
             }
           : undefined;
       const wait = waitOptions(flags, help);
-      const dds = createDdsClient(clientOptions(flags, io, help));
+      const dds = createDdsClient(await checkedClientOptions(flags, io, help, signal));
       const what = (r: { node_name?: string | undefined; instance_name?: string | undefined }) => `node ${r.node_name ?? node} of ${r.instance_name ?? instance}`;
       const handle = binding ? await dds.bindPublicGateway(instance, node, binding, { signal }) : await dds.unbindPublicGateway(instance, node, { signal });
       if (!wait) {
