@@ -14,12 +14,14 @@ export interface OperationInput {
  * cannot say about path parameters. Throws one {@link ValidationError} listing the problems (the first 100, and
  * how many). Linear in the number of Ajv errors: one pass, no spread (100k arguments would overflow the stack).
  */
-export function validateInput(operationId: string, validator: GeneratedValidator, input: OperationInput): void {
+export function validateInput(operationId: string, validator: GeneratedValidator, input: OperationInput, awaiting?: string): void {
   const { issues, done } = collectIssues(operationId);
   for (const [name, value] of Object.entries(input.path)) issues.push(...pathParamIssues(name, value));
   const data = { path: input.path, query: input.query ?? {}, ...(input.body !== undefined ? { body: input.body } : {}) };
-  // `if` only reports that its `then`/`else` branch failed; that branch's own error says what is wrong.
-  if (!validator(data)) for (const e of validator.errors ?? []) if (e.keyword !== "if") issues.push(toIssue(e));
+  // `if` only reports that its `then`/`else` branch failed; that branch's own error says what is wrong. A path
+  // parameter still `awaiting` discovery is absent on purpose: everything else is checked before that I/O.
+  const pending = (e: GeneratedValidationError) => e.keyword === "required" && e.instancePath === "/path" && e.params.missingProperty === awaiting;
+  if (!validator(data)) for (const e of validator.errors ?? []) if (e.keyword !== "if" && !pending(e)) issues.push(toIssue(e));
   done();
 }
 

@@ -86,9 +86,10 @@ export interface ApigClient {
 /** Creates an APIG client. Throws `ValidationError` for bad options, before any I/O. */
 export function createApigClient(options: ApigClientOptions): ApigClient {
   const { raw, options: resolved, project } = createScopedClient<paths>("apig", options, operations);
-  const projectId = async (signal: AbortSignal | undefined) => (await project(signal)).projectId;
+  // `input`: the operation's inputs, checked before a discovery so bad input is refused before any I/O.
+  const projectId = async (signal: AbortSignal | undefined, input?: Parameters<typeof project>[1]) => (await project(signal, input)).projectId;
   const showInstance = async (instanceId: string, init: { signal?: AbortSignal }) => {
-    const params = { path: { project_id: await projectId(init.signal), instance_id: instanceId } };
+    const params = { path: { project_id: await projectId(init.signal, { operationId: "ShowInstance", path: { instance_id: instanceId } }), instance_id: instanceId } };
     const { data, response } = await raw.GET("/v2/{project_id}/apigw/instances/{instance_id}", { params, ...init });
     return { observation: bodyOf(data, response), response };
   };
@@ -103,8 +104,9 @@ export function createApigClient(options: ApigClientOptions): ApigClient {
     parse: parseApigWaitState,
   }));
   const ingress = (route: "ingress-register" | "ingress-unregister") => async (instanceId: string, body: IngressIpsRequest, callOptions?: CallOptions) => {
-    const params = { path: { project_id: await projectId(callOptions?.signal), instance_id: instanceId } };
     const registered = route === "ingress-register";
+    const input = { operationId: registered ? "RegisterIngressIps" : "UnregisterIngressIps", path: { instance_id: instanceId }, body };
+    const params = { path: { project_id: await projectId(callOptions?.signal, input), instance_id: instanceId } };
     return (await waits(callOptions?.signal)).start(instanceId, () => raw.PUT(`/v2/{project_id}/apigw/instances/{instance_id}/${route}`, { params, body, ...requestInit(callOptions) }), (job) => ({
       operation: registered ? "registerIngressIps" : "deregisterIngressIps",
       jobId: typeof job.job_id === "string" ? job.job_id : "",

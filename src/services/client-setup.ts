@@ -1,13 +1,18 @@
 import type { ClientOptions, ServiceName } from "../options.js";
 import { createBaseClient, type BaseClient } from "../internal/create.js";
 import type { OperationEntry } from "../internal/operations.js";
+import { validateInput, type OperationInput } from "../internal/validate.js";
 import { defaultCredentials } from "../auth/default-chain.js";
 import { projectDiscovery, type DiscoveredProject } from "../auth/project-discovery.js";
 
 /** A project-scoped client: its base client, and its project id, given or discovered on first use. */
 export interface ScopedClient<Paths extends {}> extends BaseClient<Paths> {
-  /** The project id: the given one at once, else discovered once (see projectDiscovery) and then cached. */
-  project(signal?: AbortSignal): Promise<DiscoveredProject>;
+  /**
+   * The project id: the given one at once, else discovered once (see projectDiscovery) and then cached. `input`,
+   * the inputs of the operation about to be sent without its project id, is checked first: bad input is refused
+   * before the discovery's I/O as it would be before the request's.
+   */
+  project(signal?: AbortSignal, input?: OperationInput & { operationId: string }): Promise<DiscoveredProject>;
 }
 
 /**
@@ -23,8 +28,12 @@ export function createScopedClient<Paths extends {}>(service: ServiceName, optio
     return { ...base, project: () => Promise.resolve(given) };
   }
   const discover = projectDiscovery({ ...resolved, region: resolved.region as string, maxResponseBytes: resolved.maxResponseBytes });
-  const project = async (signal?: AbortSignal) => {
+  let known: DiscoveredProject | undefined;
+  const project = async (signal?: AbortSignal, input?: OperationInput & { operationId: string }) => {
+    const entry = input && !known ? operations.find((e) => e.operationId === input.operationId) : undefined;
+    if (entry && input) validateInput(entry.operationId, entry.validate, input, "project_id");
     const found = await discover(signal);
+    known = found;
     base.useProjectId(found.projectId);
     return found;
   };

@@ -102,9 +102,11 @@ const GATEWAY_PATH = "/v3/{project_id}/instances/{instance_id}/nodes/{node_id}/p
 /** Creates a DDS client. Throws `ValidationError` for bad options, before any I/O. */
 export function createDdsClient(options: DdsClientOptions): DdsClient {
   const { raw, options: resolved, project } = createScopedClient<paths>("dds", options, ddsOperations);
-  const projectId = async (signal: AbortSignal | undefined) => (await project(signal)).projectId;
+  // `input`: the operation's inputs, checked before a discovery so bad input is refused before any I/O.
+  const projectId = async (signal: AbortSignal | undefined, input?: Parameters<typeof project>[1]) => (await project(signal, input)).projectId;
   const listPage = async (query: ListInstancesQuery, init: { signal?: AbortSignal }) => {
-    const { data, response } = await raw.GET("/v3/{project_id}/instances", { params: { path: { project_id: await projectId(init.signal) }, query }, ...init });
+    const project_id = await projectId(init.signal, { operationId: "ListInstances", path: {}, query: query as Record<string, unknown> });
+    const { data, response } = await raw.GET("/v3/{project_id}/instances", { params: { path: { project_id }, query }, ...init });
     return { page: bodyOf(data, response), response };
   };
 
@@ -140,12 +142,12 @@ export function createDdsClient(options: DdsClientOptions): DdsClient {
 
   const client: DdsClient = {
     unbindPublicGateway: async (instanceId, nodeId, callOptions) => {
-      await projectId(callOptions?.signal);
+      await projectId(callOptions?.signal, { operationId: "UnbindPublicGateway", path: { instance_id: instanceId, node_id: nodeId } });
       const send = () => raw.DELETE(GATEWAY_PATH, { params: params(instanceId, nodeId), ...requestInit(callOptions) });
       return (await waits(callOptions?.signal)).start(instanceId, send, () => ({ operation: "unbindPublicGateway", nodeId, expect: { bound: false } }));
     },
     bindPublicGateway: async (instanceId, nodeId, body, callOptions) => {
-      await projectId(callOptions?.signal);
+      await projectId(callOptions?.signal, { operationId: "BindPublicGateway", path: { instance_id: instanceId, node_id: nodeId }, body });
       return (await waits(callOptions?.signal)).start(instanceId, () => raw.POST(GATEWAY_PATH, { params: params(instanceId, nodeId), body, ...requestInit(callOptions) }), () => {
         const { nat_gateway_id: natGatewayId, external_service_port: externalServicePort, public_ip_id: publicIpId } = body;
         return { operation: "bindPublicGateway", nodeId, expect: { bound: true, natGatewayId, externalServicePort, publicIpId } };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { akskAuth } from "../../src/auth/aksk.js";
 import { tokenAuth } from "../../src/auth/token.js";
-import { ProjectDiscoveryError } from "../../src/errors.js";
+import { ProjectDiscoveryError, ValidationError } from "../../src/errors.js";
+import { createApigClient } from "../../src/services/apig.js";
 import { createDdsClient } from "../../src/services/dds.js";
 import { json, scriptedServers } from "../helpers/scripted-server.js";
 
@@ -49,5 +50,30 @@ describe("project id discovery", () => {
     const err = (await client(server.url).listInstances().catch((e: unknown) => e)) as ProjectDiscoveryError;
     expect(err).toBeInstanceOf(ProjectDiscoveryError);
     expect(err.cause).toMatchObject({ name: "PermissionDeniedError", status: 403 });
+  });
+
+  it("refuses bad input before the discovery's I/O, naming the field, and discovers for good input", async () => {
+    const server = await start(json(200, projects("p-found")), json(202, { instance_id: "i", message: "ok", job_id: "JOB-1" }));
+    const auth = akskAuth({ accessKeyId: "AKDISCOVER", secretAccessKey: "discovery-secret-key" });
+    const apig = createApigClient({ region: "cn-north-4", endpoint: server.url, iamEndpoint: server.url, auth, maxRetries: 0, logLevel: "off" });
+    const dds = client(server.url, auth);
+    const bad = [
+      apig.deregisterIngressIps("gw-1", { elbs: [{ elb_id: "not-a-uuid", ingress_ip_ids: [] }] } as never),
+      apig.getInstance("../etc"),
+      dds.unbindPublicGateway("db/1", "node-1"),
+      dds.bindPublicGateway("db-1", "node-1", { nat_gateway_id: "nat", public_ip_id: "eip", external_service_port: -1 } as never),
+      dds.listInstances({ limit: -5 }),
+    ];
+    const errors = await Promise.all(bad.map((p) => p.then(() => undefined, (e: unknown) => e)));
+    for (const err of errors) expect(err).toBeInstanceOf(ValidationError);
+    expect((errors[0] as ValidationError).issues.map((i) => i.path).join(" ")).toMatch(/elbs\[0\]/);
+    expect((errors[1] as ValidationError).issues.map((i) => i.path)).toContain("instance_id");
+    expect((errors[3] as ValidationError).issues.map((i) => i.path).join(" ")).toMatch(/external_service_port/);
+    expect((errors[4] as ValidationError).issues.map((i) => i.path).join(" ")).toMatch(/limit/);
+    expect(errors.some((e) => (e as ValidationError).issues.some((i) => i.path.includes("project_id")))).toBe(false);
+    expect(server.requests).toHaveLength(0);
+
+    await apig.deregisterIngressIps("gw-1", { elbs: [{ elb_id: "0b3e4a5d-1f2c-4d7e-9a8b-1234567890ab" }] } as never);
+    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual(["GET /v3/projects?name=cn-north-4", "PUT /v2/p-found/apigw/instances/gw-1/ingress-unregister"]);
   });
 });
