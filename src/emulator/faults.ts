@@ -5,7 +5,7 @@
 import type { ServiceName } from "./errors.js";
 import { OPERATION_IDS, type OperationId, type RouteMatch } from "./routes.js";
 
-/** Faults to inject. Every part is optional; {@link FaultInjector.set} replaces the whole configuration. */
+/** Faults to inject. Every part is optional; `emu.setFaults()` replaces the whole configuration. */
 export interface FaultOptions {
   /** Delay before answering each matching request: `ms` plus a uniform random 0…`jitterMs`, in milliseconds. */
   latency?: { ms: number; jitterMs?: number };

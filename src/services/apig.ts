@@ -36,12 +36,19 @@ export interface IngressIpExpectation {
 
 /** State of a wait for an APIG ingress register/deregister job (`handle.waitState()`). */
 export interface ApigWaitState extends WaitStateBase {
+  /** Which client can resume this wait: `resumeWait` refuses a state of another service. */
   service: "apig";
+  /** The call that started the change. */
   operation: "registerIngressIps" | "deregisterIngressIps";
   /** `job_id` of the 202 answer; informational, since no Huawei API accepts it. */
   jobId: string;
   /** The expected end state: the gateway is `Running` and every (non-global) address is listed (`registered: true`) or gone. */
-  expect: { registered: boolean; ips: IngressIpExpectation[] };
+  expect: {
+    /** `true` after a register (the addresses must appear), `false` after a deregister (they must be gone). */
+    registered: boolean;
+    /** The addresses of the request, each with the ELB it was sent for. */
+    ips: IngressIpExpectation[];
+  };
 }
 
 /**
