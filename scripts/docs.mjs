@@ -120,7 +120,14 @@ async function buildSdkReference() {
     const depth = path.relative(path.dirname(file), site).split(path.sep).join("/") || ".";
     // Guides and the home page link to API operations as `api:<name>#<route>`: TypeDoc leaves such links alone,
     // and here they become relative links to the Redocly pages.
-    const html = readFileSync(file, "utf8").replace(/href="api:([a-z]+)(#[^"]*)?"/g, (_, api, hash = "") => `href="${depth}/${api}.html${hash}"`);
+    // typedoc.json's navigation and sidebar links say `portal:<file>` for the same reason: TypeDoc writes them
+    // verbatim into pages at every depth.
+    const html = readFileSync(file, "utf8")
+      .replace(/href="api:([a-z]+)(#[^"]*)?"/g, (_, api, hash = "") => `href="${depth}/${api}.html${hash}"`)
+      .replace(/href="portal:([^"]+)"/g, (_, target) => `href="${depth}/${target}"`)
+      // Chromium refuses an SVG <use> of another file:// document ("unique security origins"), so every icon was
+      // a console error offline. assets/icons.js puts the same sprite into each page: point the icons at it.
+      .replace(/href="(?:\.\.\/)*assets\/icons\.svg#/g, 'href="#');
     writeFileSync(file, html);
   }
   return pages;
