@@ -50,18 +50,20 @@ export async function idsOf(page: Page): Promise<string[]> {
 }
 
 /** Every href/src of the rendered DOM (SVG `use` included), resolved against the page. */
-export async function linksOf(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
+export async function linksOf(page: Page, redoc = false): Promise<string[]> {
+  return page.evaluate((isRedoc) =>
     [...document.querySelectorAll("[href], [src]")].flatMap((el) => {
       const raw = el.getAttribute("href") ?? el.getAttribute("src");
       if (raw === null || raw === "" || raw === "#") return [];
+      // Redoc's router links: "/tag/op" before hydration, "#/tag/op#section" after; it resolves both in the page.
+      if (isRedoc && raw.startsWith("/")) return [`${location.href.split("#")[0]}#${raw}`];
       try {
         return [new URL(raw, document.baseURI).href];
       } catch {
         return [`invalid:${raw}`];
       }
     }),
-  );
+  redoc);
 }
 
 /** Lets layout settle for a few frames (Redoc's sidebar sets its group heights over two frames). */

@@ -54,7 +54,9 @@ export function checkLinks(
       if (hash === "") continue;
       const pageRoutes = routes.get(rel);
       if (pageRoutes && hash.startsWith("/")) {
-        if (!pageRoutes.has(hash)) problems.push({ from, link, problem: `no Redoc route ${hash}` });
+        // "#/tag/op#tag/op/request": a route, then a section of that operation's page (Redoc scrolls to it).
+        const route = hash.split("#")[0] as string;
+        if (!pageRoutes.has(route)) problems.push({ from, link, problem: `no Redoc route ${route}` });
       } else if (!idsOf(file).has(hash) && !renderedIds.get(rel.split(path.sep).join("/"))?.has(hash)) {
         problems.push({ from, link, problem: `no element id "${hash}"` });
       }

@@ -86,18 +86,18 @@ describe("docs portal (headless Chromium, file://)", () => {
           for (const op of api.operations) {
             await page.goto(`${href}${op.route}`);
             // Rendered text only: the spec is also embedded in the page's scripts.
-            await page.locator("main, body").getByText(op.summary, { exact: true }).first().waitFor({ timeout: 30_000 });
+            await page.getByText(op.summary, { exact: true }).filter({ visible: true }).first().waitFor({ timeout: 30_000 });
             expect(await page.locator("body").innerText(), `${op.path} rendered at ${op.route}`).toContain(op.path);
             await frames(page);
             const { count, overlaps } = await overlappingEntries(page, REDOC_SIDEBAR);
             counts.sidebarEntries += count;
             if (viewport === "desktop") expect(count, "sidebar entries visible").toBeGreaterThan(api.operations.length);
             problems.push(...overlaps.map((o) => `${op.route}: ${o}`), ...take().map((p) => `${op.route}: ${p}`));
-            links.set(`${api.name}.html${op.route}`, await linksOf(page));
+            links.set(`${api.name}.html${op.route}`, await linksOf(page, true));
             counts.operationViews++;
           }
           await page.goto(`${href}${api.operations[0]?.route ?? ""}`);
-          await page.getByText(api.operations[0]?.summary ?? api.title, { exact: true }).first().waitFor();
+          await page.getByText(api.operations[0]?.summary ?? api.title, { exact: true }).filter({ visible: true }).first().waitFor();
           await frames(page);
           const shot = path.join(shots, `${api.name}-${viewport}.png`);
           await page.screenshot({ path: shot });
