@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { inflateSync } from "node:zlib";
 import YAML from "yaml";
 import { loadSpecFile } from "./spec-model.mjs";
 import { renderPortal } from "./docs-portal.mjs";
@@ -114,6 +115,7 @@ async function buildSdkReference() {
   const out = path.join(site, "sdk");
   await app.generateDocs(project, out);
   if (app.logger.hasErrors() || app.logger.hasWarnings()) fail("typedoc: fix the warnings above");
+  const inHierarchy = hierarchyIds(path.join(out, "assets", "hierarchy.js"));
   let pages = 0;
   for (const file of walk(out).filter((f) => f.endsWith(".html"))) {
     pages++;
@@ -127,10 +129,29 @@ async function buildSdkReference() {
       .replace(/href="portal:([^"]+)"/g, (_, target) => `href="${depth}/${target}"`)
       // Chromium refuses an SVG <use> of another file:// document ("unique security origins"), so every icon was
       // a console error offline. assets/icons.js puts the same sprite into each page: point the icons at it.
-      .replace(/href="(?:\.\.\/)*assets\/icons\.svg#/g, 'href="#');
+      .replace(/href="(?:\.\.\/)*assets\/icons\.svg#/g, 'href="#')
+      // TypeDoc links an interface whose parent is a type alias (the DDS handles) to a place in hierarchy.html
+      // that its own hierarchy page never renders: drop that "View Summary" link, keep the heading.
+      .replace(/ \(<a href="((?:\.\.\/)*)hierarchy\.html#([^"]+)">View Summary<\/a>\)/g, (m, _up, id) => (inHierarchy.has(id) ? m : ""));
     writeFileSync(file, html);
   }
   return pages;
+}
+
+/** The ids that TypeDoc's hierarchy page renders: every reflection reachable from its roots. */
+function hierarchyIds(file) {
+  const encoded = /"([A-Za-z0-9+/=]+)"/.exec(readFileSync(file, "utf8"))?.[1];
+  if (!encoded) fail("docs: no hierarchy data in site/sdk/assets/hierarchy.js");
+  const { roots, reflections } = JSON.parse(inflateSync(Buffer.from(encoded, "base64")).toString("utf8"));
+  const ids = new Set();
+  const visit = (n) => {
+    const r = reflections[n];
+    if (!r) return;
+    ids.add(path.basename(r.url, ".html"));
+    for (const c of r.children ?? []) visit(c);
+  };
+  roots.forEach(visit);
+  return ids;
 }
 
 /** TypeDoc does not require docs below a parameter; naming such a reflection as exempt would be a warning. */
