@@ -93,7 +93,8 @@ export async function overlappingEntries(page: Page, selector: string): Promise<
       let r = { left: b.left, top: b.top, right: b.right, bottom: b.bottom };
       for (let p = el.parentElement; p; p = p.parentElement) {
         const style = getComputedStyle(p);
-        if (style.overflow === "visible" && style.overflowX === "visible" && style.overflowY === "visible") continue;
+        // display: contents boxes (TypeDoc's .col-sidebar) have no box of their own and clip nothing.
+        if (style.display === "contents" || (style.overflowX === "visible" && style.overflowY === "visible")) continue;
         const c = p.getBoundingClientRect();
         const cut = { left: Math.max(r.left, c.left), top: Math.max(r.top, c.top), right: Math.min(r.right, c.right), bottom: Math.min(r.bottom, c.bottom) };
         const sliced = cut.bottom - cut.top > 1 && cut.bottom - cut.top < r.bottom - r.top - 1;
