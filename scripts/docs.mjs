@@ -42,8 +42,9 @@ const LOCAL_LOGO = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://
 const NO_SIDEBAR_ANIMATION = `<style id="hwgw-no-sidebar-animation">[data-component-name^="Menu/"] [style*="height"],[data-component-name^="Menu/"][style*="height"]{transition:none!important}</style>`;
 
 export async function buildDocs({ log = console.log } = {}) {
-  rmSync(site, { recursive: true, force: true, maxRetries: 3 });
+  // Everything but screenshots/ (kept in git, rewritten by the Chromium checks) is rebuilt from scratch.
   mkdirSync(site, { recursive: true });
+  for (const entry of readdirSync(site)) if (entry !== "screenshots") rmSync(path.join(site, entry), { recursive: true, force: true, maxRetries: 3 });
   mkdirSync(work, { recursive: true });
   const apis = [];
   for (const [alias, { root: specPath }] of Object.entries(config.apis)) {
