@@ -62,7 +62,6 @@ export type ApiErrorInit = Pick<ApiError, "status" | "code" | "requestId" | "bod
 
 /** The service answered with a status other than success. */
 export class ApiError extends HuaweiCloudError {
-  /** The class name, so logs and checks across bundles or realms can tell errors apart without `instanceof`. */
   override name: string = BY_STATUS.find(([, Class]) => this instanceof Class)?.[2] ?? "ApiError";
   /** HTTP status code. */
   declare readonly status: number;
@@ -134,7 +133,6 @@ export interface ValidationIssue {
 
 /** Input was rejected before any network I/O. `issues` and the message list the first 100 problems found. */
 export class ValidationError extends HuaweiCloudError {
-  /** The class name, so logs and checks across bundles or realms can tell errors apart without `instanceof`. */
   override name = "ValidationError";
   /** The first problems found, in the order found: at most 100, each path and message once. */
   readonly issues: readonly ValidationIssue[];
@@ -183,25 +181,21 @@ export function collectIssues(context: string, prefix = ""): IssueCollector {
 
 /** The request never got an HTTP answer (DNS, refused, reset). */
 export class ConnectionError extends HuaweiCloudError {
-  /** The class name, so logs and checks across bundles or realms can tell errors apart without `instanceof`. */
   override name = "ConnectionError";
 }
 
 /** An attempt took longer than `timeoutMs`. */
 export class TimeoutError extends HuaweiCloudError {
-  /** The class name, so logs and checks across bundles or realms can tell errors apart without `instanceof`. */
   override name = "TimeoutError";
 }
 
 /** The caller's `AbortSignal` fired. */
 export class AbortError extends HuaweiCloudError {
-  /** The class name, so logs and checks across bundles or realms can tell errors apart without `instanceof`. */
   override name = "AbortError";
 }
 
 /** The service answered success, but the body was empty, truncated or not the JSON the spec promises. */
 export class InvalidResponseError extends HuaweiCloudError {
-  /** The class name, so logs and checks across bundles or realms can tell errors apart without `instanceof`. */
   override name = "InvalidResponseError";
   /** HTTP status of the answer (a 2xx, or any status for {@link ResponseTooLargeError}). */
   readonly status: number;
@@ -267,7 +261,6 @@ export function bodyOf<T>(data: T | undefined, response: Response): T {
  * would most likely bring the same answer. `status` is the answer's HTTP status.
  */
 export class ResponseTooLargeError extends InvalidResponseError {
-  /** The class name, so logs and checks across bundles or realms can tell errors apart without `instanceof`. */
   override name = "ResponseTooLargeError";
   /** The limit that was exceeded, in bytes (the client's `maxResponseBytes`). */
   readonly maxResponseBytes: number;

@@ -42,13 +42,8 @@ export interface ApigWaitState extends WaitStateBase {
   operation: "registerIngressIps" | "deregisterIngressIps";
   /** `job_id` of the 202 answer; informational, since no Huawei API accepts it. */
   jobId: string;
-  /** The expected end state: the gateway is `Running` and every (non-global) address is listed (`registered: true`) or gone. */
-  expect: {
-    /** `true` after a register (the addresses must appear), `false` after a deregister (they must be gone). */
-    registered: boolean;
-    /** The addresses of the request, each with the ELB it was sent for. */
-    ips: IngressIpExpectation[];
-  };
+  /** The expected end state: the gateway is `Running` and every (non-global) address of `ips` is listed (`registered`: true) or gone. */
+  expect: { registered: boolean; ips: IngressIpExpectation[] };
 }
 
 /**

@@ -54,13 +54,8 @@ export interface DdsWaitState extends WaitStateBase {
   operation: "bindPublicGateway" | "unbindPublicGateway";
   /** The node acted on. */
   nodeId: string;
-  /** Bound with these values, or `{ bound: false }`: no `nat_gateway_id` / `external_service_port` on the node. */
-  expect:
-    | BoundExpectation
-    | {
-        /** An unbind: the node must show no gateway. */
-        bound: false;
-      };
+  /** Bound with these values, or (`bound`: false) no `nat_gateway_id` / `external_service_port` on the node. */
+  expect: BoundExpectation | { bound: false };
 }
 
 /**

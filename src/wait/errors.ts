@@ -36,7 +36,6 @@ export type JobFailedErrorInit<O = unknown> = Pick<JobFailedError<O>, "reason" |
 
 /** The awaited job or resource reached a terminal failure; waiting again will not help, the operation failed. */
 export class JobFailedError<O = unknown> extends HuaweiCloudError {
-  /** The class name, so logs and checks across bundles or realms can tell errors apart without `instanceof`. */
   override name = "JobFailedError";
   /** Why the acceptor declared failure, e.g. `gateway status is UpdateFailed`. */
   readonly reason: string;
@@ -62,7 +61,6 @@ export type WaitTimeoutErrorInit<O = unknown> = Pick<WaitTimeoutError<O>, "maxWa
  * operation itself may still complete later; `observed` and `lastReason` say what the resource was doing.
  */
 export class WaitTimeoutError<O = unknown> extends HuaweiCloudError {
-  /** The class name, so logs and checks across bundles or realms can tell errors apart without `instanceof`. */
   override name = "WaitTimeoutError";
   /** The budget that ran out, in ms. */
   readonly maxWaitMs: number;
