@@ -4,6 +4,7 @@
 //   site/sdk/                 the SDK reference (TypeDoc) with the task guides of docs/guides/ and its own search
 //   site/index.html           the portal: navigation across all three, and a static search over the API operations
 // Every page opens from the folder via file:// without any network request (test/docs/site-*.test.ts checks it).
+// typedoc.json lists TypeDoc's default block tags plus @description, which openapi-typescript writes into generated/.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -47,15 +48,16 @@ export async function buildDocs({ log = console.log } = {}) {
   for (const entry of readdirSync(site)) if (entry !== "screenshots") rmSync(path.join(site, entry), { recursive: true, force: true, maxRetries: 3 });
   mkdirSync(work, { recursive: true });
   const apis = [];
+  const { addSamples, languages } = await codeSamples();
+  const redoclyConfig = renderConfig(languages);
   for (const [alias, { root: specPath }] of Object.entries(config.apis)) {
     const name = alias.split("@")[0];
-    const spec = structuredClone(loadSpecFile(specPath).doc);
+    const spec = await addSamples(structuredClone(loadSpecFile(specPath).doc), name);
     decorateSpec(spec);
-    await addCodeSamples(spec, name);
     const copy = path.join(work, `${name}.json`);
     writeFileSync(copy, JSON.stringify(spec, null, 2));
     const out = path.join(site, `${name}.html`);
-    run(redocly, ["build-docs", copy, "--inlineBundle", "--output", out, "--title", spec.info.title, "--openapi.disableTelemetry=true"]);
+    run(redocly, ["build-docs", copy, "--config", redoclyConfig, "--inlineBundle", "--output", out, "--title", spec.info.title, "--openapi.disableTelemetry=true"]);
     let html = readFileSync(out, "utf8");
     for (const url of CDN_LOGOS) html = html.split(url).join(LOCAL_LOGO);
     html = html.replace("</head>", `${NO_SIDEBAR_ANIMATION}</head>`);
@@ -81,14 +83,25 @@ function decorateSpec(spec) {
 }
 
 /**
- * HOOK (issue 15, code samples): scripts/code-samples.mjs, written on its own branch, adds `x-codeSamples` (TypeScript,
- * `hwgw`, curl) to a spec object. Until it lands the pages render without samples.
+ * HOOK (issue 15, code samples): scripts/code-samples.mjs (branch wip/15-samples) returns a copy of a spec with
+ * `x-codeSamples` (TypeScript SDK, `hwgw`, curl) on every operation, and CODE_SAMPLE_LANGUAGES, the languages
+ * Redoc must be told about (`openapi.codeSamples.languages`) to show tabs other than curl. Until that module is
+ * on this branch the pages render without samples.
  */
-async function addCodeSamples(spec, name) {
+async function codeSamples() {
   const module = path.join(root, "scripts", "code-samples.mjs");
-  if (!existsSync(module)) return;
-  const { withCodeSamples } = await import(pathToFileURL(module).href);
-  await withCodeSamples(spec, name);
+  if (!existsSync(module)) return { addSamples: async (spec) => spec, languages: undefined };
+  const { withCodeSamples, CODE_SAMPLE_LANGUAGES } = await import(pathToFileURL(module).href);
+  return { addSamples: async (spec, name) => (await withCodeSamples(spec, name)) ?? spec, languages: CODE_SAMPLE_LANGUAGES };
+}
+
+/** The Redocly config for rendering: the project's, plus the code-sample languages when there are samples. */
+function renderConfig(languages) {
+  const file = path.join(work, "redocly.yaml");
+  const render = { ...config, apis: undefined, openapi: { ...(config.openapi ?? {}), ...(languages ? { codeSamples: { languages } } : {}) } };
+  delete render.apis;
+  writeFileSync(file, YAML.stringify(render));
+  return file;
 }
 
 async function buildSdkReference() {
