@@ -177,7 +177,7 @@ function underParameter(r, kind) {
 /** A property of an inline object type whose owning declaration's comment names it in backticks. */
 function namedByOwner(r) {
   const literal = r.parent;
-  if (!literal || literal.name !== "__type") return false;
+  if (literal?.name !== "__type") return false;
   // The owner is a property, or the signature of a method whose comment sits on the method.
   let owner = literal.parent;
   while (owner && !owner.comment && owner.parent && !owner.kindOf?.(1 /* Project */)) owner = owner.parent;

@@ -10,7 +10,7 @@ const guidesDir = path.join(root, "docs", "guides");
 const guides = readdirSync(guidesDir).filter((f) => f.endsWith(".md") && f !== "README.md");
 
 /** The ```ts blocks of a Markdown file, a list item's indentation removed. */
-export function tsBlocks(markdown: string): string[] {
+function tsBlocks(markdown: string): string[] {
   return [...markdown.matchAll(/^( *)```ts\n([\s\S]*?)^\1```/gm)].map(([, indent = "", body = ""]) =>
     body
       .split("\n")
