@@ -5,6 +5,7 @@
 
 /** Base class of every error thrown by this SDK. */
 export class HuaweiCloudError extends Error {
+  /** The class name, so logs and checks across bundles or realms can tell errors apart without `instanceof`. */
   override name = "HuaweiCloudError";
   /**
    * Whether another attempt of the same request could succeed, as the transport judged it from the operation's
@@ -196,7 +197,9 @@ export class AbortError extends HuaweiCloudError {
 /** The service answered success, but the body was empty, truncated or not the JSON the spec promises. */
 export class InvalidResponseError extends HuaweiCloudError {
   override name = "InvalidResponseError";
+  /** HTTP status of the answer (a 2xx, or any status for {@link ResponseTooLargeError}). */
   readonly status: number;
+  /** Request id from the `X-Request-Id` header, when the answer had one. */
   readonly requestId: string | undefined;
   constructor(message: string, status: number, requestId: string | undefined) {
     super(requestId ? `${message} (request id ${requestId})` : message);

@@ -2,7 +2,9 @@ import { collectIssues, ValidationError, type ValidationIssue } from "./errors.j
 
 /** One attempt of a request, as the auth strategy sees it just before it is sent. */
 export interface AuthRequest {
+  /** HTTP method, upper case. */
   readonly method: string;
+  /** The full URL of this attempt, query included (signers canonicalise it). */
   readonly url: URL;
   /** Mutable: the strategy adds its headers here. */
   readonly headers: Headers;
@@ -31,6 +33,7 @@ export interface AuthContext {
 export interface AuthStrategy {
   /** `token`, `password`, `aksk` or a custom name; shows in logs. */
   readonly kind: string;
+  /** Adds the credentials to `request.headers`; called before every attempt, retries included. */
   authenticate(request: AuthRequest, context: AuthContext): Promise<void>;
   /**
    * Called when an attempt got 401. Return true when the credentials were renewed so the request should be
@@ -54,9 +57,13 @@ export type LogLevel = "off" | "error" | "warn" | "info" | "debug";
 
 /** Anything with console-like methods: `console`, pino, winston… */
 export interface Logger {
+  /** Not called by the SDK today: failures reach you as thrown errors. Part of the shape so `console` fits. */
   error(message: string, details?: Record<string, unknown>): void;
+  /** A retry: what failed and the delay before the next attempt. */
   warn(message: string, details?: Record<string, unknown>): void;
+  /** Credentials renewed after a 401, and the request sent once more. */
   info(message: string, details?: Record<string, unknown>): void;
+  /** One line per attempt (status or failure, attempt number, elapsed ms, request id). */
   debug(message: string, details?: Record<string, unknown>): void;
 }
 

@@ -8,7 +8,9 @@ import { checkText } from "./token.js";
 export interface PasswordAuthOptions extends Pick<ClientOptions, "allowInsecureHttp" | "timeoutMs" | "maxRetries" | "maxResponseBytes"> {
   /** Account (domain) name the IAM user belongs to. */
   domainName: string;
+  /** IAM user name. */
   userName: string;
+  /** The user's password; held only in the strategy's closure, never logged or shown by `util.inspect`. */
   password: string;
   /** Scope the token to this project id… */
   projectId?: string;

@@ -61,7 +61,7 @@ export interface GatewayState {
 export interface IngressChange {
   /** The ELB the addresses are on. */
   elbId: string;
-  /** The addresses to add or remove, by ingress kind. */
+  /** The addresses to add or remove, by ingress kind: each its IP version (`type`) and `ip` literal. */
   addresses: Record<IngressKind, { type: IpVersion; ip: string }[]>;
 }
 

@@ -5,7 +5,7 @@
 import type { ServiceName } from "./errors.js";
 import { OPERATION_IDS, type OperationId, type RouteMatch } from "./routes.js";
 
-/** Faults to inject. Every part is optional; {@link FaultInjector.set} replaces the whole configuration. */
+/** Faults to inject. Every part is optional; `emu.setFaults()` replaces the whole configuration. */
 export interface FaultOptions {
   /** Delay before answering each matching request: `ms` plus a uniform random 0…`jitterMs`, in milliseconds. */
   latency?: { ms: number; jitterMs?: number };
@@ -14,7 +14,7 @@ export interface FaultOptions {
    * `statuses` (any of 500, 502, 503, 504). @default statuses [500, 503]
    */
   errors?: { rate: number; statuses?: readonly number[] };
-  /** Answer the next `count` matching requests with 429 `APIGW.0308`, with `Retry-After: retryAfterSec` when given. */
+  /** Answer the next `count` matching requests with 429 `APIGW.0308`, with a `Retry-After` of `retryAfterSec` seconds when given. */
   throttle?: { count: number; retryAfterSec?: number };
   /** Destroy the connection without an answer for the next `count` matching requests, and/or a fraction `rate` (0–1). */
   resets?: { count?: number; rate?: number };
@@ -23,7 +23,7 @@ export interface FaultOptions {
    * invalid `status` enum in ShowInstance, a missing `job_id`. For proving that a contract check catches it.
    */
   corrupt?: { count: number; operation?: OperationId };
-  /** Restrict all faults to these services and/or operations. @default every API request */
+  /** Restrict all faults to these `services` and/or `operations` (ids as in the specs). @default every API request */
   only?: { services?: readonly ServiceName[]; operations?: readonly OperationId[] };
   /** Seed of the PRNG behind `rate`s and jitter, for reproducible runs. @default unseeded (Math.random) */
   seed?: number;

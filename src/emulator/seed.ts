@@ -205,8 +205,8 @@ export interface Seed {
   users?: SeedUser[];
   /** AK/SK pairs accepted for signatures. @default [] */
   accessKeys?: SeedAccessKey[];
-  /** APIG gateways. */
+  /** APIG `gateways`. */
   apig?: { gateways: SeedGateway[] };
-  /** DDS instances, and the NAT gateways their nodes can be exposed through. */
+  /** DDS `instances`, and the `natGateways` their nodes can be exposed through. */
   dds?: { instances: SeedDdsInstance[]; natGateways?: SeedNatGateway[] };
 }

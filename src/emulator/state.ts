@@ -40,11 +40,11 @@ export interface EmulatorSnapshot {
   instances: DdsInstanceState[];
   /** NAT gateways for DDS public gateways. */
   natGateways: SeedNatGateway[];
-  /** IAM users, without passwords. */
+  /** IAM users (`domainName`, `userName`, the `projects` a token can be scoped to), without passwords. */
   users: { domainName: string; userName: string; projects: SeedProject[] }[];
-  /** Access key ids, without secret keys; `temporary` when a security token is required. */
+  /** Access keys by `accessKeyId`, without secret keys; `temporary` when a security token is required. */
   accessKeys: { accessKeyId: string; temporary: boolean }[];
-  /** Token counts: all issued, and those not expired yet. */
+  /** Token counts: all `issued`, and those still `valid` (not expired yet). */
   tokens: { issued: number; valid: number };
 }
 
@@ -116,7 +116,7 @@ export class EmulatorState {
     gw.failNextJobs += count;
   }
 
-  /** Finds a DDS node and its group. */
+  /** Finds a DDS `node` and its `group`. */
   findNode(instance: DdsInstanceState, nodeId: string): { group: DdsGroupState; node: DdsNodeState } | undefined {
     for (const group of instance.groups) {
       const node = group.nodes.find((n) => n.id === nodeId);

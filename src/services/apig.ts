@@ -37,11 +37,13 @@ export interface IngressIpExpectation {
 
 /** State of a wait for an APIG ingress register/deregister job (`handle.waitState()`). */
 export interface ApigWaitState extends WaitStateBase {
+  /** Which client can resume this wait: `resumeWait` refuses a state of another service. */
   service: "apig";
+  /** The call that started the change. */
   operation: "registerIngressIps" | "deregisterIngressIps";
   /** `job_id` of the 202 answer; informational, since no Huawei API accepts it. */
   jobId: string;
-  /** The expected end state: the gateway is `Running` and every (non-global) address is listed (`registered: true`) or gone. */
+  /** The expected end state: the gateway is `Running` and every (non-global) address of `ips` is listed (`registered`: true) or gone. */
   expect: { registered: boolean; ips: IngressIpExpectation[] };
 }
 

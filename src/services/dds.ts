@@ -27,13 +27,17 @@ export type DdsNode = components["schemas"]["DdsNode"];
 
 /** A node found by {@link DdsClient.getNode}, with the instance and group it belongs to. */
 export interface DdsNodeLocation {
+  /** The DB instance, as ListInstances lists it. */
   instance: DdsInstance;
+  /** The group (shard, config, mongos or replica set) that holds the node. */
   group: DdsGroup;
+  /** The node itself. */
   node: DdsNode;
 }
 
 /** The expected end state of a public-gateway bind: the node shows these values. */
 export interface BoundExpectation {
+  /** A bind: the node must show a gateway. */
   bound: true;
   /** `nat_gateway_id` the node must show. */
   natGatewayId: string;
@@ -45,11 +49,13 @@ export interface BoundExpectation {
 
 /** State of a wait for a DDS public-gateway bind/unbind (`handle.waitState()`). */
 export interface DdsWaitState extends WaitStateBase {
+  /** Which client can resume this wait: `resumeWait` refuses a state of another service. */
   service: "dds";
+  /** The call that started the change. */
   operation: "bindPublicGateway" | "unbindPublicGateway";
   /** The node acted on. */
   nodeId: string;
-  /** Bound with these values, or `{ bound: false }`: no `nat_gateway_id` / `external_service_port` on the node. */
+  /** Bound with these values, or (`bound`: false) no `nat_gateway_id` / `external_service_port` on the node. */
   expect: BoundExpectation | { bound: false };
 }
 
