@@ -66,7 +66,7 @@ const MUTANTS = [
   {
     id: "swallow-4xx-body",
     description: "the error parser ignores 4xx bodies, so code and message are lost",
-    file: "src/errors.ts",
+    file: "src/internal/error-answer.ts",
     find: /body = JSON\.parse\(text\);/,
     replace: "body = status >= 400 && status < 500 ? null : JSON.parse(text);",
     unit: ["test/services", "test/internal"],

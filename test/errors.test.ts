@@ -5,13 +5,13 @@ import {
   BadRequestError,
   collectIssues,
   ConflictError,
-  errorFromResponse,
   InternalServerError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
   ValidationError,
 } from "../src/errors.js";
+import { errorFromResponse } from "../src/internal/error-answer.js";
 
 const url = new URL("https://apig.cn-north-4.myhuaweicloud.com/v2/p/x?secret=1");
 const answer = (status: number, body = "", headers: Record<string, string> = {}, statusText = "Text") =>

@@ -1,6 +1,7 @@
 import { DEFAULT_MAX_RESPONSE_BYTES, type AuthContext, type AuthRequest, type ResolvedClientOptions } from "../options.js";
-import { AbortError, ApiError, ConnectionError, errorFromResponse, HuaweiCloudError, InvalidResponseError, ResponseTooLargeError, scrubSecrets, TimeoutError } from "../errors.js";
+import { AbortError, ApiError, ConnectionError, HuaweiCloudError, InvalidResponseError, ResponseTooLargeError, scrubSecrets, TimeoutError } from "../errors.js";
 import { abortErrorFrom, sleep } from "./sleep.js";
+import { errorFromResponse } from "./error-answer.js";
 import { operationLookup, unmatchedFacts, validateRequest, type OperationEntry } from "./operations.js";
 import { isRetryableAnswer, MAX_RETRY_AFTER_MS, parseRetryAfterMs, RETRY_MAX_DELAY_MS, RETRY_MIN_DELAY_MS } from "./retry.js";
 import { backoffDelay, boundRetryAfter } from "./backoff.js";
