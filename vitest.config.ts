@@ -7,6 +7,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/**/*.test.ts"],
+          setupFiles: ["test/helpers/loopback-only.ts"],
           testTimeout: 30_000,
         },
       },
@@ -15,6 +16,7 @@ export default defineConfig({
           name: "contract",
           include: ["contract-tests/**/*.test.ts"],
           globalSetup: ["contract-tests/global-setup.ts"],
+          setupFiles: ["test/helpers/loopback-only.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
