@@ -10,6 +10,9 @@ const config = {
   plugins: ["@stryker-mutator/vitest-runner"],
   mutate: ["src/**/*.ts", "!src/emulator/**", "!src/cli/**"],
   coverageAnalysis: "perTest",
+  // Static mutants (module-level constants) need a fresh module graph and every test: 12 % of the mutants took
+  // an estimated 47 % of the time in the first run, so they are left out (reported as ignored, not in the score).
+  ignoreStatic: true,
   reporters: ["html", "clear-text", "progress", "json"],
   htmlReporter: { fileName: "reports/mutation/index.html" },
   jsonReporter: { fileName: "reports/mutation/mutation.json" },
@@ -17,7 +20,7 @@ const config = {
   thresholds: { high: 90, low: 85, break: 85 },
   ignorePatterns: ["dist", "site", "coverage", "reports", ".tmp", "review"],
   concurrency: 2,
-  timeoutMS: 10_000,
+  timeoutMS: 5_000,
   tempDirName: ".stryker-tmp",
   cleanTempDir: "always",
 };
