@@ -2,6 +2,20 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
+    // Off by default so targeted runs stay fast; `npm test` (scripts/test.mjs) turns it on and the thresholds
+    // below fail the run. The whole suite (unit + contract) reached lines 87.0 %, branches 81.4 % (statements
+    // 85.4 %, functions 86.5 %) on 2026-12-04; the thresholds sit a little under so timing-dependent branches do
+    // not flake CI. src/cli/ runs in child processes in its tests, which v8 coverage does not see: that is most of
+    // the gap. Raise the thresholds when the figures rise.
+    coverage: {
+      provider: "v8",
+      include: ["src/**"],
+      reporter: ["text-summary", "json-summary"],
+      reportsDirectory: "coverage",
+      // The summary is worth seeing also when a test fails.
+      reportOnFailure: true,
+      thresholds: { lines: 85, branches: 79 },
+    },
     projects: [
       {
         test: {
