@@ -22,6 +22,7 @@ export default defineConfig({
     // Generates code in a child process in beforeAll: seconds per mutant it covers, for what the operation-table
     // tests already check in-process.
     exclude: ["test/internal/throwaway-spec.test.ts"],
+    setupFiles: ["test/helpers/loopback-only.ts"],
     testTimeout: 30_000,
   },
 });

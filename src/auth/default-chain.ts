@@ -49,7 +49,8 @@ export function defaultCredentials(options: DefaultCredentialsOptions = {}): Cre
       try {
         await provider.describe({ ...context, signal });
         context.logger.debug(`credentials from the ${name} provider`);
-        return (chosen = provider);
+        chosen = provider;
+        return provider;
       } catch (err) {
         if (err instanceof AbortError) throw err;
         const message = err instanceof Error ? err.message : String(err);

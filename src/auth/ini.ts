@@ -15,16 +15,17 @@ export function parseIni(text: string, file: string): IniSections {
   const fail = (line: number, why: string): never => {
     throw new CredentialsError(`profile: ${file}:${line}: ${why}`);
   };
-  text.replace(/^\uFEFF/, "").split(/\r?\n/).forEach((raw, i) => {
+  for (const [i, raw] of text.replace(/^\uFEFF/, "").split(/\r?\n/).entries()) {
     const line = raw.trim();
     const n = i + 1;
-    if (line === "" || line.startsWith("#") || line.startsWith(";")) return;
+    if (line === "" || line.startsWith("#") || line.startsWith(";")) continue;
     const header = /^\[([^\]]+)\]$/.exec(line);
     if (header) {
       const name = (header[1] as string).trim();
       if (sections.has(name)) fail(n, `section [${name}] appears twice`);
-      sections.set(name, (current = new Map()));
-      return;
+      current = new Map();
+      sections.set(name, current);
+      continue;
     }
     const pair = /^([A-Za-z0-9_.-]+)\s*[=:]\s*(.*)$/.exec(line);
     if (!pair) return fail(n, "expected [section], key = value, or a # comment");
@@ -32,6 +33,6 @@ export function parseIni(text: string, file: string): IniSections {
     const key = (pair[1] as string).toLowerCase();
     if (current.has(key)) fail(n, `key ${key} appears twice in its section`);
     current.set(key, (pair[2] as string).trim());
-  });
+  }
   return sections;
 }

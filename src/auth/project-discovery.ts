@@ -33,13 +33,16 @@ export function projectDiscovery(o: ProjectDiscoveryOptions): (signal: AbortSign
   const lookup = sharedRenewal(async (_: undefined, signal) => {
     const describe = (o.auth as Partial<CredentialsStrategy> | undefined)?.describe;
     const info = describe ? await describe.call(o.auth, { fetch: o.fetch, logger: o.logger, signal, iamEndpoint: o.iamEndpoint }) : undefined;
-    if (info?.projectId) return (found = { projectId: info.projectId, source: info.provider });
+    if (info?.projectId) {
+      found = { projectId: info.projectId, source: info.provider };
+      return found;
+    }
     const endpoint = info?.iamEndpoint ?? o.iamEndpoint;
     if (!endpoint) throw new ProjectDiscoveryError(`no IAM endpoint to discover the project of region ${o.region}: give projectId or iamEndpoint`, o.region, []);
     const given = { timeoutMs: o.timeoutMs, maxRetries: o.maxRetries, maxResponseBytes: o.maxResponseBytes, allowInsecureHttp: o.allowInsecureHttp };
     const defined = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as ClientOptions;
     const iam = createIamTokenClient({ ...defined, endpoint, ...(o.auth ? { auth: o.auth } : {}), fetch: o.fetch, logger: o.logger, logLevel: "debug" });
-    let projects;
+    let projects: NonNullable<Awaited<ReturnType<typeof iam.listProjectsByName>>["projects"]>;
     try {
       projects = (await iam.listProjectsByName(o.region, { signal })).projects ?? [];
     } catch (err) {
@@ -52,7 +55,8 @@ export function projectDiscovery(o: ProjectDiscoveryOptions): (signal: AbortSign
       throw new ProjectDiscoveryError(`${why} named ${o.region}: give projectId`, o.region, ids);
     }
     o.logger.info(`project of region ${o.region} discovered through IAM`);
-    return (found = { projectId: ids[0] as string, source: "iam" });
+    found = { projectId: ids[0] as string, source: "iam" };
+    return found;
   }, "the project id lookup");
   return (signal) => (found ? Promise.resolve(found) : lookup(undefined, signal));
 }

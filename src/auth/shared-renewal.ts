@@ -9,13 +9,18 @@ export function sharedRenewal<C, T>(start: (context: C, signal: AbortSignal) => 
   let renewal: { promise: Promise<T>; controller: AbortController; waiting: number } | undefined;
   return (context, signal) => {
     if (signal?.aborted) return Promise.reject(abortErrorFrom(signal, what));
-    const shared = (renewal ??= (() => {
+    if (!renewal) {
       const controller = new AbortController();
       const promise = start(context, controller.signal);
       // Handled here, so a request every caller has left reports no unhandled rejection.
-      promise.catch(() => undefined).finally(() => renewal?.promise === promise && (renewal = undefined));
-      return { promise, controller, waiting: 0 };
-    })());
+      promise
+        .catch(() => undefined)
+        .finally(() => {
+          if (renewal?.promise === promise) renewal = undefined;
+        });
+      renewal = { promise, controller, waiting: 0 };
+    }
+    const shared = renewal;
     shared.waiting++;
     const leave = (): void => {
       if (--shared.waiting > 0) return;

@@ -57,7 +57,9 @@ function checkUsers(c: Checker, value: unknown): void {
     c.string(user.domainId, join(p, "domainId"));
     if (domain !== undefined && name !== undefined) c.unique(names, `${domain}/${name}`, p, "user");
     checkProjects(c, user.projects, join(p, "projects"));
-    c.array(user.roles, join(p, "roles"))?.forEach((r, j) => c.string(r, join(join(p, "roles"), j), { max: 128 }));
+    c.array(user.roles, join(p, "roles"))?.forEach((r, j) => {
+      c.string(r, join(join(p, "roles"), j), { max: 128 });
+    });
   });
 }
 
@@ -170,7 +172,9 @@ function checkInstances(c: Checker, value: unknown): void {
       }
     }
     c.integer(inst.settleMs, join(p, "settleMs"), 0, MAX_DELAY_MS);
-    c.array(inst.actions, join(p, "actions"))?.forEach((a, j) => c.string(a, join(join(p, "actions"), j)));
+    c.array(inst.actions, join(p, "actions"))?.forEach((a, j) => {
+      c.string(a, join(join(p, "actions"), j));
+    });
     c.array(inst.groups, join(p, "groups"))?.forEach((g, j) => {
       const gp = join(join(p, "groups"), j);
       const group = c.object(g, gp, ["type", "id", "name", "status", "nodes"], ["type", "nodes"]);
@@ -215,7 +219,9 @@ function checkNatGateways(c: Checker, value: unknown): void {
     c.unique(ids, c.string(nat.id, join(p, "id")), join(p, "id"), "NAT gateway id");
     c.string(nat.vpcId, join(p, "vpcId"));
     c.string(nat.subnetId, join(p, "subnetId"));
-    c.array(nat.publicIpIds, join(p, "publicIpIds"))?.forEach((e, j) => c.string(e, join(join(p, "publicIpIds"), j)));
+    c.array(nat.publicIpIds, join(p, "publicIpIds"))?.forEach((e, j) => {
+      c.string(e, join(join(p, "publicIpIds"), j));
+    });
   });
 }
 

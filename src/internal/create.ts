@@ -36,8 +36,15 @@ export function createBaseClient<Paths extends {}>(
   });
   // The transport validates the query the caller gave, not its URL form, in which null and unserialisable
   // values have vanished and numbers have become text.
-  raw.use({ onRequest: ({ request, params }) => void (params.query && callerQueries.set(request, params.query)) });
-  const useProjectId = (projectId: string) => void (resolved.projectId = transportOptions.projectId = projectId);
+  raw.use({
+    onRequest: ({ request, params }) => {
+      if (params.query) callerQueries.set(request, params.query);
+    },
+  });
+  const useProjectId = (projectId: string): void => {
+    resolved.projectId = projectId;
+    transportOptions.projectId = projectId;
+  };
   return { raw, options: resolved, useProjectId };
 }
 

@@ -29,7 +29,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       clearTimeout(timer);
       reject(abortErrorFrom(signal as AbortSignal));
     };
-    const timer = setTimeout(() => resolve(signal?.removeEventListener("abort", onAbort)), ms > 0 ? ms : 0);
+    const timer = setTimeout(() => resolve(signal?.removeEventListener("abort", onAbort)), Math.max(ms, 0));
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
