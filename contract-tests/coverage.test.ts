@@ -92,7 +92,9 @@ describe("coverage: every operation, status code and named example is exercised"
       const tests = (byRow.get(rowKey(row)) ?? []).map((c) => full(RESPONSES_FILE, RESPONSES_SUITE, c.title));
       if (row.servedByDefault) tests.push(full(RAW_CLIENT_FILE, RAW_CLIENT_SUITE, "valid requests get the spec's example", rawClientTitle(row.operationId)));
       if (!(byRow.get(rowKey(row)) ?? []).length) uncovered.push(`${row.api} ${rowKey(row)}`);
-      lines.push(`${tests.length ? "✓" : "✗"} ${row.api.padEnd(4)} ${row.operationId.padEnd(22)} ${row.status.padEnd(7)} ${row.example.padEnd(22)} → ${tests.join("\n" + " ".repeat(64) + "→ ") || "UNCOVERED"}`);
+      lines.push(
+        `${tests.length ? "✓" : "✗"} ${row.api.padEnd(4)} ${row.operationId.padEnd(22)} ${row.status.padEnd(7)} ${row.example.padEnd(22)} → ${tests.join("\n" + " ".repeat(64) + "→ ") || "UNCOVERED"}`,
+      );
     }
     console.log(
       [
@@ -116,7 +118,9 @@ describe("coverage: every operation, status code and named example is exercised"
           full(REQUESTS_FILE, REQUESTS_SUITE, "every SDK method, every auth mode: no violations", requestCaseTitle(rc, mode)),
         );
         if (!tests.length) uncovered.push(`${op.operationId} with ${mode}`);
-        lines.push(`${tests.length ? "✓" : "✗"} ${op.api.padEnd(4)} ${op.operationId.padEnd(22)} ${mode.padEnd(8)} → ${tests.join("\n" + " ".repeat(42) + "→ ") || "UNCOVERED"}`);
+        lines.push(
+          `${tests.length ? "✓" : "✗"} ${op.api.padEnd(4)} ${op.operationId.padEnd(22)} ${mode.padEnd(8)} → ${tests.join("\n" + " ".repeat(42) + "→ ") || "UNCOVERED"}`,
+        );
       }
     }
     console.log(["", "Request conformance: operation × auth mode → covering test(s)", ...lines, ""].join("\n"));
@@ -126,10 +130,19 @@ describe("coverage: every operation, status code and named example is exercised"
   it("every public SDK method is in the registry, in requests.test.ts and in the response matrix", () => {
     const methods = publicMethods(createClients({ prism: inject("prism"), fetch: () => Promise.reject(new Error("no I/O here")), auth: "token" }));
     // raw-methods.ts entries are `client.raw` calls, not public methods.
-    const registered = SDK_METHODS.filter((m) => !m.raw).map((m) => m.name).sort();
+    const registered = SDK_METHODS.filter((m) => !m.raw)
+      .map((m) => m.name)
+      .sort();
     const inRequests = new Set(REQUEST_CASES.map((rc) => rc.method));
     const modes = (name: string): AuthMode[] => [...new Set(REQUEST_CASES.filter((rc) => rc.method === name).flatMap((rc) => rc.authModes))];
-    console.log(["", "SDK methods → operation, auth modes in requests.test.ts", ...SDK_METHODS.map((m) => `  ${m.name.padEnd(28)} ${m.operationId.padEnd(22)} ${modes(m.name).join(", ")}`), ""].join("\n"));
+    console.log(
+      [
+        "",
+        "SDK methods → operation, auth modes in requests.test.ts",
+        ...SDK_METHODS.map((m) => `  ${m.name.padEnd(28)} ${m.operationId.padEnd(22)} ${modes(m.name).join(", ")}`),
+        "",
+      ].join("\n"),
+    );
     // Informational only: wait.test.ts belongs to the waiter work, which owns the results of resumed waits.
     let waitTests = "";
     try {
@@ -140,13 +153,27 @@ describe("coverage: every operation, status code and named example is exercised"
     for (const [m, op] of Object.entries(POLLING_METHODS)) {
       const [service, name] = m.split(".") as [string, string];
       const mentioned = new RegExp(`\\b${service}\\.${name}\\(`).test(waitTests);
-      console.log(`  ${m.padEnd(28)} polls ${op}: requests checked here; results ${mentioned ? "in contract-tests/wait.test.ts" : "NOT exercised by contract-tests/wait.test.ts"}`);
+      console.log(
+        `  ${m.padEnd(28)} polls ${op}: requests checked here; results ${mentioned ? "in contract-tests/wait.test.ts" : "NOT exercised by contract-tests/wait.test.ts"}`,
+      );
     }
-    expect(methods.filter((m) => !registered.includes(m) && !(m in POLLING_METHODS)), "public methods in neither SDK_METHODS nor POLLING_METHODS (support/sdk.ts)").toEqual([]);
-    expect([...registered, ...Object.keys(POLLING_METHODS)].filter((m) => !methods.includes(m)), "registry names methods the clients do not have").toEqual([]);
-    expect(methods.filter((m) => !inRequests.has(m)), "public methods without a request-conformance case").toEqual([]);
+    expect(
+      methods.filter((m) => !registered.includes(m) && !(m in POLLING_METHODS)),
+      "public methods in neither SDK_METHODS nor POLLING_METHODS (support/sdk.ts)",
+    ).toEqual([]);
+    expect(
+      [...registered, ...Object.keys(POLLING_METHODS)].filter((m) => !methods.includes(m)),
+      "registry names methods the clients do not have",
+    ).toEqual([]);
+    expect(
+      methods.filter((m) => !inRequests.has(m)),
+      "public methods without a request-conformance case",
+    ).toEqual([]);
     const operations = new Set(allOperations().map((o) => o.operationId));
-    expect(SDK_METHODS.filter((m) => !operations.has(m.operationId)).map((m) => m.name), "methods naming an operation the specs lack").toEqual([]);
+    expect(
+      SDK_METHODS.filter((m) => !operations.has(m.operationId)).map((m) => m.name),
+      "methods naming an operation the specs lack",
+    ).toEqual([]);
   });
 
   it("the test files register their tests from these planners", () => {

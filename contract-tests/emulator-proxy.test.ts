@@ -89,13 +89,23 @@ function running(): Emulator {
 
 /** SDK clients whose every request goes through the proxies. */
 function clients(options: { auth?: AuthStrategy; maxRetries?: number } = {}) {
-  const auth =
-    options.auth ?? passwordAuth({ ...USER, projectId: PROJECT, iamEndpoint: proxyUrl("iam"), maxRetries: 0 });
-  const common = { projectId: PROJECT, auth, fetch: checkingFetch, logger: quiet, ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}) };
+  const auth = options.auth ?? passwordAuth({ ...USER, projectId: PROJECT, iamEndpoint: proxyUrl("iam"), maxRetries: 0 });
+  const common = {
+    projectId: PROJECT,
+    auth,
+    fetch: checkingFetch,
+    logger: quiet,
+    ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
+  };
   return {
     apig: createApigClient({ ...common, endpoint: proxyUrl("apig") }),
     dds: createDdsClient({ ...common, endpoint: proxyUrl("dds") }),
-    iam: createIamClient({ endpoint: proxyUrl("iam"), fetch: checkingFetch, logger: quiet, ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}) }),
+    iam: createIamClient({
+      endpoint: proxyUrl("iam"),
+      fetch: checkingFetch,
+      logger: quiet,
+      ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
+    }),
   };
 }
 
@@ -168,7 +178,9 @@ describe("emulator behind prism proxy --errors: IAM", () => {
   it("CreateTokenByPassword: 401 for a wrong password, 403 for a project the user lacks", async () => {
     const { iam } = clients({ maxRetries: 0 });
     expect(await rejection(iam.createTokenByPassword(passwordBody("wrong")))).toBeInstanceOf(AuthenticationError);
-    expect(await rejection(iam.createTokenByPassword(passwordBody(USER.password, { id: "ffffffffffffffffffffffffffffffff" })))).toBeInstanceOf(PermissionDeniedError);
+    expect(await rejection(iam.createTokenByPassword(passwordBody(USER.password, { id: "ffffffffffffffffffffffffffffffff" })))).toBeInstanceOf(
+      PermissionDeniedError,
+    );
   });
 });
 
@@ -177,7 +189,17 @@ describe("emulator behind prism proxy --errors: APIG", () => {
     const { apig } = clients();
     const before = await apig.getInstance(GATEWAY);
     expect(before).toMatchObject({ status: "Running", instance_status: 6 });
-    const body = { elbs: [{ elb_id: ELB_A, public_ips: [{ type: "v4" as const, ip: "192.0.2.10" }, { type: "v4" as const, ip: "192.0.2.11" }] }] };
+    const body = {
+      elbs: [
+        {
+          elb_id: ELB_A,
+          public_ips: [
+            { type: "v4" as const, ip: "192.0.2.10" },
+            { type: "v4" as const, ip: "192.0.2.11" },
+          ],
+        },
+      ],
+    };
 
     const out = await apig.deregisterIngressIps(GATEWAY, body);
     expect(out.job_id).toMatch(/^JOB-[0-9a-f]{32}$/);
@@ -203,7 +225,10 @@ describe("emulator behind prism proxy --errors: APIG", () => {
     const one = (ip: string, elb = ELB_A) => ({ elbs: [{ elb_id: elb, public_ips: [{ type: "v4" as const, ip }] }] });
     expect(await rejection(apig.getInstance("ffffffffffffffffffffffffffffffff"))).toMatchObject({ status: 404, code: "APIC.7302" });
     expect(await rejection(apig.registerIngressIps("ffffffffffffffffffffffffffffffff", one("192.0.2.77")))).toBeInstanceOf(NotFoundError);
-    expect(await rejection(apig.registerIngressIps(GATEWAY, one("192.0.2.77", "99999999-9999-4999-8999-999999999999")))).toMatchObject({ status: 400, code: "APIC.7211" });
+    expect(await rejection(apig.registerIngressIps(GATEWAY, one("192.0.2.77", "99999999-9999-4999-8999-999999999999")))).toMatchObject({
+      status: 400,
+      code: "APIC.7211",
+    });
     expect(await rejection(apig.deregisterIngressIps(GATEWAY, one("192.0.2.99")))).toMatchObject({ status: 400, code: "APIC.7239" });
     expect(await rejection(apig.registerIngressIps(GATEWAY, one("192.0.2.10")))).toBeInstanceOf(BadRequestError);
     expect(await rejection(apig.registerIngressIps(LVS_GATEWAY, one("192.0.2.77")))).toMatchObject({ status: 400, code: "APIC.7242" });
@@ -231,7 +256,10 @@ describe("emulator behind prism proxy --errors: DDS", () => {
   it("ListInstances with filters and paging, getNode", async () => {
     const { dds } = clients();
     expect((await dds.listInstances()).total_count).toBe(2);
-    expect((await dds.listInstances({ id: REPLICA_SET, name: "*dds", mode: "ReplicaSet", datastore_type: "DDS-Community", tags: "env=prod", offset: 0, limit: 1 })).instances).toHaveLength(1);
+    expect(
+      (await dds.listInstances({ id: REPLICA_SET, name: "*dds", mode: "ReplicaSet", datastore_type: "DDS-Community", tags: "env=prod", offset: 0, limit: 1 }))
+        .instances,
+    ).toHaveLength(1);
     expect((await dds.listInstances({ offset: 2, limit: 100 })).instances).toEqual([]);
     expect((await dds.getNode(REPLICA_SET, PRIMARY)).node).toMatchObject({ role: "Primary", nat_gateway_id: expect.any(String), external_service_port: 8635 });
     expect((await dds.getNode(CLUSTER, MONGOS)).node.role).toBe("master");
@@ -253,7 +281,9 @@ describe("emulator behind prism proxy --errors: DDS", () => {
     expect(await rejection(dds.bindPublicGateway(REPLICA_SET, MONGOS, RULE))).toMatchObject({ status: 404, code: "DBS.200013" });
     expect(await rejection(dds.bindPublicGateway(REPLICA_SET, HIDDEN, RULE))).toMatchObject({ status: 400, code: "DBS.200075" });
     expect(await rejection(dds.unbindPublicGateway(REPLICA_SET, SECONDARY))).toMatchObject({ status: 400, code: "DBS.200004" });
-    expect(await rejection(dds.bindPublicGateway(CLUSTER, MONGOS, { ...RULE, public_ip_id: "8c1e5a3d-2b7f-4e90-a6d4-0f3b9c7e1d25", external_service_port: 8635 }))).toMatchObject({
+    expect(
+      await rejection(dds.bindPublicGateway(CLUSTER, MONGOS, { ...RULE, public_ip_id: "8c1e5a3d-2b7f-4e90-a6d4-0f3b9c7e1d25", external_service_port: 8635 })),
+    ).toMatchObject({
       status: 400,
       code: "DBS.200001",
     });
@@ -276,18 +306,25 @@ describe("emulator behind prism proxy --errors: DDS", () => {
 
 describe("emulator behind prism proxy --errors: IAM projects and federation", () => {
   it("KeystoneListProjects: 200 for the region's project with a token, 401 APIGW.0301 for a forged one", async () => {
-    const signed = (token: string) => createIamClient({ endpoint: proxyUrl("iam"), auth: tokenAuth(token), fetch: checkingFetch, logger: quiet, maxRetries: 0 });
+    const signed = (token: string) =>
+      createIamClient({ endpoint: proxyUrl("iam"), auth: tokenAuth(token), fetch: checkingFetch, logger: quiet, maxRetries: 0 });
     const { data } = await signed(running().issueToken()).raw.GET("/v3/projects", { params: { query: { name: "cn-north-4" } } });
     expect(data?.projects?.map((p) => p.id)).toEqual([PROJECT]);
     const { data: none } = await signed(running().issueToken()).raw.GET("/v3/projects", { params: { query: { name: "xx-nowhere-1", page: 1, per_page: 10 } } });
     expect(none?.projects).toEqual([]);
-    expect(await rejection(signed("MIIforged").raw.GET("/v3/projects", { params: { query: { name: "cn-north-4" } } }))).toMatchObject({ status: 401, code: "APIGW.0301" });
+    expect(await rejection(signed("MIIforged").raw.GET("/v3/projects", { params: { query: { name: "cn-north-4" } } }))).toMatchObject({
+      status: 401,
+      code: "APIGW.0301",
+    });
   });
 
   it("CreateTokenWithIdToken → CreateTemporaryAccessKeyByToken: 201 answers conform; a wrong ID token or token is a 401", async () => {
     const { iam } = clients({ maxRetries: 0 });
     const { idpId, idToken } = running().federation;
-    const exchanged = await iam.raw.POST("/v3.0/OS-AUTH/id-token/tokens", { params: { header: { "X-Idp-Id": idpId } }, body: { auth: { id_token: { id: idToken } } } });
+    const exchanged = await iam.raw.POST("/v3.0/OS-AUTH/id-token/tokens", {
+      params: { header: { "X-Idp-Id": idpId } },
+      body: { auth: { id_token: { id: idToken } } },
+    });
     const unscoped = exchanged.response.headers.get("x-subject-token") ?? "";
     expect(unscoped).toMatch(/^MIIemu/);
     expect(exchanged.data?.token?.methods).toEqual(["mapped"]);
@@ -297,7 +334,10 @@ describe("emulator behind prism proxy --errors: IAM projects and federation", ()
     expect(data?.credential?.access).toMatch(/^TMP/);
     expect(Date.parse(data?.credential?.expires_at ?? "")).toBeGreaterThan(Date.now());
 
-    const wrongId = iam.raw.POST("/v3.0/OS-AUTH/id-token/tokens", { params: { header: { "X-Idp-Id": idpId } }, body: { auth: { id_token: { id: `${idToken}x` } } } });
+    const wrongId = iam.raw.POST("/v3.0/OS-AUTH/id-token/tokens", {
+      params: { header: { "X-Idp-Id": idpId } },
+      body: { auth: { id_token: { id: `${idToken}x` } } },
+    });
     expect(await rejection(wrongId)).toBeInstanceOf(AuthenticationError);
     const wrongToken = iam.raw.POST("/v3.0/OS-CREDENTIAL/securitytokens", { body: { auth: { identity: { methods: ["token"], token: { id: "MIIforged" } } } } });
     expect(await rejection(wrongToken)).toBeInstanceOf(AuthenticationError);
@@ -325,7 +365,9 @@ describe("emulator behind prism proxy --errors: injected faults", () => {
     const withToken = clients({ auth: tokenAuth(token), maxRetries: 0 });
     running().setFaults({ errors: { rate: 1, statuses: [500] } });
     expect(await rejection(withToken.apig.getInstance(GATEWAY))).toMatchObject({ status: 500, code: "APIC.9000" });
-    expect(await rejection(withToken.apig.registerIngressIps(GATEWAY, { elbs: [{ elb_id: ELB_A, public_ips: [{ type: "v4", ip: "192.0.2.77" }] }] }))).toBeInstanceOf(InternalServerError);
+    expect(
+      await rejection(withToken.apig.registerIngressIps(GATEWAY, { elbs: [{ elb_id: ELB_A, public_ips: [{ type: "v4", ip: "192.0.2.77" }] }] })),
+    ).toBeInstanceOf(InternalServerError);
     expect(await rejection(withToken.dds.bindPublicGateway(REPLICA_SET, SECONDARY, RULE))).toMatchObject({ status: 500, code: "APIGW.0201" });
     expect(await rejection(iam.createTokenByPassword(passwordBody()))).toMatchObject({ status: 500, code: "IAM.0006" });
   });

@@ -15,9 +15,7 @@ type Running = { url: string; stop: () => Promise<void> };
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const root = path.resolve(import.meta.dirname, "..");
   const names = Object.keys(SPECS) as Array<keyof typeof SPECS>;
-  const settled = await Promise.allSettled(
-    names.map((name) => startPrism({ spec: path.join(root, SPECS[name]), name }) as Promise<Running>),
-  );
+  const settled = await Promise.allSettled(names.map((name) => startPrism({ spec: path.join(root, SPECS[name]), name }) as Promise<Running>));
   const running = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
   const teardown = async () => {
     await Promise.all(running.map((r) => r.stop()));

@@ -11,17 +11,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { signRequest } from "../src/auth/signer.js";
 import { ContractViolation, createRecordingFetch } from "./support/recording-fetch.js";
-import {
-  createClients,
-  inputs,
-  PRISM_AKSK,
-  PRISM_TOKEN,
-  REQUEST_CASES,
-  REQUESTS_SUITE,
-  requestCaseTitle,
-  SDK_METHODS,
-  type AuthMode,
-} from "./support/sdk.js";
+import { createClients, inputs, PRISM_AKSK, PRISM_TOKEN, REQUEST_CASES, REQUESTS_SUITE, requestCaseTitle, SDK_METHODS, type AuthMode } from "./support/sdk.js";
 import { examplePath, findOperation, parameterExample, requestExample, successResponse, type ApiName } from "./support/spec.js";
 import { parseViolations, type Violation } from "./support/violations.js";
 
@@ -53,7 +43,9 @@ function expectCredentials(mode: AuthMode, api: ApiName | undefined, operationId
     expect(headers["x-auth-token"], "the token IAM issued (X-Subject-Token)").toBe(subjectTokenExample());
     expect(headers).not.toHaveProperty("authorization");
   } else {
-    expect(headers["authorization"]).toMatch(new RegExp(`^SDK-HMAC-SHA256 Access=${PRISM_AKSK.accessKeyId}, SignedHeaders=[a-z0-9;-]+, Signature=[0-9a-f]{64}$`));
+    expect(headers["authorization"]).toMatch(
+      new RegExp(`^SDK-HMAC-SHA256 Access=${PRISM_AKSK.accessKeyId}, SignedHeaders=[a-z0-9;-]+, Signature=[0-9a-f]{64}$`),
+    );
     expect(headers["x-sdk-date"]).toMatch(/^\d{8}T\d{6}Z$/);
     expect(headers["x-project-id"]).toBe(projectOf(api as ApiName));
     expect(headers).not.toHaveProperty("x-auth-token");
@@ -299,9 +291,7 @@ describe("canaries: Prism MUST reject these requests (a Prism that stops validat
       await res.arrayBuffer();
       expect(res.status).toBe(c.status);
       const { violations } = parseViolations(res.headers.get("sl-violations"));
-      const hit = violations.find(
-        (v: Violation) => v.code === c.code && c.location.every((part, i) => v.location[i] === part) && v.severity === "Error",
-      );
+      const hit = violations.find((v: Violation) => v.code === c.code && c.location.every((part, i) => v.location[i] === part) && v.severity === "Error");
       expect(hit, `violation ${c.code} at ${c.location.join(".")} in ${JSON.stringify(violations)}`).toBeDefined();
     });
   }
@@ -331,7 +321,10 @@ describe("canaries: our transport rejects what Prism lets through", () => {
   const showInstance = (prism: Record<ApiName, string>, suffix = "") => `${prism.apig}${examplePath(findOperation("ShowInstance"))}${suffix}`;
 
   it("an undocumented query parameter", async () => {
-    await expectOnlyOursReject((f, prism) => f(showInstance(prism, "?verbose=true"), { headers: { "x-auth-token": PRISM_TOKEN } }), /query parameter verbose is not documented/);
+    await expectOnlyOursReject(
+      (f, prism) => f(showInstance(prism, "?verbose=true"), { headers: { "x-auth-token": PRISM_TOKEN } }),
+      /query parameter verbose is not documented/,
+    );
   });
 
   it("an undocumented header", async () => {
@@ -344,7 +337,10 @@ describe("canaries: our transport rejects what Prism lets through", () => {
   it("a path parameter that is not percent-encoded", async () => {
     const op = findOperation("ShowInstance");
     await expectOnlyOursReject(
-      (f, prism) => f(`${prism.apig}${op.path.replace("{project_id}", String(parameterExample(op, "project_id"))).replace("{instance_id}", "gw:1")}`, { headers: { "x-auth-token": PRISM_TOKEN } }),
+      (f, prism) =>
+        f(`${prism.apig}${op.path.replace("{project_id}", String(parameterExample(op, "project_id"))).replace("{instance_id}", "gw:1")}`, {
+          headers: { "x-auth-token": PRISM_TOKEN },
+        }),
       /path parameter instance_id is not percent-encoded: sent gw:1, expected gw%3A1/,
     );
   });

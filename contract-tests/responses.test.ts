@@ -39,7 +39,8 @@ describe(RESPONSES_SUITE, () => {
       const served = exchanges[0]!;
       expect(served.status, "status Prism answered with").toBe(c.code);
       const documentedRequestId = requestIdExample(response);
-      if (documentedRequestId !== undefined) expect(served.responseHeaders["x-request-id"], "X-Request-Id served from the spec's header example").toBe(documentedRequestId);
+      if (documentedRequestId !== undefined)
+        expect(served.responseHeaders["x-request-id"], "X-Request-Id served from the spec's header example").toBe(documentedRequestId);
 
       if (c.errorClass === undefined) {
         if (!outcome.ok) throw outcome.error;

@@ -38,7 +38,13 @@ function preferring(next: typeof fetch, plan: (n: number) => string) {
     const headers = new Headers(request.headers);
     if (request.method === "GET") headers.set("Prefer", plan(gets++));
     const body = request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
-    return next(request.url, { method: request.method, headers, ...(body ? { body } : {}), ...(init?.signal ? { signal: init.signal } : {}), redirect: "manual" });
+    return next(request.url, {
+      method: request.method,
+      headers,
+      ...(body ? { body } : {}),
+      ...(init?.signal ? { signal: init.signal } : {}),
+      redirect: "manual",
+    });
   }) as typeof globalThis.fetch;
   return { fetch, gets: () => gets };
 }
@@ -49,7 +55,14 @@ const firstThen = (count: number, first: string, then: string) => (n: number) =>
 function apigClient(plan: (n: number) => string) {
   const recorder = createRecordingFetch({ prism: inject("prism") });
   const prefer = preferring(recorder.fetch, plan);
-  const apig = createApigClient({ projectId: PROJECT, endpoint: inject("prism").apig, auth: tokenAuth("x"), fetch: prefer.fetch, maxRetries: 0, logLevel: "off" });
+  const apig = createApigClient({
+    projectId: PROJECT,
+    endpoint: inject("prism").apig,
+    auth: tokenAuth("x"),
+    fetch: prefer.fetch,
+    maxRetries: 0,
+    logLevel: "off",
+  });
   return { apig, recorder, gets: prefer.gets };
 }
 
@@ -112,7 +125,11 @@ describe("APIG ingress waits against Prism (ShowInstance examples)", () => {
 
   it("the spec's 404 on a poll → JobFailedError caused by NotFoundError; its 429 → keeps waiting", async () => {
     const gone = apigClient(firstThen(1, "example=updating", "code=404"));
-    const err = (await (await gone.apig.deregisterIngressIps(GATEWAY, ingress("public_ips", "v4", "203.0.113.10"))).wait(FAST).catch((e: unknown) => e)) as JobFailedError;
+    const err = (await (
+      await gone.apig.deregisterIngressIps(GATEWAY, ingress("public_ips", "v4", "203.0.113.10"))
+    )
+      .wait(FAST)
+      .catch((e: unknown) => e)) as JobFailedError;
     expect(err).toBeInstanceOf(JobFailedError);
     expect(err.cause).toBeInstanceOf(NotFoundError);
     expect(gone.recorder.problems()).toEqual([]);

@@ -33,7 +33,9 @@ for (const { config, entry } of reports) {
   const name = prepared.reportConfigs.map((r) => path.relative(root, path.join(prepared.reportFolder, r.fileName))).join(", ");
   if (!result.succeeded) {
     failed = true;
-    console.error(`api:report: ${name}: ${result.errorCount} error(s), ${result.warningCount} warning(s)${result.apiReportChanged ? "; the report is stale (run npm run api:report)" : ""}`);
+    console.error(
+      `api:report: ${name}: ${result.errorCount} error(s), ${result.warningCount} warning(s)${result.apiReportChanged ? "; the report is stale (run npm run api:report)" : ""}`,
+    );
   } else {
     console.log(`api:report: ${name} ${result.apiReportChanged ? "updated" : "up to date"}`);
   }

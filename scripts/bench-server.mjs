@@ -17,10 +17,17 @@ if (!Number.isFinite(delayMs) || delayMs < 0) {
 
 const INSTANCE = "6a7d71827fd54572b1f31aa9548fcc81";
 const body = JSON.stringify({
-  id: INSTANCE, instance_name: "apig-nlb-prod", status: "Running", instance_status: 6, loadbalancer_provider: "elb",
-  ingress_ip: "192.0.2.10", ingress_ip_v6: "2001:db8::10",
+  id: INSTANCE,
+  instance_name: "apig-nlb-prod",
+  status: "Running",
+  instance_status: 6,
+  loadbalancer_provider: "elb",
+  ingress_ip: "192.0.2.10",
+  ingress_ip_v6: "2001:db8::10",
   publicips: [{ ip_address: "198.51.100.7", ipv6_address: "2001:db8::7", bandwidth_size: 5 }],
-  privateips: [{ ip_address: "192.0.2.10", ipv6_address: "2001:db8::10" }], unreliable_ips: [], cbc_operation_locks: [],
+  privateips: [{ ip_address: "192.0.2.10", ipv6_address: "2001:db8::10" }],
+  unreliable_ips: [],
+  cbc_operation_locks: [],
 });
 const length = Buffer.byteLength(body);
 let n = 0;

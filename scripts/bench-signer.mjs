@@ -88,7 +88,12 @@ const quantile = (s, q) => {
 const med = new Map([...samples].map(([n, v]) => [n, v.sort((a, b) => a - b)]));
 const officialUs = quantile(med.get("AKSKSigner.sign (official)"), 0.5);
 const fmt = (n, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
-console.log(`Node ${process.version}, ${os.cpus()[0]?.model ?? "?"} ×${os.cpus().length}, load ${os.loadavg().map((l) => fmt(l, 2)).join("/")}; ${ROUNDS} rounds × ${BATCH}`);
+console.log(
+  `Node ${process.version}, ${os.cpus()[0]?.model ?? "?"} ×${os.cpus().length}, load ${os
+    .loadavg()
+    .map((l) => fmt(l, 2))
+    .join("/")}; ${ROUNDS} rounds × ${BATCH}`,
+);
 console.log("| signer | µs/signature (median) | p25–p75 µs | signatures/s | vs official |");
 console.log("| --- | ---: | ---: | ---: | ---: |");
 for (const [name, s] of med) {

@@ -13,10 +13,21 @@ const root = path.resolve(import.meta.dirname, "..");
 const outDir = path.join(root, ".tmp", "bench-validation");
 mkdirSync(outDir, { recursive: true });
 const outfile = path.join(outDir, "index.mjs");
-await build({ entryPoints: [path.join(root, "src", "index.ts")], bundle: true, format: "esm", platform: "node", packages: "external", outfile, logLevel: "error" });
+await build({
+  entryPoints: [path.join(root, "src", "index.ts")],
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  packages: "external",
+  outfile,
+  logLevel: "error",
+});
 const { createApigClient, tokenAuth, ValidationError } = await import(pathToFileURL(outfile).href);
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const SIZES = sizes.length ? sizes : [10_000, 30_000, 100_000];
 const client = createApigClient({
   region: "cn-north-4",

@@ -68,18 +68,21 @@ const { AKSKSigner } = require("@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigne
 // after a delay. It exits when this process closes its stdin, so it cannot outlive the bench.
 
 async function startServer(delayMs = 0) {
-  const child = spawn(process.execPath, [path.join(root, "scripts", "bench-server.mjs"), "--delay-ms", String(delayMs)], { stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [path.join(root, "scripts", "bench-server.mjs"), "--delay-ms", String(delayMs)], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
   process.on("exit", () => child.exitCode === null && child.kill("SIGKILL"));
   const port = await new Promise((resolve, reject) => {
     child.stdout.setEncoding("utf8").once("data", (d) => resolve(Number(String(d).trim())));
     child.once("exit", (code) => reject(new Error(`bench server exited (${code})`)));
   });
-  const stop = () => new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve(undefined);
-    child.once("exit", resolve);
-    child.stdin.end();
-    setTimeout(() => child.kill("SIGKILL"), 2_000).unref();
-  });
+  const stop = () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve(undefined);
+      child.once("exit", resolve);
+      child.stdin.end();
+      setTimeout(() => child.kill("SIGKILL"), 2_000).unref();
+    });
   return { url: `http://127.0.0.1:${port}`, stop, child };
 }
 
@@ -131,7 +134,8 @@ const ROUTE = "/v2/{project_id}/apigw/instances/{instance_id}";
 const expectRunning = (status, who) => {
   if (status !== "Running") throw new Error(`${who}: unexpected answer ${JSON.stringify(status)}`);
 };
-const officialGet = (official) => official.sendRequest({ method: "GET", url: ROUTE, pathParams: { instance_id: INSTANCE }, queryParams: {}, headers: {}, contentType: "application/json" });
+const officialGet = (official) =>
+  official.sendRequest({ method: "GET", url: ROUTE, pathParams: { instance_id: INSTANCE }, queryParams: {}, headers: {}, contentType: "application/json" });
 
 /** The same GET through every client, all pointed at `url`. The first task is this SDK, the fourth plain fetch. */
 function clientsFor(url) {
@@ -140,20 +144,26 @@ function clientsFor(url) {
   const bareSigned = createClient({ baseUrl: url });
   bareSigned.use({
     async onRequest({ request }) {
-      const added = await sdk.signRequest({ method: request.method, url: request.url, headers: request.headers, body: null }, { accessKeyId: AK, secretAccessKey: SK });
+      const added = await sdk.signRequest(
+        { method: request.method, url: request.url, headers: request.headers, body: null },
+        { accessKeyId: AK, secretAccessKey: SK },
+      );
       for (const [k, v] of Object.entries(added)) request.headers.set(k, v);
       return request;
     },
   });
-  const official = new ClientBuilder((c) => c)
-    .withCredential(new BasicCredentials().withAk(AK).withSk(SK).withProjectId(PROJECT))
-    .withEndpoint(url)
-    .build();
+  const official = new ClientBuilder((c) => c).withCredential(new BasicCredentials().withAk(AK).withSk(SK).withProjectId(PROJECT)).withEndpoint(url).build();
   const path_ = { project_id: PROJECT, instance_id: INSTANCE };
   const tasks = [
     { name: "hwc-gateways (AK/SK, retries on)", run: async () => expectRunning((await apig.getInstance(INSTANCE)).status, "sdk") },
-    { name: "bare openapi-fetch (same types, no auth)", run: async () => expectRunning((await bare.GET(ROUTE, { params: { path: path_ } })).data?.status, "openapi-fetch") },
-    { name: "openapi-fetch + signRequest middleware", run: async () => expectRunning((await bareSigned.GET(ROUTE, { params: { path: path_ } })).data?.status, "openapi-fetch+sign") },
+    {
+      name: "bare openapi-fetch (same types, no auth)",
+      run: async () => expectRunning((await bare.GET(ROUTE, { params: { path: path_ } })).data?.status, "openapi-fetch"),
+    },
+    {
+      name: "openapi-fetch + signRequest middleware",
+      run: async () => expectRunning((await bareSigned.GET(ROUTE, { params: { path: path_ } })).data?.status, "openapi-fetch+sign"),
+    },
     {
       name: "plain fetch (no auth)",
       run: async () => {
@@ -206,7 +216,13 @@ const results = { perCall: [] };
     console.log(`bench: per-call cost against a server answering after ${DELAY_MS} ms…`);
     // Each call now waits ≥ 5 ms, so fewer calls per round keep the section near half a minute.
     const rounds = QUICK ? { rounds: 5, batch: 10, warmup: 20 } : { rounds: 20, batch: 40, warmup: 50 };
-    results.perCall.push({ server: `loopback, answer after ${DELAY_MS} ms`, delayMs: DELAY_MS, ...rounds, names: tasks.map((t) => t.name), r: await interleaved(tasks, rounds) });
+    results.perCall.push({
+      server: `loopback, answer after ${DELAY_MS} ms`,
+      delayMs: DELAY_MS,
+      ...rounds,
+      names: tasks.map((t) => t.name),
+      r: await interleaved(tasks, rounds),
+    });
   } finally {
     await server.stop();
   }
@@ -223,14 +239,20 @@ const results = { perCall: [] };
   const officialCred = new BasicCredentials().withAk(AK).withSk(SK);
   const ours = await sdk.signRequest({ method: "GET", url: signUrl, headers, body: null }, creds);
   const theirs = AKSKSigner.sign({ endpoint: signUrl, method: "GET", headers: { ...headers }, queryParams: {} }, officialCred);
-  if (!/^SDK-HMAC-SHA256 /.test(ours.Authorization ?? ours.authorization) || !/^SDK-HMAC-SHA256 /.test(theirs.Authorization)) throw new Error("a signer produced no signature");
+  if (!/^SDK-HMAC-SHA256 /.test(ours.Authorization ?? ours.authorization) || !/^SDK-HMAC-SHA256 /.test(theirs.Authorization))
+    throw new Error("a signer produced no signature");
   const tasks = [
     { name: "signRequest (hwc-gateways)", run: () => sdk.signRequest({ method: "GET", url: signUrl, headers, body: null }, creds) },
-    { name: "AKSKSigner.sign (official)", run: async () => AKSKSigner.sign({ endpoint: signUrl, method: "GET", headers: { ...headers }, queryParams: {} }, officialCred) },
+    {
+      name: "AKSKSigner.sign (official)",
+      run: async () => AKSKSigner.sign({ endpoint: signUrl, method: "GET", headers: { ...headers }, queryParams: {} }, officialCred),
+    },
   ];
   const r = await interleaved(tasks, QUICK ? { rounds: 5, batch: 500, warmup: 500 } : { rounds: 20, batch: 1_000, warmup: 2_000 });
   // µs per signature → signatures per second (per round, so the spread carries over).
-  results.signing = new Map([...r].map(([name, v]) => [name, { wall: v.wall, rate: { median: 1e6 / v.wall.median, p25: 1e6 / v.wall.p75, p75: 1e6 / v.wall.p25 } }]));
+  results.signing = new Map(
+    [...r].map(([name, v]) => [name, { wall: v.wall, rate: { median: 1e6 / v.wall.median, p25: 1e6 / v.wall.p75, p75: 1e6 / v.wall.p25 } }]),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -242,10 +264,36 @@ const results = { perCall: [] };
   console.log(`bench: cold import (${runs} fresh processes each)…`);
   const core = (p) => JSON.stringify(require.resolve(`@huaweicloud/huaweicloud-sdk-core/${p}`));
   const targets = [
-    { name: "hwc-gateways (ESM import of dist/index.js)", args: ["--input-type=module", "-e", `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(distIndex).href)}); process.stdout.write(String(performance.now() - t));`] },
-    { name: "hwc-gateways (CJS require of dist/index.cjs)", args: ["-e", `const t = performance.now(); require(${JSON.stringify(path.join(root, "dist", "index.cjs"))}); process.stdout.write(String(performance.now() - t));`] },
-    { name: "openapi-fetch alone (ESM)", args: ["--input-type=module", "-e", `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(require.resolve("openapi-fetch")).href.replace(/index\.cjs$/, "index.mjs"))}); process.stdout.write(String(performance.now() - t));`] },
-    { name: "official core (ClientBuilder + HcClient + BasicCredentials)", args: ["-e", `const t = performance.now(); require(${core("ClientBuilder")}); require(${core("HcClient")}); require(${core("auth/BasicCredentials")}); process.stdout.write(String(performance.now() - t));`] },
+    {
+      name: "hwc-gateways (ESM import of dist/index.js)",
+      args: [
+        "--input-type=module",
+        "-e",
+        `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(distIndex).href)}); process.stdout.write(String(performance.now() - t));`,
+      ],
+    },
+    {
+      name: "hwc-gateways (CJS require of dist/index.cjs)",
+      args: [
+        "-e",
+        `const t = performance.now(); require(${JSON.stringify(path.join(root, "dist", "index.cjs"))}); process.stdout.write(String(performance.now() - t));`,
+      ],
+    },
+    {
+      name: "openapi-fetch alone (ESM)",
+      args: [
+        "--input-type=module",
+        "-e",
+        `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(require.resolve("openapi-fetch")).href.replace(/index\.cjs$/, "index.mjs"))}); process.stdout.write(String(performance.now() - t));`,
+      ],
+    },
+    {
+      name: "official core (ClientBuilder + HcClient + BasicCredentials)",
+      args: [
+        "-e",
+        `const t = performance.now(); require(${core("ClientBuilder")}); require(${core("HcClient")}); require(${core("auth/BasicCredentials")}); process.stdout.write(String(performance.now() - t));`,
+      ],
+    },
   ];
   const samples = new Map(targets.map((t) => [t.name, []]));
   for (let i = 0; i < runs; i++) {
@@ -268,7 +316,15 @@ const results = { perCall: [] };
   const { build } = await import("esbuild");
   const core = (p) => JSON.stringify(require.resolve(`@huaweicloud/huaweicloud-sdk-core/${p}`));
   const bundle = async (name, contents, platform) => {
-    const r = await build({ stdin: { contents, resolveDir: root, loader: "js" }, bundle: true, minify: true, write: false, format: platform === "node" ? "cjs" : "esm", platform, logLevel: "silent" });
+    const r = await build({
+      stdin: { contents, resolveDir: root, loader: "js" },
+      bundle: true,
+      minify: true,
+      write: false,
+      format: platform === "node" ? "cjs" : "esm",
+      platform,
+      logLevel: "silent",
+    });
     const code = r.outputFiles[0].contents;
     return { name, min: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength };
   };
@@ -276,7 +332,11 @@ const results = { perCall: [] };
     await bundle("hwc-gateways (all exports, with openapi-fetch)", `export * from ${JSON.stringify(distIndex)};`, "browser"),
     await bundle("hwc-gateways: createApigClient + akskAuth", `export { createApigClient, akskAuth } from ${JSON.stringify(distIndex)};`, "browser"),
     await bundle("openapi-fetch alone", `export * from "openapi-fetch";`, "browser"),
-    await bundle("official core (ClientBuilder + HcClient + BasicCredentials)", `module.exports = [require(${core("ClientBuilder")}), require(${core("HcClient")}), require(${core("auth/BasicCredentials")})];`, "node"),
+    await bundle(
+      "official core (ClientBuilder + HcClient + BasicCredentials)",
+      `module.exports = [require(${core("ClientBuilder")}), require(${core("HcClient")}), require(${core("auth/BasicCredentials")})];`,
+      "node",
+    ),
   ];
   const sizeLimit = spawnSync(path.join(root, "node_modules", ".bin", "size-limit"), ["--json"], { cwd: root, encoding: "utf8" });
   try {
@@ -324,7 +384,16 @@ for (const pc of perCall) {
   for (const name of pc.names) {
     const v = pc.r.get(name);
     const over = v.cpu.median - pc.r.get(FETCH).cpu.median;
-    row(name, fmt(v.wall.median), spread(v.wall), fmt(v.cpu.median), spread(v.cpu), ratio(v.cpu.median / pc.r.get(FETCH).cpu.median), ratio(v.cpu.median / pc.r.get(BARE).cpu.median), `${over >= 0 ? "+" : ""}${fmt(over)} µs`);
+    row(
+      name,
+      fmt(v.wall.median),
+      spread(v.wall),
+      fmt(v.cpu.median),
+      spread(v.cpu),
+      ratio(v.cpu.median / pc.r.get(FETCH).cpu.median),
+      ratio(v.cpu.median / pc.r.get(BARE).cpu.median),
+      `${over >= 0 ? "+" : ""}${fmt(over)} µs`,
+    );
   }
   lines.push(
     "",
@@ -360,7 +429,8 @@ for (const s of results.sizeLimit) row(`size-limit: ${s.name}`, "", `${fmt(s.siz
 lines.push("", "### Memory: heapUsed after forced GC (KiB)", "");
 row("client", "calls", "before", "after half", "after all", "growth over the second half");
 row("---", "---:", "---:", "---:", "---:", "---:");
-for (const m of results.memory) row(m.name, fmt(m.calls), fmt(m.before / 1024), fmt(m.half / 1024), fmt(m.after / 1024), `${fmt((m.after - m.half) / 1024)} KiB`);
+for (const m of results.memory)
+  row(m.name, fmt(m.calls), fmt(m.before / 1024), fmt(m.half / 1024), fmt(m.after / 1024), `${fmt((m.after - m.half) / 1024)} KiB`);
 
 // Targets: issue 16's goals, all from this one run.
 const coldRatio = results.coldImport.get(CI_ESM).median / ciBase.median;
@@ -373,7 +443,11 @@ const targets = [
     verdict(pc.cpuVsFetch <= 1.3),
     `${ratio(pc.cpuVsFetch)} (${fmt(pc.sdkCall.cpu.median)} vs ${fmt(pc.fetchCall.cpu.median)} µs; +${fmt(pc.overheadUs)} µs = ${pct(pc.overheadUs / pc.roundTripUs)} of a ${fmt(pc.roundTripUs)} µs round trip${nominal(pc)})`,
   ]),
-  ["cold import ≤ 2× openapi-fetch alone (same run)", verdict(coldRatio <= 2), `${ratio(coldRatio)} (${fmt(results.coldImport.get(CI_ESM).median, 1)} vs ${fmt(ciBase.median, 1)} ms, ESM)`],
+  [
+    "cold import ≤ 2× openapi-fetch alone (same run)",
+    verdict(coldRatio <= 2),
+    `${ratio(coldRatio)} (${fmt(results.coldImport.get(CI_ESM).median, 1)} vs ${fmt(ciBase.median, 1)} ms, ESM)`,
+  ],
   // One row per .size-limit.json entry: the budgets live there, not here.
   ...(results.sizeLimit.length > 0
     ? results.sizeLimit.map((s) => [`bundle within its size-limit budget: ${s.name}`, verdict(s.passed), `${fmt(s.size)} of ${fmt(s.sizeLimit)} B gzipped`])

@@ -5,7 +5,11 @@ import { HTTP_METHODS } from "./spec-model.mjs";
 
 const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 // Redoc's hash route of an operation: #/<tag slug>/<operationId in lower case>.
-const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+const slug = (s) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 
 /** Every operation of a spec with its Redoc route. */
 export function operationsOf(name, spec) {
@@ -14,7 +18,14 @@ export function operationsOf(name, spec) {
     for (const method of HTTP_METHODS) {
       const op = item[method];
       if (!op?.operationId) continue;
-      out.push({ api: name, method: method.toUpperCase(), path: route, operationId: op.operationId, summary: op.summary ?? "", href: `${name}.html#/${slug(op.tags?.[0] ?? "")}/${op.operationId.toLowerCase()}` });
+      out.push({
+        api: name,
+        method: method.toUpperCase(),
+        path: route,
+        operationId: op.operationId,
+        summary: op.summary ?? "",
+        href: `${name}.html#/${slug(op.tags?.[0] ?? "")}/${op.operationId.toLowerCase()}`,
+      });
     }
   }
   return out;
@@ -22,7 +33,10 @@ export function operationsOf(name, spec) {
 
 export function renderPortal(apis, guides) {
   const ops = apis.flatMap((a) => operationsOf(a.name, a.spec));
-  const index = JSON.stringify(ops.map(({ api, method, path, operationId, summary, href }) => ({ api, method, path, operationId, summary, href }))).replace(/</g, "\\u003c");
+  const index = JSON.stringify(ops.map(({ api, method, path, operationId, summary, href }) => ({ api, method, path, operationId, summary, href }))).replace(
+    /</g,
+    "\\u003c",
+  );
   const apiItems = apis
     .map(
       (a) => `<li><a href="${a.name}.html">${esc(a.spec.info.title)}</a> <small>v${esc(a.spec.info.version)}</small>

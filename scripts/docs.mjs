@@ -57,7 +57,18 @@ export async function buildDocs({ log = console.log } = {}) {
     const copy = path.join(work, `${name}.json`);
     writeFileSync(copy, JSON.stringify(spec, null, 2));
     const out = path.join(site, `${name}.html`);
-    run(redocly, ["build-docs", copy, "--config", redoclyConfig, "--inlineBundle", "--output", out, "--title", spec.info.title, "--openapi.disableTelemetry=true"]);
+    run(redocly, [
+      "build-docs",
+      copy,
+      "--config",
+      redoclyConfig,
+      "--inlineBundle",
+      "--output",
+      out,
+      "--title",
+      spec.info.title,
+      "--openapi.disableTelemetry=true",
+    ]);
     let html = readFileSync(out, "utf8");
     for (const url of CDN_LOGOS) html = html.split(url).join(LOCAL_LOGO);
     html = html.replace("</head>", `${NO_SIDEBAR_ANIMATION}</head>`);

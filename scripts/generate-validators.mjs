@@ -120,10 +120,7 @@ export async function generateValidators({ name, model, outDir, source, header }
   // Ajv's ESM output still require()s its string-length helper; inline an equivalent so the file is
   // self-contained ESM (JSON Schema counts code points, not UTF-16 units). A few bytes per API, and no module
   // shared between the APIs' validators.
-  code = code.replace(
-    /require\("ajv\/dist\/runtime\/ucs2length"\)\.default/g,
-    "ucs2length",
-  );
+  code = code.replace(/require\("ajv\/dist\/runtime\/ucs2length"\)\.default/g, "ucs2length");
   code = slimErrors(code, name);
   code = treeShakable(code, name);
   code = linearErrors(code, name);
@@ -139,7 +136,10 @@ export async function generateValidators({ name, model, outDir, source, header }
     header([source]),
     'import type { GeneratedValidator } from "../operation-types.js";',
     "",
-    ...operations.map((o) => `/** Inputs of ${name} ${o.operationId}: \`${o.method} ${o.route}\` as { path, query, body }. */\nexport declare const ${o.fn}: GeneratedValidator;`),
+    ...operations.map(
+      (o) =>
+        `/** Inputs of ${name} ${o.operationId}: \`${o.method} ${o.route}\` as { path, query, body }. */\nexport declare const ${o.fn}: GeneratedValidator;`,
+    ),
     "",
   ].join("\n");
   writeFileSync(path.join(dir, `${name}.d.ts`), dts);

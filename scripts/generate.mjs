@@ -147,7 +147,12 @@ async function main() {
   // Sources are named relative to `base` in the headers: the project root, or the throwaway spec directory.
   const base = opts.specs ?? root;
   const specs = opts.specs
-    ? Object.fromEntries(readdirSync(opts.specs).filter((f) => f.endsWith(".yaml")).sort().map((f) => [f.slice(0, -5), f]))
+    ? Object.fromEntries(
+        readdirSync(opts.specs)
+          .filter((f) => f.endsWith(".yaml"))
+          .sort()
+          .map((f) => [f.slice(0, -5), f]),
+      )
     : SPECS;
   const outDir = opts.out ?? path.join(root, "generated");
   const header = headerFor(base);

@@ -106,7 +106,9 @@ async function compare(name, baseFile, revisionFile, config) {
   const revisionSchemas = new Set(Object.keys(revision?.components?.schemas ?? {}));
   for (const schema of baseSchemas) {
     if (!revisionSchemas.has(schema)) {
-      majors.push(`Component schema \`${schema}\` was renamed or removed; the generated type components["schemas"]["${schema}"] no longer exists (component-schema-removed)`);
+      majors.push(
+        `Component schema \`${schema}\` was renamed or removed; the generated type components["schemas"]["${schema}"] no longer exists (component-schema-removed)`,
+      );
     }
   }
 
@@ -118,7 +120,8 @@ async function compare(name, baseFile, revisionFile, config) {
   if (!vFrom || !vTo) problems.push(`info.version must be semver in both specs (base ${from}, revision ${to})`);
   else if (compareVersions(vTo, vFrom) < 0) problems.push(`info.version went backwards: ${from} → ${to}`);
   const majorBump = vFrom && vTo && vTo[0] > vFrom[0];
-  if (majors.length && !majorBump) problems.push(`${majors.length} breaking change(s) need a major bump of info.version (${from} → ${vFrom ? `${vFrom[0] + 1}.0.0` : "?"}), but it is ${to}`);
+  if (majors.length && !majorBump)
+    problems.push(`${majors.length} breaking change(s) need a major bump of info.version (${from} → ${vFrom ? `${vFrom[0] + 1}.0.0` : "?"}), but it is ${to}`);
 
   const head = `${name}: ${majors.length} major, ${others.minor} minor, ${others.patch} patch; info.version ${from} → ${to}`;
   const lines = [problems.length ? `✖ ${head}` : `✔ ${head}${majors.length ? " (major bump: breaking changes allowed)" : ""}`];
@@ -131,14 +134,17 @@ const opts = parseArgs(process.argv.slice(2));
 if (!existsSync(opts.base)) fail(`no base directory ${opts.base}`);
 if (!existsSync(opts.revision)) fail(`no revision directory ${opts.revision}`);
 if (!existsSync(opts.config)) fail(`no Redocly config ${opts.config}`);
-const specs = readdirSync(opts.base).filter((f) => f.endsWith(".yaml")).sort();
+const specs = readdirSync(opts.base)
+  .filter((f) => f.endsWith(".yaml"))
+  .sort();
 if (!specs.length) fail(`no *.yaml in ${opts.base}`);
 
 const results = await Promise.all(
   specs.map(async (file) => {
     const name = path.basename(file, ".yaml");
     const revisionFile = path.join(opts.revision, file);
-    if (!existsSync(revisionFile)) return { ok: false, text: `✖ ${name}: the released spec has no counterpart ${path.relative(root, revisionFile)} (an API was removed)` };
+    if (!existsSync(revisionFile))
+      return { ok: false, text: `✖ ${name}: the released spec has no counterpart ${path.relative(root, revisionFile)} (an API was removed)` };
     return compare(name, path.join(opts.base, file), revisionFile, opts.config);
   }),
 );

@@ -25,7 +25,10 @@ function pointerKeys(ref) {
   const body = ref.slice(1);
   if (body === "") return [];
   if (!body.startsWith("/")) throw new Error(`not a JSON pointer: ${ref}`);
-  return body.slice(1).split("/").map((raw) => decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~"));
+  return body
+    .slice(1)
+    .split("/")
+    .map((raw) => decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~"));
 }
 
 /** Follows a local JSON pointer (`#/components/schemas/IpDetail`, array indexes allowed) inside `doc`. */
@@ -198,7 +201,8 @@ export function operationInputSchema(operation) {
   const body = operation.requestBody;
   if (body) {
     const schema = isObj(body.content) && isObj(body.content["application/json"]) ? body.content["application/json"].schema : undefined;
-    if (schema === undefined) throw new Error(`${operation.method} ${operation.path} (${operation.operationId}): the request body needs an application/json schema`);
+    if (schema === undefined)
+      throw new Error(`${operation.method} ${operation.path} (${operation.operationId}): the request body needs an application/json schema`);
     input.properties.body = schema;
     if (body.required === true) input.required.push("body");
   }
@@ -212,7 +216,12 @@ export function operationInputSchema(operation) {
  */
 export function retryFacts(operation, where = `${operation.method} ${operation.path} (${operation.operationId})`) {
   const retry = operation.extensions["x-hwc-retry"];
-  if (!isObj(retry) || typeof retry.safeToRepeat !== "boolean" || !Array.isArray(retry.busyErrorCodes) || !retry.busyErrorCodes.every((c) => typeof c === "string")) {
+  if (
+    !isObj(retry) ||
+    typeof retry.safeToRepeat !== "boolean" ||
+    !Array.isArray(retry.busyErrorCodes) ||
+    !retry.busyErrorCodes.every((c) => typeof c === "string")
+  ) {
     throw new Error(`${where}: needs x-hwc-retry: { safeToRepeat: true|false, busyErrorCodes: [string…] }`);
   }
   const extra = Object.keys(retry).filter((k) => k !== "safeToRepeat" && k !== "busyErrorCodes");

@@ -10,7 +10,15 @@ const root = path.resolve(import.meta.dirname, "..");
 const outDir = path.join(root, "node_modules", ".cache", "hwc-gateways");
 mkdirSync(outDir, { recursive: true });
 const outfile = path.join(outDir, "hwgw.mjs");
-await build({ entryPoints: [path.join(root, "src/cli/index.ts")], bundle: true, platform: "node", format: "esm", target: "node20", outfile, logLevel: "warning" });
+await build({
+  entryPoints: [path.join(root, "src/cli/index.ts")],
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  outfile,
+  logLevel: "warning",
+});
 
 const child = spawn(process.execPath, [outfile, "demo", ...process.argv.slice(2)], { stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));

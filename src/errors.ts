@@ -33,8 +33,13 @@ export function scrubSecrets<E>(err: E, secrets: Iterable<string>): E {
   if (!(err instanceof HuaweiCloudError) || forms.length === 0) return err;
   const clean = (text: string): string => forms.reduce((t, f) => t.split(f).join("[REDACTED]"), text);
   const deep = (v: unknown, depth: number): unknown =>
-    typeof v === "string" ? clean(v) : depth > 20 || v === null || typeof v !== "object" ? v
-    : Array.isArray(v) ? v.map((x) => deep(x, depth + 1)) : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deep(x, depth + 1)]));
+    typeof v === "string"
+      ? clean(v)
+      : depth > 20 || v === null || typeof v !== "object"
+        ? v
+        : Array.isArray(v)
+          ? v.map((x) => deep(x, depth + 1))
+          : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deep(x, depth + 1)]));
   const e = err as HuaweiCloudError & { body?: unknown; headers?: unknown };
   Object.defineProperty(e, "message", { value: clean(e.message), writable: true, configurable: true, enumerable: false });
   if (e.stack) e.stack = clean(e.stack);
@@ -140,7 +145,12 @@ export class ValidationError extends HuaweiCloudError {
   readonly totalIssues: number;
   constructor(issues: readonly ValidationIssue[], context?: string, totalIssues = issues.length) {
     const more = Math.max(totalIssues, issues.length) - Math.min(issues.length, 100);
-    super(`${context ? `${context}: ` : ""}${issues.slice(0, 100).map((i) => `${i.path} ${i.message}`).join("; ")}${more ? ` (and ${more} more)` : ""}`);
+    super(
+      `${context ? `${context}: ` : ""}${issues
+        .slice(0, 100)
+        .map((i) => `${i.path} ${i.message}`)
+        .join("; ")}${more ? ` (and ${more} more)` : ""}`,
+    );
     this.issues = issues.slice(0, 100);
     this.totalIssues = this.issues.length + more;
   }
@@ -211,7 +221,11 @@ export class InvalidResponseError extends HuaweiCloudError {
 /** A success answer without a body is a broken answer, not an `undefined` to hand to the caller. */
 export function bodyOf<T>(data: T | undefined, response: Response): T {
   if (data !== undefined && data !== null) return data;
-  throw new InvalidResponseError(`${response.status} answer without the expected JSON body`, response.status, response.headers.get("x-request-id") ?? undefined);
+  throw new InvalidResponseError(
+    `${response.status} answer without the expected JSON body`,
+    response.status,
+    response.headers.get("x-request-id") ?? undefined,
+  );
 }
 
 /**

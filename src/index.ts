@@ -37,7 +37,15 @@ export { JobFailedError, WaitTimeoutError, type JobFailedErrorInit, type WaitTim
 export type { PollResult } from "./wait/waiter.js";
 export type { OperationHandle, WaitOptions } from "./wait/handle.js";
 export { WAIT_STATE_FORMAT, type WaitStateBase } from "./wait/state.js";
-export { createIamClient, type CreateTokenByPasswordRequest, type CreateTokenQuery, type IamClient, type IamClientOptions, type IssuedToken, type TokenResponse } from "./services/iam.js";
+export {
+  createIamClient,
+  type CreateTokenByPasswordRequest,
+  type CreateTokenQuery,
+  type IamClient,
+  type IamClientOptions,
+  type IssuedToken,
+  type TokenResponse,
+} from "./services/iam.js";
 
 export { tokenAuth, type TokenSource } from "./auth/token.js";
 export { passwordAuth, type PasswordAuthOptions } from "./auth/password.js";
@@ -46,12 +54,27 @@ export { signRequest, type SignableRequest, type SigningCredentials, type SignOp
 export { defaultCredentials, type DefaultCredentialsOptions } from "./auth/default-chain.js";
 export { environmentCredentials, type EnvironmentCredentialsOptions } from "./auth/environment.js";
 export { profileCredentials, CREDENTIALS_FILE_ENV, type ProfileCredentialsOptions } from "./auth/profile.js";
-export { metadataCredentials, DEFAULT_METADATA_ENDPOINT, METADATA_DISABLED_ENV, METADATA_ENDPOINT_ENV, type MetadataCredentialsOptions } from "./auth/metadata.js";
+export {
+  metadataCredentials,
+  DEFAULT_METADATA_ENDPOINT,
+  METADATA_DISABLED_ENV,
+  METADATA_ENDPOINT_ENV,
+  type MetadataCredentialsOptions,
+} from "./auth/metadata.js";
 export { podIdentityCredentials, type PodIdentityCredentialsOptions } from "./auth/pod-identity.js";
 export { federatedCredentials, DEFAULT_IAM_ENDPOINT, type FederatedCredentialsOptions } from "./auth/federated.js";
 export type { CredentialsInfo, CredentialsStrategy, RefreshOptions } from "./auth/credentials.js";
 
-export { regionalEndpoint, type AuthContext, type AuthRequest, type AuthStrategy, type CallOptions, type ClientOptions, type Logger, type LogLevel } from "./options.js";
+export {
+  regionalEndpoint,
+  type AuthContext,
+  type AuthRequest,
+  type AuthStrategy,
+  type CallOptions,
+  type ClientOptions,
+  type Logger,
+  type LogLevel,
+} from "./options.js";
 
 export {
   AbortError,

@@ -237,7 +237,8 @@ export function resolveClientOptions(service: ServiceName, options: ClientOption
   const timeoutMs = o.timeoutMs ?? 30_000;
   if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMER_MS) add("timeoutMs", "maximum", `must be an integer from 1 to ${MAX_TIMER_MS}`);
   const maxResponseBytes = o.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-  if (!Number.isInteger(maxResponseBytes) || maxResponseBytes < 1 || maxResponseBytes > MAX_BODY_LIMIT) add("maxResponseBytes", "maximum", `must be an integer from 1 to ${MAX_BODY_LIMIT}`);
+  if (!Number.isInteger(maxResponseBytes) || maxResponseBytes < 1 || maxResponseBytes > MAX_BODY_LIMIT)
+    add("maxResponseBytes", "maximum", `must be an integer from 1 to ${MAX_BODY_LIMIT}`);
   if (o.fetch !== undefined && typeof o.fetch !== "function") add("fetch", "type", "must be a function");
   if (o.fetch === undefined && typeof globalThis.fetch !== "function") add("fetch", "required", "is required where the runtime has no global fetch");
   const logLevel = o.logLevel ?? "warn";

@@ -104,7 +104,10 @@ describe("ValidationError and collectIssues: the first 100 issues, and how many 
   });
 
   it("the constructor keeps the first 100 and counts the rest in totalIssues and the message", () => {
-    const err = new ValidationError(Array.from({ length: 150 }, (_, i) => issue(i)), "ctx");
+    const err = new ValidationError(
+      Array.from({ length: 150 }, (_, i) => issue(i)),
+      "ctx",
+    );
     expect(err.issues).toEqual(Array.from({ length: 100 }, (_, i) => issue(i)));
     expect(err.totalIssues).toBe(150);
     expect(err.message.endsWith("items[99] must be a string (and 50 more)")).toBe(true);

@@ -74,11 +74,18 @@ describe("resolveClientOptions", () => {
 
   it("refuses a logger missing a method its level writes, and survives one that throws", () => {
     const got = issues({ projectId: "p1", region: "cn-north-4", logLevel: "info", logger: { error() {}, warn() {} } as never });
-    expect(got.issues).toEqual([
-      { path: "logger.info", keyword: "type", message: 'must be a function (logLevel "info" writes info lines)' },
-    ]);
+    expect(got.issues).toEqual([{ path: "logger.info", keyword: "type", message: 'must be a function (logLevel "info" writes info lines)' }]);
     expect(() => resolveClientOptions("apig", { projectId: "p1", region: "cn-north-4", logger: { error() {}, warn() {} } as never }, true)).not.toThrow();
-    const thrower = { error: () => { throw new TypeError("boom"); }, warn: () => { throw new TypeError("boom"); }, info() {}, debug() {} };
+    const thrower = {
+      error: () => {
+        throw new TypeError("boom");
+      },
+      warn: () => {
+        throw new TypeError("boom");
+      },
+      info() {},
+      debug() {},
+    };
     const { logger } = resolveClientOptions("apig", { projectId: "p1", region: "cn-north-4", logger: thrower }, true);
     expect(() => logger.warn("x")).not.toThrow();
   });

@@ -1,7 +1,17 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
-  akskAuth, createApigClient, createDdsClient, createIamClient, defaultCredentials, environmentCredentials, metadataCredentials, passwordAuth, tokenAuth, ValidationError, type Logger,
+  akskAuth,
+  createApigClient,
+  createDdsClient,
+  createIamClient,
+  defaultCredentials,
+  environmentCredentials,
+  metadataCredentials,
+  passwordAuth,
+  tokenAuth,
+  ValidationError,
+  type Logger,
 } from "../src/index.js";
 import { json, startScriptedServer, type Handler } from "./helpers/scripted-server.js";
 
@@ -28,7 +38,13 @@ function capturingLogger() {
 
 /** Answers 401 echoing every request header back, as a hostile or buggy proxy might. */
 const echoHeaders401: Handler = (req, res) => {
-  res.writeHead(401, { "content-type": "application/json", "x-request-id": "r1", "set-cookie": `s=${SECRETS.token}`, "x-subject-token": SECRETS.token, "x-auth-token": SECRETS.token });
+  res.writeHead(401, {
+    "content-type": "application/json",
+    "x-request-id": "r1",
+    "set-cookie": `s=${SECRETS.token}`,
+    "x-subject-token": SECRETS.token,
+    "x-auth-token": SECRETS.token,
+  });
   res.end(JSON.stringify({ error_code: "APIC.7102", error_msg: "Incorrect token or token resolution failed" }));
 };
 
@@ -39,7 +55,12 @@ function expectNoSecret(where: string, text: string) {
 }
 
 function everyView(value: unknown): string {
-  return [inspect(value, { depth: 20, showHidden: true, getters: true }), JSON.stringify(value) ?? "", String(value), value instanceof Error ? `${value.stack}` : ""].join("\n");
+  return [
+    inspect(value, { depth: 20, showHidden: true, getters: true }),
+    JSON.stringify(value) ?? "",
+    String(value),
+    value instanceof Error ? `${value.stack}` : "",
+  ].join("\n");
 }
 
 describe("secrets never leak", () => {
@@ -86,7 +107,12 @@ describe("secrets never leak", () => {
       if (signature) expect(everyView(err)).not.toContain(signature);
     }
     const iam = createIamClient({ endpoint: server.url, logger, logLevel: "debug", maxRetries: 0 });
-    const body = { auth: { identity: { methods: ["password" as const], password: { user: { name: "u", password: SECRETS.password, domain: { name: "d" } } } }, scope: { project: { name: "cn-north-4" } } } };
+    const body = {
+      auth: {
+        identity: { methods: ["password" as const], password: { user: { name: "u", password: SECRETS.password, domain: { name: "d" } } } },
+        scope: { project: { name: "cn-north-4" } },
+      },
+    };
     const iamErr = await iam.createTokenByPassword(body).catch((e: unknown) => e);
     expect(server.requests.at(-1)?.body).toContain(SECRETS.password);
     expectNoSecret("IAM error", everyView(iamErr));
@@ -100,7 +126,16 @@ describe("secrets never leak", () => {
       if (req.url === "/meta-data/latest/api/token") return void res.end("session-token");
       if (req.url === "/openstack/latest/securitykey") {
         res.writeHead(200, { "content-type": "application/json" });
-        return void res.end(JSON.stringify({ credential: { access: "TMPAK", secret: SECRETS.sk, securitytoken: SECRETS.securityToken, expires_at: new Date(Date.now() + 3_600_000).toISOString() } }));
+        return void res.end(
+          JSON.stringify({
+            credential: {
+              access: "TMPAK",
+              secret: SECRETS.sk,
+              securitytoken: SECRETS.securityToken,
+              expires_at: new Date(Date.now() + 3_600_000).toISOString(),
+            },
+          }),
+        );
       }
       echoHeaders401(req, res, 0);
     });
@@ -196,7 +231,12 @@ describe("secrets never leak", () => {
     servers.push(server);
     const { logger, lines } = capturingLogger();
     const iam = createIamClient({ endpoint: server.url, logger, logLevel: "debug" });
-    const issued = await iam.createTokenByPassword({ auth: { identity: { methods: ["password"], password: { user: { name: "u", password: SECRETS.password, domain: { name: "d" } } } }, scope: { project: { name: "cn-north-4" } } } });
+    const issued = await iam.createTokenByPassword({
+      auth: {
+        identity: { methods: ["password"], password: { user: { name: "u", password: SECRETS.password, domain: { name: "d" } } } },
+        scope: { project: { name: "cn-north-4" } },
+      },
+    });
     expect(issued.token).toBe(SECRETS.token);
     expectNoSecret("logs", lines.join("\n"));
     expectNoSecret("client", everyView(iam));

@@ -292,7 +292,8 @@ export function checkRequest(
         return s !== undefined && s.header in headers;
       }),
     );
-    if (!satisfied) problems.push(`no security requirement of ${op.operationId} is satisfied (${op.security.map((r) => Object.keys(r).join("+")).join(" | ")})`);
+    if (!satisfied)
+      problems.push(`no security requirement of ${op.operationId} is satisfied (${op.security.map((r) => Object.keys(r).join("+")).join(" | ")})`);
   }
 
   // Body.

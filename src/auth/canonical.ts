@@ -39,7 +39,10 @@ export function canonicalUri(pathname: string): string {
       return segment;
     }
   };
-  const encoded = pathname.split("/").map((segment) => rfc3986Encode(decode(segment))).join("/");
+  const encoded = pathname
+    .split("/")
+    .map((segment) => rfc3986Encode(decode(segment)))
+    .join("/");
   return encoded.endsWith("/") ? encoded : `${encoded}/`;
 }
 
@@ -110,7 +113,11 @@ export function canonicalRequest(input: CanonicalRequestInput): string {
   const url = typeof input.url === "string" ? new URL(input.url) : input.url;
   const names = normalizeSignedHeaders(input.signedHeaders);
   const lines = names.map((name) => {
-    if (!Object.hasOwn(input.headers, name)) throw new ValidationError([{ path: `signedHeaders.${name}`, keyword: "required", message: "is not in the request, so it cannot be signed" }], "signRequest");
+    if (!Object.hasOwn(input.headers, name))
+      throw new ValidationError(
+        [{ path: `signedHeaders.${name}`, keyword: "required", message: "is not in the request, so it cannot be signed" }],
+        "signRequest",
+      );
     return `${name}:${trimHeaderValue(input.headers[name] as string)}\n`;
   });
   const query = canonicalQueryString(url.searchParams);

@@ -16,7 +16,14 @@ const MAX_ANSWER_BYTES = 64 * 1024;
  * leaves the address it was pointed at). Failures are `CredentialsError`s from `provider`, the cause kept; an
  * abort of `signal` is an `AbortError`. @internal
  */
-export async function fetchFromSource(provider: string, fetch: typeof globalThis.fetch, url: string, init: RequestInit, timeoutMs: number, signal: AbortSignal | undefined): Promise<SourceAnswer> {
+export async function fetchFromSource(
+  provider: string,
+  fetch: typeof globalThis.fetch,
+  url: string,
+  init: RequestInit,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+): Promise<SourceAnswer> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -38,7 +45,10 @@ export async function fetchFromSource(provider: string, fetch: typeof globalThis
   } catch (err) {
     if (err instanceof CredentialsError) throw err;
     if (signal?.aborted) throw abortErrorFrom(signal, `the ${provider} credentials request`);
-    if (timedOut) throw new CredentialsError(`${provider}: ${where} gave no complete answer within ${timeoutMs} ms`, [], { cause: new TimeoutError(`no answer within ${timeoutMs} ms`, { cause: err }) });
+    if (timedOut)
+      throw new CredentialsError(`${provider}: ${where} gave no complete answer within ${timeoutMs} ms`, [], {
+        cause: new TimeoutError(`no answer within ${timeoutMs} ms`, { cause: err }),
+      });
     if (err instanceof AbortError) throw err;
     const code = (err as { cause?: { code?: unknown } })?.cause?.code;
     throw new CredentialsError(`${provider}: ${where} failed (${typeof code === "string" ? code : ((err as Error)?.name ?? "error")})`, [], { cause: err });

@@ -93,7 +93,11 @@ export function credentialsStrategy(provider: string, load: CredentialLoader, op
     }
     let signer: AuthStrategy;
     try {
-      signer = akskAuth({ accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey, ...(creds.securityToken ? { securityToken: creds.securityToken } : {}) });
+      signer = akskAuth({
+        accessKeyId: creds.accessKeyId,
+        secretAccessKey: creds.secretAccessKey,
+        ...(creds.securityToken ? { securityToken: creds.securityToken } : {}),
+      });
     } catch (err) {
       // The issues name the field, never its value.
       throw new CredentialsError(`${provider} supplied unusable credentials (${(err as ValidationError).issues?.map((i) => i.path).join(", ")})`);

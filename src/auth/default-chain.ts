@@ -29,12 +29,23 @@ export interface DefaultCredentialsOptions extends RefreshOptions {
  * every provider asked and why it gave nothing. The default `auth` of the APIG and DDS clients.
  */
 export function defaultCredentials(options: DefaultCredentialsOptions = {}): CredentialsStrategy {
-  const refresh = { ...(options?.refreshBeforeMs === undefined ? {} : { refreshBeforeMs: options.refreshBeforeMs }), ...(options?.env ? { env: options.env } : {}) };
+  const refresh = {
+    ...(options?.refreshBeforeMs === undefined ? {} : { refreshBeforeMs: options.refreshBeforeMs }),
+    ...(options?.env ? { env: options.env } : {}),
+  };
   const metadataOptions = options?.metadata;
   const providers: [string, () => CredentialsStrategy | string][] = [
     ["environment", () => environmentCredentials(refresh)],
     ["profile", () => profileCredentials({ ...options?.profile, ...refresh })],
-    ["metadata", () => (metadataOptions === false ? "left out (metadata: false)" : metadataDisabled(options?.env) ? `turned off by ${METADATA_DISABLED_ENV}` : metadataCredentials({ ...metadataOptions, ...refresh }))],
+    [
+      "metadata",
+      () =>
+        metadataOptions === false
+          ? "left out (metadata: false)"
+          : metadataDisabled(options?.env)
+            ? `turned off by ${METADATA_DISABLED_ENV}`
+            : metadataCredentials({ ...metadataOptions, ...refresh }),
+    ],
     ["podIdentity", () => podIdentityCredentials({ ...options?.podIdentity, ...refresh })],
   ];
   let chosen: CredentialsStrategy | undefined;

@@ -17,21 +17,28 @@ export interface EnvironmentCredentialsOptions extends RefreshOptions {
 export function environmentCredentials(options: EnvironmentCredentialsOptions = {}): CredentialsStrategy {
   let federated: { idpId: string; idTokenFile: string; load: ReturnType<typeof federatedLoader> } | undefined;
   const read = (name: string) => envVar(`HUAWEICLOUD_SDK_${name}`, options?.env);
-  const strategy = credentialsStrategy("environment", async (context, signal) => {
-    const [ak, sk, idpId, idTokenFile] = [read("AK"), read("SK"), read("IDP_ID"), read("ID_TOKEN_FILE")];
-    const tenant = { projectId: read("PROJECT_ID"), domainId: read("DOMAIN_ID"), iamEndpoint: read("IAM_ENDPOINT") };
-    if (idpId && idTokenFile) {
-      if (federated?.idpId !== idpId || federated.idTokenFile !== idTokenFile) {
-        const given: FederatedCredentialsOptions = { idpId, idTokenFile, ...(tenant.iamEndpoint ? { iamEndpoint: tenant.iamEndpoint } : {}) };
-        federated = { idpId, idTokenFile, load: federatedLoader(given, "environment") };
+  const strategy = credentialsStrategy(
+    "environment",
+    async (context, signal) => {
+      const [ak, sk, idpId, idTokenFile] = [read("AK"), read("SK"), read("IDP_ID"), read("ID_TOKEN_FILE")];
+      const tenant = { projectId: read("PROJECT_ID"), domainId: read("DOMAIN_ID"), iamEndpoint: read("IAM_ENDPOINT") };
+      if (idpId && idTokenFile) {
+        if (federated?.idpId !== idpId || federated.idTokenFile !== idTokenFile) {
+          const given: FederatedCredentialsOptions = { idpId, idTokenFile, ...(tenant.iamEndpoint ? { iamEndpoint: tenant.iamEndpoint } : {}) };
+          federated = { idpId, idTokenFile, load: federatedLoader(given, "environment") };
+        }
+        return { ...(await federated.load(context, signal)), ...tenant };
       }
-      return { ...(await federated.load(context, signal)), ...tenant };
-    }
-    if (ak && sk) return { accessKeyId: ak, secretAccessKey: sk, securityToken: read("SECURITY_TOKEN"), ...tenant };
-    // Only names, never values.
-    if (ak || sk) throw new CredentialsError(`environment: HUAWEICLOUD_SDK_${ak ? "AK" : "SK"} is set but HUAWEICLOUD_SDK_${ak ? "SK" : "AK"} is not`);
-    if (idpId || idTokenFile) throw new CredentialsError(`environment: HUAWEICLOUD_SDK_${idpId ? "IDP_ID" : "ID_TOKEN_FILE"} is set but HUAWEICLOUD_SDK_${idpId ? "ID_TOKEN_FILE" : "IDP_ID"} is not`);
-    throw notConfigured("environment: neither HUAWEICLOUD_SDK_AK/HUAWEICLOUD_SDK_SK nor HUAWEICLOUD_SDK_IDP_ID/HUAWEICLOUD_SDK_ID_TOKEN_FILE is set");
-  }, options);
+      if (ak && sk) return { accessKeyId: ak, secretAccessKey: sk, securityToken: read("SECURITY_TOKEN"), ...tenant };
+      // Only names, never values.
+      if (ak || sk) throw new CredentialsError(`environment: HUAWEICLOUD_SDK_${ak ? "AK" : "SK"} is set but HUAWEICLOUD_SDK_${ak ? "SK" : "AK"} is not`);
+      if (idpId || idTokenFile)
+        throw new CredentialsError(
+          `environment: HUAWEICLOUD_SDK_${idpId ? "IDP_ID" : "ID_TOKEN_FILE"} is set but HUAWEICLOUD_SDK_${idpId ? "ID_TOKEN_FILE" : "IDP_ID"} is not`,
+        );
+      throw notConfigured("environment: neither HUAWEICLOUD_SDK_AK/HUAWEICLOUD_SDK_SK nor HUAWEICLOUD_SDK_IDP_ID/HUAWEICLOUD_SDK_ID_TOKEN_FILE is set");
+    },
+    options,
+  );
   return strategy;
 }

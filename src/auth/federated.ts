@@ -35,11 +35,16 @@ export function federatedLoader(options: FederatedCredentialsOptions, provider =
   const issues = collectIssues(`${provider} credentials`);
   checkText(issues, "idpId", idpId, true);
   checkText(issues, "idTokenFile", idTokenFile, false);
-  if (!Number.isInteger(durationSeconds) || durationSeconds < 900 || durationSeconds > 86_400) issues.add("durationSeconds", "maximum", "must be an integer from 900 to 86400");
+  if (!Number.isInteger(durationSeconds) || durationSeconds < 900 || durationSeconds > 86_400)
+    issues.add("durationSeconds", "maximum", "must be an integer from 900 to 86400");
   issues.done();
   const clients = new Map<string, ReturnType<typeof createIamTokenClient>>();
   return async (context: AuthContext, signal) => {
-    const endpoint = options.iamEndpoint ?? envVar("HUAWEICLOUD_SDK_IAM_ENDPOINT") ?? context.iamEndpoint ?? (options.region ? regionalEndpoint("iam", options.region) : DEFAULT_IAM_ENDPOINT);
+    const endpoint =
+      options.iamEndpoint ??
+      envVar("HUAWEICLOUD_SDK_IAM_ENDPOINT") ??
+      context.iamEndpoint ??
+      (options.region ? regionalEndpoint("iam", options.region) : DEFAULT_IAM_ENDPOINT);
     const text = await readTextFile(idTokenFile).catch((err: unknown) => {
       throw new CredentialsError(`${provider}: the ID token file ${idTokenFile} cannot be read (${(err as { code?: string }).code ?? "error"})`);
     });

@@ -15,7 +15,10 @@ export function parseIni(text: string, file: string): IniSections {
   const fail = (line: number, why: string): never => {
     throw new CredentialsError(`profile: ${file}:${line}: ${why}`);
   };
-  for (const [i, raw] of text.replace(/^\uFEFF/, "").split(/\r?\n/).entries()) {
+  for (const [i, raw] of text
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)
+    .entries()) {
     const line = raw.trim();
     const n = i + 1;
     if (line === "" || line.startsWith("#") || line.startsWith(";")) continue;

@@ -48,8 +48,10 @@ export function metadataCredentials(options: MetadataCredentialsOptions = {}): C
   if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
     issues.push({ path: "endpoint", keyword: "format", message: "must be an http(s) URL without credentials, query or fragment" });
   }
-  if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 60_000) issues.push({ path: "timeoutMs", keyword: "maximum", message: "must be an integer from 1 to 60000" });
-  if (!Number.isInteger(tokenTtlSeconds) || tokenTtlSeconds < 1 || tokenTtlSeconds > 21_600) issues.push({ path: "tokenTtlSeconds", keyword: "maximum", message: "must be an integer from 1 to 21600" });
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 60_000)
+    issues.push({ path: "timeoutMs", keyword: "maximum", message: "must be an integer from 1 to 60000" });
+  if (!Number.isInteger(tokenTtlSeconds) || tokenTtlSeconds < 1 || tokenTtlSeconds > 21_600)
+    issues.push({ path: "tokenTtlSeconds", keyword: "maximum", message: "must be an integer from 1 to 21600" });
   if (issues.length) throw new ValidationError(issues, "metadataCredentials");
   const base = (url as URL).href.replace(/\/+$/, "");
   let sessionToken: string | undefined;
@@ -86,7 +88,12 @@ export function metadataCredentials(options: MetadataCredentialsOptions = {}): C
     }
     return credentialsFromAnswer("metadata", body);
   };
-  return credentialsStrategy("metadata", (context, signal) => load(context, signal).catch((err: unknown) => {
-    throw err instanceof CredentialsError ? notConfigured(err.message, { cause: err.cause }) : err;
-  }), options);
+  return credentialsStrategy(
+    "metadata",
+    (context, signal) =>
+      load(context, signal).catch((err: unknown) => {
+        throw err instanceof CredentialsError ? notConfigured(err.message, { cause: err.cause }) : err;
+      }),
+    options,
+  );
 }

@@ -59,13 +59,23 @@ export function passwordAuth(options: PasswordAuthOptions): AuthStrategy {
   let iam: ReturnType<typeof createIamTokenClient>;
   try {
     // Only the options passwordAuth documents reach the IAM client, and only those given.
-    const given = { endpoint: iamEndpoint, region, allowInsecureHttp: o.allowInsecureHttp, timeoutMs: o.timeoutMs, maxRetries: o.maxRetries, maxResponseBytes: o.maxResponseBytes };
+    const given = {
+      endpoint: iamEndpoint,
+      region,
+      allowInsecureHttp: o.allowInsecureHttp,
+      timeoutMs: o.timeoutMs,
+      maxRetries: o.maxRetries,
+      maxResponseBytes: o.maxResponseBytes,
+    };
     const iamOptions = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as ClientOptions;
     iam = createIamTokenClient({ ...iamOptions, fetch: (input, init) => (host as AuthContext).fetch(input, init), logger, logLevel: "debug" });
   } catch (err) {
     if (!(err instanceof ValidationError)) throw err;
     // Named as the caller of passwordAuth wrote them.
-    throw new ValidationError(err.issues.map((i) => ({ ...i, path: `auth.${i.path === "endpoint" ? "iamEndpoint" : i.path}` })), "passwordAuth");
+    throw new ValidationError(
+      err.issues.map((i) => ({ ...i, path: `auth.${i.path === "endpoint" ? "iamEndpoint" : i.path}` })),
+      "passwordAuth",
+    );
   }
 
   type Cached = { token: string; refreshAt: number };
@@ -74,8 +84,11 @@ export function passwordAuth(options: PasswordAuthOptions): AuthStrategy {
   const renew = sharedRenewal((context: AuthContext, signal) => {
     host = context;
     const requestedAt = Date.now();
-    return iam.createTokenByPassword(body, undefined, { signal }).then(({ token, expiresAt, body: answer }) =>
-      (cached = { token, refreshAt: refreshTime(requestedAt, answer.token?.issued_at, expiresAt, refreshBeforeMs) }));
+    return iam
+      .createTokenByPassword(body, undefined, { signal })
+      .then(
+        ({ token, expiresAt, body: answer }) => (cached = { token, refreshAt: refreshTime(requestedAt, answer.token?.issued_at, expiresAt, refreshBeforeMs) }),
+      );
   }, "the token request");
 
   const strategy: AuthStrategy = {

@@ -22,22 +22,27 @@ export function podIdentityCredentials(options: PodIdentityCredentialsOptions = 
   if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 60_000) {
     throw new ValidationError([{ path: "timeoutMs", keyword: "maximum", message: "must be an integer from 1 to 60000" }], "podIdentityCredentials");
   }
-  return credentialsStrategy("podIdentity", async (context, signal) => {
-    const uri = envVar("HC_CONTAINER_CREDENTIALS_FULL_URI", options?.env);
-    const file = envVar("HC_CONTAINER_AUTHORIZATION_TOKEN_FILE", options?.env);
-    if (!uri || !file) throw notConfigured("podIdentity: HC_CONTAINER_CREDENTIALS_FULL_URI and HC_CONTAINER_AUTHORIZATION_TOKEN_FILE must both be set");
-    if (!URL.canParse(uri) || !/^https?:$/.test(new URL(uri).protocol)) throw new CredentialsError("podIdentity: HC_CONTAINER_CREDENTIALS_FULL_URI is not an http(s) URL");
-    const token = (await readTextFile(file).catch(() => undefined))?.trim();
-    if (!token) throw new CredentialsError(`podIdentity: the token file ${file} is missing, unreadable or empty`);
-    const init = { method: "POST", headers: { Authorization: token, "Content-Type": "application/json" }, body: "{}" };
-    const answer = await fetchFromSource("podIdentity", options?.fetch ?? context.fetch, uri, init, timeoutMs, signal);
-    if (answer.status !== 200) throw new CredentialsError(`podIdentity: the credentials request answered ${answer.status}`);
-    let body: unknown;
-    try {
-      body = JSON.parse(answer.text);
-    } catch {
-      throw new CredentialsError("podIdentity: the credentials answer is not JSON");
-    }
-    return credentialsFromAnswer("podIdentity", body);
-  }, options);
+  return credentialsStrategy(
+    "podIdentity",
+    async (context, signal) => {
+      const uri = envVar("HC_CONTAINER_CREDENTIALS_FULL_URI", options?.env);
+      const file = envVar("HC_CONTAINER_AUTHORIZATION_TOKEN_FILE", options?.env);
+      if (!uri || !file) throw notConfigured("podIdentity: HC_CONTAINER_CREDENTIALS_FULL_URI and HC_CONTAINER_AUTHORIZATION_TOKEN_FILE must both be set");
+      if (!URL.canParse(uri) || !/^https?:$/.test(new URL(uri).protocol))
+        throw new CredentialsError("podIdentity: HC_CONTAINER_CREDENTIALS_FULL_URI is not an http(s) URL");
+      const token = (await readTextFile(file).catch(() => undefined))?.trim();
+      if (!token) throw new CredentialsError(`podIdentity: the token file ${file} is missing, unreadable or empty`);
+      const init = { method: "POST", headers: { Authorization: token, "Content-Type": "application/json" }, body: "{}" };
+      const answer = await fetchFromSource("podIdentity", options?.fetch ?? context.fetch, uri, init, timeoutMs, signal);
+      if (answer.status !== 200) throw new CredentialsError(`podIdentity: the credentials request answered ${answer.status}`);
+      let body: unknown;
+      try {
+        body = JSON.parse(answer.text);
+      } catch {
+        throw new CredentialsError("podIdentity: the credentials answer is not JSON");
+      }
+      return credentialsFromAnswer("podIdentity", body);
+    },
+    options,
+  );
 }

@@ -36,23 +36,28 @@ export async function profilePath(path?: string, env?: Record<string, string | u
 export function profileCredentials(options: ProfileCredentialsOptions = {}): CredentialsStrategy {
   const section = options?.profile ?? "basic";
   let federated: { key: string; load: CredentialLoader } | undefined;
-  return credentialsStrategy("profile", async (context, signal) => {
-    const file = await profilePath(options?.path, options?.env);
-    const text = await readTextFile(file).catch((err: unknown) => {
-      throw new CredentialsError(`profile: ${file} cannot be read (${(err as { code?: string }).code ?? "error"})`);
-    });
-    if (text === undefined) throw notConfigured(`profile: no credentials file at ${file}`);
-    const values = parseIni(text, file).get(section);
-    if (!values) throw notConfigured(`profile: ${file} has no [${section}] section`);
-    const get = (key: string) => values.get(key) || undefined;
-    const tenant = { projectId: get("project_id"), domainId: get("domain_id"), iamEndpoint: get("iam_endpoint") };
-    const [ak, sk, idpId, idTokenFile] = [get("ak"), get("sk"), get("idp_id"), get("id_token_file")];
-    if (idpId && idTokenFile) {
-      const key = `${idpId}\n${idTokenFile}\n${tenant.iamEndpoint}`;
-      if (federated?.key !== key) federated = { key, load: federatedLoader({ idpId, idTokenFile, ...(tenant.iamEndpoint ? { iamEndpoint: tenant.iamEndpoint } : {}) }, "profile") };
-      return { ...(await federated.load(context, signal)), ...tenant };
-    }
-    if (ak && sk) return { accessKeyId: ak, secretAccessKey: sk, securityToken: get("security_token"), ...tenant };
-    throw new CredentialsError(`profile: [${section}] of ${file} has neither ak and sk nor idp_id and id_token_file`);
-  }, options);
+  return credentialsStrategy(
+    "profile",
+    async (context, signal) => {
+      const file = await profilePath(options?.path, options?.env);
+      const text = await readTextFile(file).catch((err: unknown) => {
+        throw new CredentialsError(`profile: ${file} cannot be read (${(err as { code?: string }).code ?? "error"})`);
+      });
+      if (text === undefined) throw notConfigured(`profile: no credentials file at ${file}`);
+      const values = parseIni(text, file).get(section);
+      if (!values) throw notConfigured(`profile: ${file} has no [${section}] section`);
+      const get = (key: string) => values.get(key) || undefined;
+      const tenant = { projectId: get("project_id"), domainId: get("domain_id"), iamEndpoint: get("iam_endpoint") };
+      const [ak, sk, idpId, idTokenFile] = [get("ak"), get("sk"), get("idp_id"), get("id_token_file")];
+      if (idpId && idTokenFile) {
+        const key = `${idpId}\n${idTokenFile}\n${tenant.iamEndpoint}`;
+        if (federated?.key !== key)
+          federated = { key, load: federatedLoader({ idpId, idTokenFile, ...(tenant.iamEndpoint ? { iamEndpoint: tenant.iamEndpoint } : {}) }, "profile") };
+        return { ...(await federated.load(context, signal)), ...tenant };
+      }
+      if (ak && sk) return { accessKeyId: ak, secretAccessKey: sk, securityToken: get("security_token"), ...tenant };
+      throw new CredentialsError(`profile: [${section}] of ${file} has neither ak and sk nor idp_id and id_token_file`);
+    },
+    options,
+  );
 }

@@ -38,7 +38,8 @@ export function projectDiscovery(o: ProjectDiscoveryOptions): (signal: AbortSign
       return found;
     }
     const endpoint = info?.iamEndpoint ?? o.iamEndpoint;
-    if (!endpoint) throw new ProjectDiscoveryError(`no IAM endpoint to discover the project of region ${o.region}: give projectId or iamEndpoint`, o.region, []);
+    if (!endpoint)
+      throw new ProjectDiscoveryError(`no IAM endpoint to discover the project of region ${o.region}: give projectId or iamEndpoint`, o.region, []);
     const given = { timeoutMs: o.timeoutMs, maxRetries: o.maxRetries, maxResponseBytes: o.maxResponseBytes, allowInsecureHttp: o.allowInsecureHttp };
     const defined = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as ClientOptions;
     const iam = createIamTokenClient({ ...defined, endpoint, ...(o.auth ? { auth: o.auth } : {}), fetch: o.fetch, logger: o.logger, logLevel: "debug" });
@@ -47,7 +48,12 @@ export function projectDiscovery(o: ProjectDiscoveryOptions): (signal: AbortSign
       projects = (await iam.listProjectsByName(o.region, { signal })).projects ?? [];
     } catch (err) {
       if (!(err instanceof HuaweiCloudError) || err.name === "AbortError" || err.name === "CredentialsError") throw err;
-      throw new ProjectDiscoveryError(`the project of region ${o.region} could not be looked up at ${endpoint} (${err.name}: ${err.message}); give projectId`, o.region, [], { cause: err });
+      throw new ProjectDiscoveryError(
+        `the project of region ${o.region} could not be looked up at ${endpoint} (${err.name}: ${err.message}); give projectId`,
+        o.region,
+        [],
+        { cause: err },
+      );
     }
     const ids = projects.map((p) => p?.id).filter((id): id is string => typeof id === "string" && id !== "");
     if (ids.length !== 1) {

@@ -5,7 +5,10 @@ import { abortable, abortErrorFrom } from "../internal/sleep.js";
  * waiting caller has left, so one caller's abort fails no other and nobody waits out a timeout for nothing.
  * `start` is called once per renewal with that controller's signal; `what` names it in an `AbortError`. @internal
  */
-export function sharedRenewal<C, T>(start: (context: C, signal: AbortSignal) => Promise<T>, what: string): (context: C, signal: AbortSignal | undefined) => Promise<T> {
+export function sharedRenewal<C, T>(
+  start: (context: C, signal: AbortSignal) => Promise<T>,
+  what: string,
+): (context: C, signal: AbortSignal | undefined) => Promise<T> {
   let renewal: { promise: Promise<T>; controller: AbortController; waiting: number } | undefined;
   return (context, signal) => {
     if (signal?.aborted) return Promise.reject(abortErrorFrom(signal, what));

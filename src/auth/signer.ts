@@ -149,10 +149,7 @@ function bodyInput(body: SignableRequest["body"]): string | Uint8Array | undefin
   if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
   // Tested by tag, so an ArrayBuffer from another realm counts too.
   if (Object.prototype.toString.call(body) === "[object ArrayBuffer]") return new Uint8Array(body as ArrayBuffer);
-  throw invalid(
-    "body",
-    'must be a string, Uint8Array or ArrayBuffer; for other bodies (streams, FormData) send "X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD"',
-  );
+  throw invalid("body", 'must be a string, Uint8Array or ArrayBuffer; for other bodies (streams, FormData) send "X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD"');
 }
 
 function checkCredentials(creds: SigningCredentials): void {

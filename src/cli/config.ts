@@ -51,7 +51,8 @@ export function clientOptions(flags: Flags, io: Io, help: string): ClientOptions
   const endpoint = flags.endpoint ?? env.HWGW_ENDPOINT;
   const projectId = flags.project ?? env.HUAWEICLOUD_SDK_PROJECT_ID;
   const iamEndpoint = flags["iam-endpoint"] ?? env.HUAWEICLOUD_SDK_IAM_ENDPOINT;
-  if (!projectId && !region) throw new UsageError("a project id or a region to look it up by is required: --project, HUAWEICLOUD_SDK_PROJECT_ID or --region", help);
+  if (!projectId && !region)
+    throw new UsageError("a project id or a region to look it up by is required: --project, HUAWEICLOUD_SDK_PROJECT_ID or --region", help);
   if (projectId) headerSafe(projectId, flags.project !== undefined ? "--project" : "HUAWEICLOUD_SDK_PROJECT_ID", help);
   if (!region && !endpoint) throw new UsageError("a region or endpoint is required: --region, --endpoint or HUAWEICLOUD_SDK_REGION", help);
   return {

@@ -48,7 +48,9 @@ export async function main(argv: readonly string[], io: Io, signal: AbortSignal)
     const command = COMMANDS.find((c) => c.path.length === words.length && c.path.every((w, i) => w === words[i]));
     if (!command) {
       const prefix = COMMANDS.filter((c) => words.every((w, i) => c.path[i] === w));
-      const help = prefix.length ? `Commands under "${words.join(" ")}":\n${prefix.map((c) => `  hwgw ${c.path.join(" ")}  ${c.summary}`).join("\n")}` : rootHelp();
+      const help = prefix.length
+        ? `Commands under "${words.join(" ")}":\n${prefix.map((c) => `  hwgw ${c.path.join(" ")}  ${c.summary}`).join("\n")}`
+        : rootHelp();
       if (prefix.length && (rest.includes("--help") || rest.includes("-h"))) {
         io.stdout.write(`${help}\n`);
         return EXIT.ok;

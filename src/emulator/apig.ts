@@ -31,7 +31,8 @@ function addressView(a: IngressAddress): Record<string, unknown> {
  * not shown (ShowInstance has no field for them; the SDK's waiter assumes the same); `GET /__emulator/state` has them.
  */
 export function instanceDetails(gw: GatewayState): Record<string, unknown> {
-  const all = (kinds: readonly ("public_ips" | "private_ips" | "global_eips")[]) => gw.elbs.flatMap((e) => kinds.flatMap((k) => e.addresses[k])).map(addressView);
+  const all = (kinds: readonly ("public_ips" | "private_ips" | "global_eips")[]) =>
+    gw.elbs.flatMap((e) => kinds.flatMap((k) => e.addresses[k])).map(addressView);
   return {
     id: gw.id,
     instance_name: gw.name,
@@ -71,7 +72,8 @@ function ingress(action: IngressJob["action"]): Handler {
     if (!parsed.ok) return parsed.answer;
     const gw = lookupGateway(ctx);
     if (!gw) return gatewayNotFound();
-    if (gw.loadbalancerProvider !== "elb") return serviceError(400, "APIC.7242", "The gateway edition does not support load balancing (not an NLB-series gateway)");
+    if (gw.loadbalancerProvider !== "elb")
+      return serviceError(400, "APIC.7242", "The gateway edition does not support load balancing (not an NLB-series gateway)");
     // A billing order holds the operation lock until it is paid or cancelled: not a transient busy state.
     if (gw.cbcLocks.length > 0) return serviceError(409, "APIC.7712", "The gateway operation has already been locked.");
     if (!JOB_START_STATES.has(gw.status)) return serviceError(409, "APIC.7701", `Instance status conflict: the gateway is ${gw.status}`);

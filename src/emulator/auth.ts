@@ -52,7 +52,13 @@ function fail(reason: AuthFailureReason, message: string): AuthResult {
 }
 
 /** Checks the credentials of one request at time `now` (epoch ms). */
-export async function authenticate(input: AuthInput, state: EmulatorState, tokens: TokenStore, temporary: TemporaryCredentialStore, now: number): Promise<AuthResult> {
+export async function authenticate(
+  input: AuthInput,
+  state: EmulatorState,
+  tokens: TokenStore,
+  temporary: TemporaryCredentialStore,
+  now: number,
+): Promise<AuthResult> {
   const token = header(input.headers, "x-auth-token");
   if (token !== undefined && token !== "") {
     const record = tokens.lookup(token);
@@ -74,7 +80,13 @@ function parseSdkDate(value: string): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-async function verifySignature(input: AuthInput, authorization: string, state: EmulatorState, temporary: TemporaryCredentialStore, now: number): Promise<AuthResult> {
+async function verifySignature(
+  input: AuthInput,
+  authorization: string,
+  state: EmulatorState,
+  temporary: TemporaryCredentialStore,
+  now: number,
+): Promise<AuthResult> {
   const m = AUTHORIZATION_RE.exec(authorization);
   if (!m) return fail("aksk", `${PREFIX}: Authorization is not of the form "SDK-HMAC-SHA256 Access=…, SignedHeaders=…, Signature=…"`);
   const [, accessKeyId = "", signedList = "", signature = ""] = m;

@@ -144,7 +144,8 @@ function parseBindBody(body: unknown): PublicGatewayState | Answer {
     if (typeof v !== "string" || v.trim().length === 0 || v.length > 64) return parameterError(`${key} must be a non-empty string of at most 64 characters`);
   }
   const port = o.external_service_port;
-  if (typeof port !== "number" || !Number.isInteger(port) || port < 1 || port > 65535) return parameterError("external_service_port must be an integer from 1 to 65535");
+  if (typeof port !== "number" || !Number.isInteger(port) || port < 1 || port > 65535)
+    return parameterError("external_service_port must be an integer from 1 to 65535");
   return { natGatewayId: o.nat_gateway_id as string, publicIpId: o.public_ip_id as string, externalServicePort: port };
 }
 
@@ -168,7 +169,9 @@ function locate(ctx: HandlerContext): Target | Answer {
     return serviceError(
       400,
       "DBS.200075",
-      instance.mode === "Sharding" ? `Invalid node role: only mongos nodes of a cluster can use a public gateway (node role ${node.role} in a ${group.type} group).` : `Invalid node role: only the primary or a secondary node of a replica set can use a public gateway (node role ${node.role}).`,
+      instance.mode === "Sharding"
+        ? `Invalid node role: only mongos nodes of a cluster can use a public gateway (node role ${node.role} in a ${group.type} group).`
+        : `Invalid node role: only the primary or a secondary node of a replica set can use a public gateway (node role ${node.role}).`,
     );
   }
   if (instance.status !== "normal") return serviceError(400, "DBS.200047", `The instance status does not allow this operation (status ${instance.status}).`);

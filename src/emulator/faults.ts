@@ -111,7 +111,8 @@ export function validateFaults(value: unknown): FaultOptions {
   const only = part("only", ["services", "operations"], []);
   if (only) {
     const list = (v: unknown, path: string, allowed: readonly string[]) => {
-      if (v !== undefined && (!Array.isArray(v) || v.some((x) => !allowed.includes(x as string)))) issues.push(`${path} must be an array of ${allowed.join(", ")}`);
+      if (v !== undefined && (!Array.isArray(v) || v.some((x) => !allowed.includes(x as string))))
+        issues.push(`${path} must be an array of ${allowed.join(", ")}`);
     };
     list(only.services, "faults.only.services", SERVICES);
     list(only.operations, "faults.only.operations", OPERATION_IDS);

@@ -119,7 +119,15 @@ export function createPipeline(deps: PipelineDeps): (req: IncomingMessage, res: 
     const finish = (answer: Answer | "reset") => {
       if (answer === "reset") res.socket?.destroy();
       else send(res, answer);
-      deps.log({ method, path: pathname, status: answer === "reset" ? "reset" : answer.status, operation: route?.operation, requestId, durationMs: Math.round(performance.now() - started), fault });
+      deps.log({
+        method,
+        path: pathname,
+        status: answer === "reset" ? "reset" : answer.status,
+        operation: route?.operation,
+        requestId,
+        durationMs: Math.round(performance.now() - started),
+        fault,
+      });
     };
 
     let raw: Buffer;

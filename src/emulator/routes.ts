@@ -58,11 +58,41 @@ interface Route {
 
 const SEG = "([^/]+)";
 const ROUTES: readonly Route[] = [
-  { method: "PUT", service: "apig", operation: "RegisterIngressIps", pattern: new RegExp(`^/v2/${SEG}/apigw/instances/${SEG}/ingress-register$`), names: ["project_id", "instance_id"] },
-  { method: "PUT", service: "apig", operation: "UnregisterIngressIps", pattern: new RegExp(`^/v2/${SEG}/apigw/instances/${SEG}/ingress-unregister$`), names: ["project_id", "instance_id"] },
-  { method: "GET", service: "apig", operation: "ShowInstance", pattern: new RegExp(`^/v2/${SEG}/apigw/instances/${SEG}$`), names: ["project_id", "instance_id"] },
-  { method: "POST", service: "dds", operation: "BindPublicGateway", pattern: new RegExp(`^/v3/${SEG}/instances/${SEG}/nodes/${SEG}/public-gateway$`), names: ["project_id", "instance_id", "node_id"] },
-  { method: "DELETE", service: "dds", operation: "UnbindPublicGateway", pattern: new RegExp(`^/v3/${SEG}/instances/${SEG}/nodes/${SEG}/public-gateway$`), names: ["project_id", "instance_id", "node_id"] },
+  {
+    method: "PUT",
+    service: "apig",
+    operation: "RegisterIngressIps",
+    pattern: new RegExp(`^/v2/${SEG}/apigw/instances/${SEG}/ingress-register$`),
+    names: ["project_id", "instance_id"],
+  },
+  {
+    method: "PUT",
+    service: "apig",
+    operation: "UnregisterIngressIps",
+    pattern: new RegExp(`^/v2/${SEG}/apigw/instances/${SEG}/ingress-unregister$`),
+    names: ["project_id", "instance_id"],
+  },
+  {
+    method: "GET",
+    service: "apig",
+    operation: "ShowInstance",
+    pattern: new RegExp(`^/v2/${SEG}/apigw/instances/${SEG}$`),
+    names: ["project_id", "instance_id"],
+  },
+  {
+    method: "POST",
+    service: "dds",
+    operation: "BindPublicGateway",
+    pattern: new RegExp(`^/v3/${SEG}/instances/${SEG}/nodes/${SEG}/public-gateway$`),
+    names: ["project_id", "instance_id", "node_id"],
+  },
+  {
+    method: "DELETE",
+    service: "dds",
+    operation: "UnbindPublicGateway",
+    pattern: new RegExp(`^/v3/${SEG}/instances/${SEG}/nodes/${SEG}/public-gateway$`),
+    names: ["project_id", "instance_id", "node_id"],
+  },
   { method: "GET", service: "dds", operation: "ListInstances", pattern: new RegExp(`^/v3/${SEG}/instances$`), names: ["project_id"] },
   { method: "POST", service: "iam", operation: "CreateTokenByPassword", pattern: /^\/v3\/auth\/tokens$/, names: [] },
   { method: "GET", service: "iam", operation: "KeystoneListProjects", pattern: /^\/v3\/projects$/, names: [], authenticated: true },

@@ -54,7 +54,8 @@ export class Checker {
     const min = opts.min ?? 1;
     const max = opts.max ?? 64;
     if (typeof value !== "string") this.add(path, "must be a string");
-    else if (value.length < min || value.length > max) this.add(path, min === max ? `must have exactly ${min} characters` : `must have ${min}–${max} characters (has ${value.length})`);
+    else if (value.length < min || value.length > max)
+      this.add(path, min === max ? `must have exactly ${min} characters` : `must have ${min}–${max} characters (has ${value.length})`);
     else return value;
     return undefined;
   }

@@ -107,7 +107,8 @@ function checkGateways(c: Checker, value: unknown): void {
     c.oneOf(gw.status, join(p, "status"), Object.keys(INSTANCE_STATUS_CODES) as GatewayStatus[]);
     const provider = c.oneOf(gw.loadbalancerProvider, join(p, "loadbalancerProvider"), ["elb", "lvs"] as const);
     if (gw.ingressIp !== undefined && (typeof gw.ingressIp !== "string" || !isIPv4(gw.ingressIp))) c.add(join(p, "ingressIp"), "must be an IPv4 address");
-    if (gw.ingressIpV6 !== undefined && (typeof gw.ingressIpV6 !== "string" || !isIPv6(gw.ingressIpV6))) c.add(join(p, "ingressIpV6"), "must be an IPv6 address");
+    if (gw.ingressIpV6 !== undefined && (typeof gw.ingressIpV6 !== "string" || !isIPv6(gw.ingressIpV6)))
+      c.add(join(p, "ingressIpV6"), "must be an IPv6 address");
     c.integer(gw.jobDelayMs, join(p, "jobDelayMs"), 0, MAX_DELAY_MS);
     if (gw.failNextJob !== undefined && typeof gw.failNextJob !== "boolean") c.integer(gw.failNextJob, join(p, "failNextJob"), 0, 1000);
     c.array(gw.unreliableIps, join(p, "unreliableIps"))?.forEach((ip, j) => {
@@ -155,7 +156,12 @@ function checkInstances(c: Checker, value: unknown): void {
   const rules = new Map<string, string>();
   instances?.forEach((v, i) => {
     const p = join("dds.instances", i);
-    const inst = c.object(v, p, ["id", "name", "mode", "status", "actions", "vpcId", "subnetId", "datastoreType", "tags", "settleMs", "groups"], ["id", "name", "mode", "groups"]);
+    const inst = c.object(
+      v,
+      p,
+      ["id", "name", "mode", "status", "actions", "vpcId", "subnetId", "datastoreType", "tags", "settleMs", "groups"],
+      ["id", "name", "mode", "groups"],
+    );
     if (!inst) return;
     c.unique(ids, c.string(inst.id, join(p, "id")), join(p, "id"), "instance id");
     c.string(inst.name, join(p, "name"), { max: 128 });
@@ -168,7 +174,8 @@ function checkInstances(c: Checker, value: unknown): void {
       const tags = c.object(inst.tags, join(p, "tags"), typeof inst.tags === "object" && inst.tags !== null ? Object.keys(inst.tags) : []);
       for (const [key, tag] of Object.entries(tags ?? {})) {
         if (!/^[^=,]{1,128}$/.test(key)) c.add(join(join(p, "tags"), key), "tag keys have 1–128 characters and no '=' or ','");
-        if (typeof tag !== "string" || !/^[^=,]{0,255}$/.test(tag)) c.add(join(join(p, "tags"), key), "must be a string of at most 255 characters without '=' or ','");
+        if (typeof tag !== "string" || !/^[^=,]{0,255}$/.test(tag))
+          c.add(join(join(p, "tags"), key), "must be a string of at most 255 characters without '=' or ','");
       }
     }
     c.integer(inst.settleMs, join(p, "settleMs"), 0, MAX_DELAY_MS);
@@ -197,7 +204,12 @@ function checkInstances(c: Checker, value: unknown): void {
         c.string(node.publicIp, join(np, "publicIp"), { min: 0, max: 45 });
         if (node.publicGateway !== undefined) {
           const gwp = join(np, "publicGateway");
-          const pg = c.object(node.publicGateway, gwp, ["natGatewayId", "publicIpId", "externalServicePort"], ["natGatewayId", "publicIpId", "externalServicePort"]);
+          const pg = c.object(
+            node.publicGateway,
+            gwp,
+            ["natGatewayId", "publicIpId", "externalServicePort"],
+            ["natGatewayId", "publicIpId", "externalServicePort"],
+          );
           if (pg) {
             c.string(pg.natGatewayId, join(gwp, "natGatewayId"));
             const eip = c.string(pg.publicIpId, join(gwp, "publicIpId"));

@@ -99,7 +99,8 @@ export interface Emulator {
 
 function checkTimingOption(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 0 || value > 2 ** 31 - 1) throw new TypeError(`startEmulator: ${name} must be an integer number of milliseconds from 0 to ${2 ** 31 - 1}`);
+  if (!Number.isInteger(value) || value < 0 || value > 2 ** 31 - 1)
+    throw new TypeError(`startEmulator: ${name} must be an integer number of milliseconds from 0 to ${2 ** 31 - 1}`);
   return value;
 }
 
@@ -196,7 +197,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       faults.set(f);
     },
     issueToken(o = {}) {
-      const user = state.users.find((u) => (o.userName === undefined || u.userName === o.userName) && (o.domainName === undefined || u.domainName === o.domainName));
+      const user = state.users.find(
+        (u) => (o.userName === undefined || u.userName === o.userName) && (o.domainName === undefined || u.domainName === o.domainName),
+      );
       if (!user) throw new Error(`issueToken: no user ${o.domainName ?? "*"}/${o.userName ?? "*"}`);
       const project = o.projectId === undefined ? user.projects[0] : user.projects.find((p) => p.id === o.projectId);
       if (!project) throw new Error(`issueToken: user ${user.userName} has no project ${o.projectId ?? ""}`);

@@ -58,11 +58,12 @@ export function validateRequest(match: OperationMatch, url: URL, body: Uint8Arra
   const { entry } = match;
   // Fields the caller left undefined were never sent; they are absent, not invalid.
   const query = Object.fromEntries(Object.entries(callerQuery ?? {}).filter(([, value]) => value !== undefined));
-  if (!callerQuery) for (const name of new Set(url.searchParams.keys())) {
-    const all = url.searchParams.getAll(name);
-    const type = entry.query[name];
-    query[name] = type === "array" || all.length > 1 ? all : typed(all[0] as string, type);
-  }
+  if (!callerQuery)
+    for (const name of new Set(url.searchParams.keys())) {
+      const all = url.searchParams.getAll(name);
+      const type = entry.query[name];
+      query[name] = type === "array" || all.length > 1 ? all : typed(all[0] as string, type);
+    }
   let parsed: unknown;
   if (body !== undefined && body.byteLength > 0) {
     const { fail } = collectIssues(entry.operationId);

@@ -22,7 +22,8 @@ export function abortErrorFrom(signal: AbortSignal, what = "the operation"): Abo
  * aborts. Rejects with `ValidationError` above {@link MAX_TIMER_MS}: one timer must suffice (no chaining).
  */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (ms > MAX_TIMER_MS) return Promise.reject(new ValidationError([{ path: "ms", keyword: "maximum", message: `must be ≤ ${MAX_TIMER_MS}, got ${ms}` }], "sleep"));
+  if (ms > MAX_TIMER_MS)
+    return Promise.reject(new ValidationError([{ path: "ms", keyword: "maximum", message: `must be ≤ ${MAX_TIMER_MS}, got ${ms}` }], "sleep"));
   if (signal?.aborted) return Promise.reject(abortErrorFrom(signal));
   return new Promise<void>((resolve, reject) => {
     const onAbort = (): void => {

@@ -100,7 +100,8 @@ export function createTransport(options: TransportOptions): typeof fetch {
         // A refused connection never reached the server, so even a request not safe to repeat may be sent again.
         // An oversize answer is not retried: the same request would most likely bring it again, just as big; nor is
         // a connection the runtime forbids (Deno without --allow-net for the host): it would be forbidden again.
-        failure.retryable = !(failure instanceof AbortError || failure instanceof ResponseTooLargeError || outcome.forbidden) && (facts.safeToRepeat || outcome.notSent);
+        failure.retryable =
+          !(failure instanceof AbortError || failure instanceof ResponseTooLargeError || outcome.forbidden) && (facts.safeToRepeat || outcome.notSent);
         logger.debug(`${method} ${url.pathname} failed: ${failure.message}`, { attempt, elapsedMs: elapsed });
       }
 
@@ -166,7 +167,10 @@ async function attemptOnce(baseFetch: typeof fetch, request: AuthRequest, signal
     if (timedOut) return failed(new TimeoutError(`${method} ${url.pathname}: no complete answer within ${timeoutMs} ms`, { cause: err }));
     const code = causeCode(err);
     if (code === "NotCapable") {
-      const error = new ConnectionError(`${method} ${url.pathname}: connection not permitted by the runtime (NotCapable: grant network access to ${url.host})`, { cause: err });
+      const error = new ConnectionError(
+        `${method} ${url.pathname}: connection not permitted by the runtime (NotCapable: grant network access to ${url.host})`,
+        { cause: err },
+      );
       return { kind: "error", error, notSent: true, forbidden: true };
     }
     const error = new ConnectionError(`${method} ${url.pathname}: connection failed${code ? ` (${code})` : ""}`, { cause: err });

@@ -64,7 +64,10 @@ const FORMAT_NAMES: Record<string, string> = { ipv4: "an IPv4 address", ipv6: "a
 
 /** `/body/elbs/0/elb_id` → `elbs[0].elb_id`; `/path/instance_id` → `instance_id`. */
 function jsonPath(instancePath: string): string {
-  const parts = instancePath.split("/").slice(2).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const parts = instancePath
+    .split("/")
+    .slice(2)
+    .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
   return parts.reduce((out, part) => (/^\d+$/.test(part) ? `${out}[${part}]` : out ? `${out}.${part}` : part), "");
 }
 
@@ -78,5 +81,8 @@ function range(min: unknown, max: unknown, both: (min: number, max: number) => s
 }
 
 function article(type: string): string {
-  return type.split(",").map((t) => (t === "integer" || t === "object" || t === "array" ? `an ${t}` : `a ${t}`)).join(" or ");
+  return type
+    .split(",")
+    .map((t) => (t === "integer" || t === "object" || t === "array" ? `an ${t}` : `a ${t}`))
+    .join(" or ");
 }

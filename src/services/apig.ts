@@ -91,29 +91,36 @@ export function createApigClient(options: ApigClientOptions): ApigClient {
   // `input`: the operation's inputs, checked before a discovery so bad input is refused before any I/O.
   const projectId = async (signal: AbortSignal | undefined, input?: Parameters<typeof project>[1]) => (await project(signal, input)).projectId;
   const showInstance = async (instanceId: string, init: { signal?: AbortSignal }) => {
-    const params = { path: { project_id: await projectId(init.signal, { operationId: "ShowInstance", path: { instance_id: instanceId } }), instance_id: instanceId } };
+    const params = {
+      path: { project_id: await projectId(init.signal, { operationId: "ShowInstance", path: { instance_id: instanceId } }), instance_id: instanceId },
+    };
     const { data, response } = await raw.GET("/v2/{project_id}/apigw/instances/{instance_id}", { params, ...init });
     return { observation: bodyOf(data, response), response };
   };
   // Made once the project id is known: wait states carry it.
   let waitsMemo: ReturnType<typeof createServiceWaits<ApigWaitState, InstanceDetails>> | undefined;
-  const waits = async (signal: AbortSignal | undefined) => (waitsMemo ??= createServiceWaits<ApigWaitState, InstanceDetails>({
-    service: "apig",
-    client: { baseUrl: resolved.baseUrl, projectId: await projectId(signal) },
-    poll: (state, pollSignal) => showInstance(state.instanceId, { signal: pollSignal }),
-    accept: (details, state) => evaluateIngress(details, state.expect),
-    goneReason: (state) => `gateway ${state.instanceId} no longer exists (ShowInstance answered 404)`,
-    parse: parseApigWaitState,
-  }));
+  const waits = async (signal: AbortSignal | undefined) =>
+    (waitsMemo ??= createServiceWaits<ApigWaitState, InstanceDetails>({
+      service: "apig",
+      client: { baseUrl: resolved.baseUrl, projectId: await projectId(signal) },
+      poll: (state, pollSignal) => showInstance(state.instanceId, { signal: pollSignal }),
+      accept: (details, state) => evaluateIngress(details, state.expect),
+      goneReason: (state) => `gateway ${state.instanceId} no longer exists (ShowInstance answered 404)`,
+      parse: parseApigWaitState,
+    }));
   const ingress = (route: "ingress-register" | "ingress-unregister") => async (instanceId: string, body: IngressIpsRequest, callOptions?: CallOptions) => {
     const registered = route === "ingress-register";
     const input = { operationId: registered ? "RegisterIngressIps" : "UnregisterIngressIps", path: { instance_id: instanceId }, body };
     const params = { path: { project_id: await projectId(callOptions?.signal, input), instance_id: instanceId } };
-    return (await waits(callOptions?.signal)).start(instanceId, () => raw.PUT(`/v2/{project_id}/apigw/instances/{instance_id}/${route}`, { params, body, ...requestInit(callOptions) }), (job) => ({
-      operation: registered ? "registerIngressIps" : "deregisterIngressIps",
-      jobId: typeof job.job_id === "string" ? job.job_id : "",
-      expect: { registered, ips: ingressExpectations(body) },
-    }));
+    return (await waits(callOptions?.signal)).start(
+      instanceId,
+      () => raw.PUT(`/v2/{project_id}/apigw/instances/{instance_id}/${route}`, { params, body, ...requestInit(callOptions) }),
+      (job) => ({
+        operation: registered ? "registerIngressIps" : "deregisterIngressIps",
+        jobId: typeof job.job_id === "string" ? job.job_id : "",
+        expect: { registered, ips: ingressExpectations(body) },
+      }),
+    );
   };
   const client: ApigClient = {
     registerIngressIps: ingress("ingress-register"),
@@ -130,7 +137,11 @@ export function createApigClient(options: ApigClientOptions): ApigClient {
 
 /** The addresses of a register/deregister request, in request order, one entry per ELB and list. */
 export function ingressExpectations(body: IngressIpsRequest): IngressIpExpectation[] {
-  const lists = [["public", "public_ips"], ["private", "private_ips"], ["global", "global_eips"]] as const;
+  const lists = [
+    ["public", "public_ips"],
+    ["private", "private_ips"],
+    ["global", "global_eips"],
+  ] as const;
   return body.elbs.flatMap((elb) => lists.flatMap(([kind, list]) => (elb[list] ?? []).map(({ type, ip }) => ({ elbId: elb.elb_id, kind, type, ip }))));
 }
 
@@ -207,7 +218,8 @@ export function parseApigWaitState(input: unknown, endpoint: string, projectId: 
       const { elbId, kind, type, ip } = item;
       if (typeof elbId !== "string" || elbId.length === 0 || elbId.length > 64) add(`${at}.elbId`, "type", "must be a string of 1–64 characters");
       r.oneOf(`${at}.kind`, kind, ["public", "private", "global"]);
-      if (r.oneOf(`${at}.type`, type, ["v4", "v6"]) && (typeof ip !== "string" || !isIpOfType(ip, type))) add(`${at}.ip`, "format", `must be an IP${type} address`);
+      if (r.oneOf(`${at}.type`, type, ["v4", "v6"]) && (typeof ip !== "string" || !isIpOfType(ip, type)))
+        add(`${at}.ip`, "format", `must be an IP${type} address`);
       // Kept only if every field passed: done() throws otherwise.
       ips.push({ elbId, kind, type, ip } as IngressIpExpectation);
     });

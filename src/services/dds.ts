@@ -132,17 +132,18 @@ export function createDdsClient(options: DdsClientOptions): DdsClient {
 
   // Made once the project id is known: wait states carry it.
   let waitsMemo: ReturnType<typeof createServiceWaits<DdsWaitState, DdsNodeLocation>> | undefined;
-  const waits = async (signal: AbortSignal | undefined) => (waitsMemo ??= createServiceWaits<DdsWaitState, DdsNodeLocation>({
-    service: "dds",
-    client: { baseUrl: resolved.baseUrl, projectId: await projectId(signal) },
-    async poll({ instanceId, nodeId }, signal) {
-      const { page, response } = await listPage({ id: instanceId }, { signal });
-      return { observation: locate(page, instanceId, nodeId), response };
-    },
-    accept: (location, state) => evaluateGateway(location, state.expect),
-    goneReason: (state) => `instance ${state.instanceId} or its node ${state.nodeId} no longer exists`,
-    parse: parseDdsWaitState,
-  }));
+  const waits = async (signal: AbortSignal | undefined) =>
+    (waitsMemo ??= createServiceWaits<DdsWaitState, DdsNodeLocation>({
+      service: "dds",
+      client: { baseUrl: resolved.baseUrl, projectId: await projectId(signal) },
+      async poll({ instanceId, nodeId }, signal) {
+        const { page, response } = await listPage({ id: instanceId }, { signal });
+        return { observation: locate(page, instanceId, nodeId), response };
+      },
+      accept: (location, state) => evaluateGateway(location, state.expect),
+      goneReason: (state) => `instance ${state.instanceId} or its node ${state.nodeId} no longer exists`,
+      parse: parseDdsWaitState,
+    }));
   // Called once the project id is known (given, or discovered by projectId()).
   const params = (instance_id: string, node_id: string) => ({ path: { project_id: resolved.projectId as string, instance_id, node_id } });
 
@@ -154,10 +155,14 @@ export function createDdsClient(options: DdsClientOptions): DdsClient {
     },
     bindPublicGateway: async (instanceId, nodeId, body, callOptions) => {
       await projectId(callOptions?.signal, { operationId: "BindPublicGateway", path: { instance_id: instanceId, node_id: nodeId }, body });
-      return (await waits(callOptions?.signal)).start(instanceId, () => raw.POST(GATEWAY_PATH, { params: params(instanceId, nodeId), body, ...requestInit(callOptions) }), () => {
-        const { nat_gateway_id: natGatewayId, external_service_port: externalServicePort, public_ip_id: publicIpId } = body;
-        return { operation: "bindPublicGateway", nodeId, expect: { bound: true, natGatewayId, externalServicePort, publicIpId } };
-      });
+      return (await waits(callOptions?.signal)).start(
+        instanceId,
+        () => raw.POST(GATEWAY_PATH, { params: params(instanceId, nodeId), body, ...requestInit(callOptions) }),
+        () => {
+          const { nat_gateway_id: natGatewayId, external_service_port: externalServicePort, public_ip_id: publicIpId } = body;
+          return { operation: "bindPublicGateway", nodeId, expect: { bound: true, natGatewayId, externalServicePort, publicIpId } };
+        },
+      );
     },
     listInstances: async (query = {}, callOptions) => (await listPage(query, requestInit(callOptions))).page,
     async getNode(instanceId, nodeId, callOptions) {
@@ -189,7 +194,8 @@ export function evaluateGateway(location: DdsNodeLocation, expect: DdsWaitState[
   const pending: string[] = [];
   if (expect.bound) {
     if (gateway !== expect.natGatewayId) pending.push(`nat_gateway_id is ${isSet(gateway) ? String(gateway) : "not set"}, expected ${expect.natGatewayId}`);
-    if (port !== expect.externalServicePort) pending.push(`external_service_port is ${isSet(port) ? String(port) : "not set"}, expected ${expect.externalServicePort}`);
+    if (port !== expect.externalServicePort)
+      pending.push(`external_service_port is ${isSet(port) ? String(port) : "not set"}, expected ${expect.externalServicePort}`);
   } else {
     if (isSet(gateway)) pending.push(`nat_gateway_id ${String(gateway)} still bound`);
     if (isSet(port)) pending.push(`external_service_port ${String(port)} still set`);

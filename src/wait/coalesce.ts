@@ -79,7 +79,10 @@ function latest(list: readonly number[], test: (x: number) => boolean): number |
 export function createPollCoalescer<O>(options: PollCoalescerOptions = {}): PollCoalescer<O> {
   const [maxAgeMs, slotMs, now] = [options.maxAgeMs ?? 0, options.slotMs ?? 0, options.now ?? Date.now];
   const { add, done } = collectIssues("createPollCoalescer");
-  for (const [name, value] of [["maxAgeMs", maxAgeMs], ["slotMs", slotMs]] as const) {
+  for (const [name, value] of [
+    ["maxAgeMs", maxAgeMs],
+    ["slotMs", slotMs],
+  ] as const) {
     if (typeof value !== "number" || !Number.isFinite(value) || value < 0) add(name, "minimum", `must be a finite number ≥ 0, got ${String(value)}`);
   }
   done();

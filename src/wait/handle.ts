@@ -67,12 +67,16 @@ export function createServiceWaits<S extends WaitStateBase & { service: string }
     };
     // The waiter validates every number before its first poll, so an invalid slot is never used.
     const slotMs = o.minDelayMs ?? WAITER_DEFAULTS.minDelayMs;
-    const result = await waitUntil<O>((ctx) => sharing.poll(key, slotMs, fetch, ctx.signal), (observation) => spec.accept(observation, state), {
-      ...o,
-      goneReason: spec.goneReason(state),
-      alignDelay: (delayMs) => sharing.nextSlot(key, slotMs, delayMs),
-      elapsedOffsetMs: Math.max(0, Date.now() - Date.parse(state.startedAt)),
-    });
+    const result = await waitUntil<O>(
+      (ctx) => sharing.poll(key, slotMs, fetch, ctx.signal),
+      (observation) => spec.accept(observation, state),
+      {
+        ...o,
+        goneReason: spec.goneReason(state),
+        alignDelay: (delayMs) => sharing.nextSlot(key, slotMs, delayMs),
+        elapsedOffsetMs: Math.max(0, Date.now() - Date.parse(state.startedAt)),
+      },
+    );
     return result.value;
   };
 

@@ -97,7 +97,8 @@ export function readWaitState<const Svc extends string, const Op extends string>
   if (s.format !== WAIT_STATE_FORMAT) add(".format", "const", `must be ${JSON.stringify(WAIT_STATE_FORMAT)}`);
   if (s.service !== target.service) add(".service", "const", `must be ${JSON.stringify(target.service)} for this client`);
   const endpoint = text(".endpoint", s.endpoint);
-  if (endpoint !== undefined && sameEndpoint(endpoint) !== target.endpoint) add(".endpoint", "const", `is ${endpoint}, but this client talks to ${target.endpoint}`);
+  if (endpoint !== undefined && sameEndpoint(endpoint) !== target.endpoint)
+    add(".endpoint", "const", `is ${endpoint}, but this client talks to ${target.endpoint}`);
   const projectId = id(".projectId", s.projectId);
   if (projectId !== undefined && projectId !== target.projectId) add(".projectId", "const", "belongs to another project than this client's");
   const instanceId = id(".instanceId", s.instanceId);

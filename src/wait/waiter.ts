@@ -144,7 +144,11 @@ export async function waitUntil<O>(
       thrown = error;
       if (error instanceof NotFoundError && cfg.goneReason !== undefined) verdict = { state: "failure", reason: cfg.goneReason };
       else if (!error.retryable && error.retryAfterMs === undefined && !(error instanceof ConflictError)) throw error;
-      else verdict = { state: "retry", reason: `poll answered ${error instanceof ApiError ? `${error.status}${error.code ? ` ${error.code}` : ""}` : error.name}; polling again` };
+      else
+        verdict = {
+          state: "retry",
+          reason: `poll answered ${error instanceof ApiError ? `${error.status}${error.code ? ` ${error.code}` : ""}` : error.name}; polling again`,
+        };
     }
 
     const atMs = elapsed();
@@ -169,14 +173,16 @@ export async function waitUntil<O>(
     if (changed) cfg.onProgress?.(result);
 
     if (verdict.state === "success") return { value: outcome!.observation, observed, attempts: attempt, elapsedMs: atMs };
-    if (verdict.state === "failure") throw new JobFailedError<O>({ reason: reason ?? "failed", observed, lastObservation, status: verdict.status, cause: thrown });
+    if (verdict.state === "failure")
+      throw new JobFailedError<O>({ reason: reason ?? "failed", observed, lastObservation, status: verdict.status, cause: thrown });
 
     const hinted = boundRetryAfter(thrown ? thrown.retryAfterMs : outcome?.retryAfterMs, cfg.maxDelayMs * RETRY_AFTER_CAP_FACTOR);
     let delay = hinted ?? elapsedFractionDelay(atMs + cfg.elapsedOffsetMs, cfg.minDelayMs, cfg.maxDelayMs, cfg.random);
     const aligned = cfg.alignDelay?.(delay);
     if (aligned !== undefined && Number.isFinite(aligned) && aligned >= 0) delay = Math.max(aligned, hinted ?? 0);
     const fitted: FittedSleep | undefined = lastWasFinal ? undefined : fitToDeadline(atMs, delay, cfg.maxWaitMs);
-    if (fitted === undefined) throw new WaitTimeoutError<O>({ maxWaitMs: cfg.maxWaitMs, elapsedMs: atMs, attempts: attempt, observed, lastReason: reason, lastObservation });
+    if (fitted === undefined)
+      throw new WaitTimeoutError<O>({ maxWaitMs: cfg.maxWaitMs, elapsedMs: atMs, attempts: attempt, observed, lastReason: reason, lastObservation });
     lastWasFinal = fitted.final;
     await sleep(fitted.sleepMs, signal).catch((error: unknown) => {
       throw signal?.aborted ? aborted() : error;
@@ -205,10 +211,22 @@ function resolveOptions<O>(options: WaiterOptions<O>) {
     if (options[name] !== undefined && typeof options[name] !== "function") add(name, "type", "must be a function");
   }
   const signal = options.signal as Partial<AbortSignal> | undefined;
-  if (signal !== undefined && !(typeof signal?.aborted === "boolean" && typeof signal.addEventListener === "function")) add("signal", "type", "must be an AbortSignal");
+  if (signal !== undefined && !(typeof signal?.aborted === "boolean" && typeof signal.addEventListener === "function"))
+    add("signal", "type", "must be an AbortSignal");
   done();
   const { onProgress, alignDelay, goneReason, now = Date.now, random = Math.random } = options;
-  return { minDelayMs, maxDelayMs, maxWaitMs, maxObserved: maxObserved as number, onProgress, alignDelay, goneReason, now, random, elapsedOffsetMs: options.elapsedOffsetMs ?? 0 };
+  return {
+    minDelayMs,
+    maxDelayMs,
+    maxWaitMs,
+    maxObserved: maxObserved as number,
+    onProgress,
+    alignDelay,
+    goneReason,
+    now,
+    random,
+    elapsedOffsetMs: options.elapsedOffsetMs ?? 0,
+  };
 }
 
 /** What progress compares between polls: the result as JSON without counters; `undefined` (a change) if unserialisable. */

@@ -9,7 +9,14 @@ let serial = 0;
 /** A temporary credential answer valid for `lifetimeMs`, with a new AK each time. */
 export function credentialAnswer(lifetimeMs: number) {
   const n = ++serial;
-  return { credential: { access: `TMPAK${n}`, secret: `${SECRET}${n}`, securitytoken: `${SECURITY_TOKEN}${n}`, expires_at: new Date(Date.now() + lifetimeMs).toISOString() } };
+  return {
+    credential: {
+      access: `TMPAK${n}`,
+      secret: `${SECRET}${n}`,
+      securitytoken: `${SECURITY_TOKEN}${n}`,
+      expires_at: new Date(Date.now() + lifetimeMs).toISOString(),
+    },
+  };
 }
 
 export function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -17,7 +17,12 @@ function loader(lifetimeMs: number) {
     const n = ++state.calls;
     await Promise.resolve();
     if (state.fail) throw new TimeoutError("metadata down");
-    return { accessKeyId: `TMP${n}`, secretAccessKey: `secret-value-${n}-xxxxxxxx`, securityToken: `token-value-${n}-xxxxxxxx`, expiresAt: new Date(Date.now() + lifetimeMs).toISOString() };
+    return {
+      accessKeyId: `TMP${n}`,
+      secretAccessKey: `secret-value-${n}-xxxxxxxx`,
+      securityToken: `token-value-${n}-xxxxxxxx`,
+      expiresAt: new Date(Date.now() + lifetimeMs).toISOString(),
+    };
   });
   return { load, state };
 }
@@ -120,7 +125,12 @@ describe("credentialsStrategy (the cache behind every provider)", () => {
 
   it("reads the official answer shapes", () => {
     const at = "2030-01-01T00:00:00.000000Z";
-    expect(credentialsFromAnswer("x", { credentials: { accessKeyId: "A", secretAccessKey: "S", securityToken: "T", expiration: at } })).toEqual({ accessKeyId: "A", secretAccessKey: "S", securityToken: "T", expiresAt: at });
+    expect(credentialsFromAnswer("x", { credentials: { accessKeyId: "A", secretAccessKey: "S", securityToken: "T", expiration: at } })).toEqual({
+      accessKeyId: "A",
+      secretAccessKey: "S",
+      securityToken: "T",
+      expiresAt: at,
+    });
     expect(() => credentialsFromAnswer("x", null)).toThrow("x answered without access, secret, securitytoken, expires_at");
   });
 });

@@ -11,9 +11,17 @@ import { scriptedServers } from "../helpers/scripted-server.js";
 import { credentialAnswer, metadataServers, send, SECRET } from "./credential-fixtures.js";
 
 const CHAIN_ENV = [
-  "HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK", "HUAWEICLOUD_SDK_SECURITY_TOKEN", "HUAWEICLOUD_SDK_PROJECT_ID", "HUAWEICLOUD_SDK_IDP_ID",
-  "HUAWEICLOUD_SDK_ID_TOKEN_FILE", "HC_CONTAINER_CREDENTIALS_FULL_URI", "HC_CONTAINER_AUTHORIZATION_TOKEN_FILE",
-  "HUAWEICLOUD_SDK_METADATA_DISABLED", "HUAWEICLOUD_SDK_METADATA_ENDPOINT", "HUAWEICLOUD_SDK_IAM_ENDPOINT",
+  "HUAWEICLOUD_SDK_AK",
+  "HUAWEICLOUD_SDK_SK",
+  "HUAWEICLOUD_SDK_SECURITY_TOKEN",
+  "HUAWEICLOUD_SDK_PROJECT_ID",
+  "HUAWEICLOUD_SDK_IDP_ID",
+  "HUAWEICLOUD_SDK_ID_TOKEN_FILE",
+  "HC_CONTAINER_CREDENTIALS_FULL_URI",
+  "HC_CONTAINER_AUTHORIZATION_TOKEN_FILE",
+  "HUAWEICLOUD_SDK_METADATA_DISABLED",
+  "HUAWEICLOUD_SDK_METADATA_ENDPOINT",
+  "HUAWEICLOUD_SDK_IAM_ENDPOINT",
 ];
 const start = metadataServers();
 const startPlain = scriptedServers();
@@ -51,7 +59,9 @@ describe("defaultCredentials", () => {
     const down = await start(() => {});
     const downUrl = down.url;
     await down.close();
-    const agent = await startPlain((req, res) => (req.headers.authorization === "pod-token" ? send(res, 200, credentialAnswer(3_600_000)) : send(res, 401, "no")));
+    const agent = await startPlain((req, res) =>
+      req.headers.authorization === "pod-token" ? send(res, 200, credentialAnswer(3_600_000)) : send(res, 401, "no"),
+    );
     writeFileSync(join(dir, "pod-token"), "pod-token\n");
     vi.stubEnv("HC_CONTAINER_CREDENTIALS_FULL_URI", `${agent.url}/v1/credentials`);
     vi.stubEnv("HC_CONTAINER_AUTHORIZATION_TOKEN_FILE", join(dir, "pod-token"));
@@ -62,7 +72,9 @@ describe("defaultCredentials", () => {
 
   it("names every provider tried and why each gave nothing", async () => {
     vi.stubEnv("HUAWEICLOUD_SDK_METADATA_DISABLED", "true");
-    const err = (await defaultCredentials().describe().catch((e: unknown) => e)) as CredentialsError;
+    const err = (await defaultCredentials()
+      .describe()
+      .catch((e: unknown) => e)) as CredentialsError;
     expect(err).toBeInstanceOf(CredentialsError);
     expect(err.tried).toEqual([
       { provider: "environment", reason: "neither HUAWEICLOUD_SDK_AK/HUAWEICLOUD_SDK_SK nor HUAWEICLOUD_SDK_IDP_ID/HUAWEICLOUD_SDK_ID_TOKEN_FILE is set" },
@@ -77,12 +89,16 @@ describe("defaultCredentials", () => {
     const server = await start((_req, res) => send(res, 200, credentialAnswer(3_600_000)));
     vi.stubEnv("HUAWEICLOUD_SDK_METADATA_ENDPOINT", server.url);
     vi.stubEnv("HUAWEICLOUD_SDK_SK", SECRET);
-    const half = (await defaultCredentials().describe().catch((e: unknown) => e)) as CredentialsError;
+    const half = (await defaultCredentials()
+      .describe()
+      .catch((e: unknown) => e)) as CredentialsError;
     expect(half.message).toBe("the environment provider is configured but failed: environment: HUAWEICLOUD_SDK_SK is set but HUAWEICLOUD_SDK_AK is not");
     expect(inspect(half) + JSON.stringify(half)).not.toContain(SECRET);
     vi.stubEnv("HUAWEICLOUD_SDK_SK", "");
     writeFileSync(join(dir, "absent"), `[basic]\nak = A\nsk ${SECRET}\n`);
-    const malformed = (await defaultCredentials().describe().catch((e: unknown) => e)) as CredentialsError;
+    const malformed = (await defaultCredentials()
+      .describe()
+      .catch((e: unknown) => e)) as CredentialsError;
     expect(malformed.tried.map((t) => t.provider)).toEqual(["environment", "profile"]);
     expect(malformed.message).toContain(`profile: ${join(dir, "absent")}:3: expected [section], key = value, or a # comment`);
     expect(inspect(malformed)).not.toContain(SECRET);

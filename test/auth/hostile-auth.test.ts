@@ -142,7 +142,12 @@ describe("passwordAuth: the caller's signal bounds the token request", () => {
   });
 
   it("keeps refusing an IAM 201 without X-Subject-Token or expires_at, and with a token that cannot be a header value", async () => {
-    const body = { auth: { identity: { methods: ["password" as const], password: { user: { name: "u", password: "p", domain: { name: "d" } } } }, scope: { project: { id: "p" } } } };
+    const body = {
+      auth: {
+        identity: { methods: ["password" as const], password: { user: { name: "u", password: "p", domain: { name: "d" } } } },
+        scope: { project: { id: "p" } },
+      },
+    };
     const answers: Array<[string, Record<string, string>, unknown]> = [
       ["no token", {}, { token: { expires_at: "2030-01-01T00:00:00Z" } }],
       ["no expiry", { "x-subject-token": "T" }, { token: {} }],
@@ -160,7 +165,12 @@ describe("passwordAuth: the caller's signal bounds the token request", () => {
 });
 
 function everyView(value: unknown): string {
-  return [inspect(value, { depth: 20, showHidden: true, getters: true }), JSON.stringify(value) ?? "", String(value), value instanceof Error ? `${value.stack}` : ""].join("\n");
+  return [
+    inspect(value, { depth: 20, showHidden: true, getters: true }),
+    JSON.stringify(value) ?? "",
+    String(value),
+    value instanceof Error ? `${value.stack}` : "",
+  ].join("\n");
 }
 
 /** The ValidationError `fn` throws (or rejects with), checked to name `field` and to hold `secret` nowhere. */
@@ -183,7 +193,8 @@ async function refused(fn: () => unknown, field: string, secret: string): Promis
 const BAD_TAILS = ["\u0000", "\r", "\n", "\u0001", "\t", "\u001b[31m", "\u007f", "\u009b", "\u0100", "€", "\u{1f511}", "\ud800"];
 const SECRET = "VERY-SECRET-cred-4f3e2d";
 /** Test names in code points, so no control character reaches the reporter's terminal. */
-const named = (tails: string[]) => tails.map((t) => [[...t].map((c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`).join(" "), t]);
+const named = (tails: string[]) =>
+  tails.map((t) => [[...t].map((c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`).join(" "), t]);
 
 describe("credentials that cannot be header values are refused when the strategy is built", () => {
   it.each(named(BAD_TAILS))("tokenAuth with %s", async (_name, tail) => {
@@ -192,7 +203,11 @@ describe("credentials that cannot be header values are refused when the strategy
 
   it.each(named(BAD_TAILS))("a token function returning %s, at call time", async (_name, tail) => {
     const strategy = tokenAuth(() => `${SECRET}${tail}x`);
-    await refused(() => strategy.authenticate({ method: "GET", url: new URL("http://127.0.0.1/"), headers: new Headers(), body: undefined }, {} as AuthContext), "token", SECRET);
+    await refused(
+      () => strategy.authenticate({ method: "GET", url: new URL("http://127.0.0.1/"), headers: new Headers(), body: undefined }, {} as AuthContext),
+      "token",
+      SECRET,
+    );
   });
 
   it.each(named(BAD_TAILS))("akskAuth with %s in each field", async (_name, tail) => {
@@ -204,7 +219,10 @@ describe("credentials that cannot be header values are refused when the strategy
 
   it.each(named(BAD_TAILS))("signRequest on its own refuses %s in the access key id or security token, without echoing it", async (_name, tail) => {
     const bad = `${SECRET}${tail}x`;
-    for (const creds of [{ accessKeyId: bad, secretAccessKey: "SK" }, { accessKeyId: "AK", secretAccessKey: "SK", securityToken: bad }]) {
+    for (const creds of [
+      { accessKeyId: bad, secretAccessKey: "SK" },
+      { accessKeyId: "AK", secretAccessKey: "SK", securityToken: bad },
+    ]) {
       const err = await signRequest({ method: "GET", url: "https://apig.cn-north-4.myhuaweicloud.com/v2/p/apigw/instances" }, creds).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(ValidationError);
       expect(everyView(err)).not.toContain(SECRET);
@@ -212,7 +230,8 @@ describe("credentials that cannot be header values are refused when the strategy
   });
 
   it("akskAuth refuses an access key id the Authorization header cannot carry (space, ',' or '=')", async () => {
-    for (const bad of [`${SECRET} x`, `${SECRET},x`, `${SECRET}=x`]) await refused(() => akskAuth({ accessKeyId: bad, secretAccessKey: "SK" }), "accessKeyId", SECRET);
+    for (const bad of [`${SECRET} x`, `${SECRET},x`, `${SECRET}=x`])
+      await refused(() => akskAuth({ accessKeyId: bad, secretAccessKey: "SK" }), "accessKeyId", SECRET);
   });
 
   it("accepts Latin-1 letters and printable ASCII, which headers carry", async () => {
@@ -223,6 +242,8 @@ describe("credentials that cannot be header values are refused when the strategy
   });
 
   it("passwordAuth: the password and names go in the JSON body, so any text is taken", () => {
-    expect(passwordAuth({ domainName: "dömain", userName: "用户", password: "p\u0100ss\u007f €", projectId: "p", iamEndpoint: "https://iam.example.com" }).kind).toBe("password");
+    expect(
+      passwordAuth({ domainName: "dömain", userName: "用户", password: "p\u0100ss\u007f €", projectId: "p", iamEndpoint: "https://iam.example.com" }).kind,
+    ).toBe("password");
   });
 });

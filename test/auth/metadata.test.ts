@@ -7,7 +7,12 @@ import { credentialAnswer, metadataServers, send, SECRET, SECURITY_TOKEN } from 
 
 const start = metadataServers();
 const logs: string[] = [];
-const logger = { error: (m: string) => void logs.push(m), warn: (m: string) => void logs.push(m), info: (m: string) => void logs.push(m), debug: (m: string) => void logs.push(m) };
+const logger = {
+  error: (m: string) => void logs.push(m),
+  warn: (m: string) => void logs.push(m),
+  info: (m: string) => void logs.push(m),
+  debug: (m: string) => void logs.push(m),
+};
 const context = (extra: Partial<AuthContext> = {}): AuthContext => ({ fetch: globalThis.fetch, projectId: "p1", signal: undefined, logger, ...extra });
 const request = () => ({ method: "GET", url: new URL("http://127.0.0.1/v2/p1/x"), headers: new Headers(), body: undefined });
 
@@ -51,7 +56,9 @@ describe("metadataCredentials", () => {
 
   it("says when the instance has no agency, without asking for another session token", async () => {
     const server = await start((_req, res) => send(res, 401, "Please configure Cloud Service Agency first"));
-    const err = await metadataCredentials({ endpoint: server.url }).describe().catch((e: unknown) => e);
+    const err = await metadataCredentials({ endpoint: server.url })
+      .describe()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CredentialsError);
     expect((err as Error).message).toMatch(/securitykey answered 401: the instance has no agency/);
     expect(server.requests).toHaveLength(2);
@@ -59,7 +66,9 @@ describe("metadataCredentials", () => {
 
   it("times out a slow metadata service with its own short timeout", async () => {
     const server = await start(() => {}); // never answers the securitykey
-    const err = await metadataCredentials({ endpoint: server.url, timeoutMs: 100 }).describe().catch((e: unknown) => e);
+    const err = await metadataCredentials({ endpoint: server.url, timeoutMs: 100 })
+      .describe()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CredentialsError);
     expect((err as Error).message).toMatch(/GET http:\/\/127\.0\.0\.1:\d+\/openstack\/latest\/securitykey gave no complete answer within 100 ms/);
     expect((err as Error).cause).toMatchObject({ name: "TimeoutError" });
@@ -69,7 +78,9 @@ describe("metadataCredentials", () => {
     const server = await start(() => {});
     const url = server.url;
     await server.close();
-    const err = await metadataCredentials({ endpoint: url }).describe().catch((e: unknown) => e);
+    const err = await metadataCredentials({ endpoint: url })
+      .describe()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CredentialsError);
     expect((err as Error).message).toMatch(/^metadata: PUT http:\/\/127\.0\.0\.1:\d+\/meta-data\/latest\/api\/token failed/);
   });
@@ -77,7 +88,9 @@ describe("metadataCredentials", () => {
   it("refuses a redirect instead of following it", async () => {
     const target = await start((_req, res) => send(res, 200, credentialAnswer(3_600_000)));
     const server = await start((_req, res) => send(res, 302, "", { location: `${target.url}/openstack/latest/securitykey` }));
-    const err = await metadataCredentials({ endpoint: server.url }).describe().catch((e: unknown) => e);
+    const err = await metadataCredentials({ endpoint: server.url })
+      .describe()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CredentialsError);
     expect((err as Error).message).toMatch(/answered a redirect \(302\), which is refused/);
     expect(target.requests).toHaveLength(0);
@@ -93,7 +106,9 @@ describe("metadataCredentials", () => {
 
   it("refuses a broken answer naming the missing fields, never the values", async () => {
     const server = await start((_req, res) => send(res, 200, { credential: { access: "AK", secret: SECRET } }));
-    const err = (await metadataCredentials({ endpoint: server.url }).describe().catch((e: unknown) => e)) as Error;
+    const err = (await metadataCredentials({ endpoint: server.url })
+      .describe()
+      .catch((e: unknown) => e)) as Error;
     expect(err.message).toBe("metadata answered without securitytoken, expires_at");
     expect(inspect(err)).not.toContain(SECRET);
   });

@@ -34,7 +34,12 @@ function iamIssuing(lifetimeMs = 24 * 3600_000): Handler {
     const issued = new Date();
     const token = `T${++tokenCounter}`;
     res.writeHead(201, { "content-type": "application/json", "x-subject-token": token, "x-request-id": "iam-req" });
-    res.end(JSON.stringify({ token: { expires_at: new Date(issued.getTime() + lifetimeMs).toISOString(), issued_at: issued.toISOString(), methods: ["password"] }, seen: JSON.parse(req.body) }));
+    res.end(
+      JSON.stringify({
+        token: { expires_at: new Date(issued.getTime() + lifetimeMs).toISOString(), issued_at: issued.toISOString(), methods: ["password"] },
+        seen: JSON.parse(req.body),
+      }),
+    );
   };
 }
 
@@ -85,7 +90,10 @@ describe("passwordAuth", () => {
   });
 
   it("on a 401 drops the cached token, gets a new one and sends the request once more", async () => {
-    const { iam, dds, client } = await setup([], [json(200, listAnswer), json(401, { error_code: "APIGW.0301", error_msg: "token expired" }), json(200, listAnswer)]);
+    const { iam, dds, client } = await setup(
+      [],
+      [json(200, listAnswer), json(401, { error_code: "APIGW.0301", error_msg: "token expired" }), json(200, listAnswer)],
+    );
     await client.listInstances();
     await client.listInstances();
     expect(iam.requests).toHaveLength(2);
@@ -96,7 +104,10 @@ describe("passwordAuth", () => {
   });
 
   it("a wrong password surfaces IAM's 401 as AuthenticationError, without the password", async () => {
-    const { dds, client } = await setup([json(401, { error: { code: 401, message: "The username or password is wrong.", title: "Unauthorized" } })], [json(200, listAnswer)]);
+    const { dds, client } = await setup(
+      [json(401, { error: { code: 401, message: "The username or password is wrong.", title: "Unauthorized" } })],
+      [json(200, listAnswer)],
+    );
     const err = (await client.listInstances().catch((e: unknown) => e)) as AuthenticationError;
     expect(err).toBeInstanceOf(AuthenticationError);
     expect(err.message).toBe("The username or password is wrong.");
@@ -107,7 +118,10 @@ describe("passwordAuth", () => {
 
   it("builds its IAM client once, when created, not per token request", async () => {
     const before = built.iamClients;
-    const { iam, client } = await setup([], [json(200, listAnswer), json(401, { error_code: "APIGW.0301", error_msg: "token expired" }), json(200, listAnswer)]);
+    const { iam, client } = await setup(
+      [],
+      [json(200, listAnswer), json(401, { error_code: "APIGW.0301", error_msg: "token expired" }), json(200, listAnswer)],
+    );
     expect(built.iamClients).toBe(before + 1);
     await client.listInstances();
     await client.listInstances(); // 401: a second token request
@@ -157,17 +171,32 @@ describe("passwordAuth", () => {
   it("bounds the token answer by its own maxResponseBytes (a typed error, the oversize answer not kept)", async () => {
     const iam = await startScriptedServer((_req, res) => {
       res.writeHead(201, { "content-type": "application/json", "x-subject-token": "T-big" });
-      res.end(JSON.stringify({ token: { expires_at: new Date(Date.now() + 3600_000).toISOString(), issued_at: new Date().toISOString() }, pad: "x".repeat(64 * 1024) }));
+      res.end(
+        JSON.stringify({
+          token: { expires_at: new Date(Date.now() + 3600_000).toISOString(), issued_at: new Date().toISOString() },
+          pad: "x".repeat(64 * 1024),
+        }),
+      );
     });
     const dds = await startScriptedServer(json(200, listAnswer));
     servers.push(iam, dds);
-    const auth = passwordAuth({ domainName: "acct", userName: "alice", password: PASSWORD, projectName: "cn-north-4", iamEndpoint: iam.url, maxResponseBytes: 16 * 1024, maxRetries: 0 });
+    const auth = passwordAuth({
+      domainName: "acct",
+      userName: "alice",
+      password: PASSWORD,
+      projectName: "cn-north-4",
+      iamEndpoint: iam.url,
+      maxResponseBytes: 16 * 1024,
+      maxRetries: 0,
+    });
     const client = createDdsClient({ projectId: "p1", endpoint: dds.url, auth, logLevel: "off" });
     const err = await client.listInstances().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ResponseTooLargeError);
     expect(String((err as Error).message)).not.toContain(PASSWORD);
     expect(dds.requests).toHaveLength(0);
-    expect(() => passwordAuth({ domainName: "d", userName: "u", password: "p", projectId: "x", iamEndpoint: "http://iam.example.com", maxResponseBytes: 0 })).toThrow(/auth\.maxResponseBytes/);
+    expect(() =>
+      passwordAuth({ domainName: "d", userName: "u", password: "p", projectId: "x", iamEndpoint: "http://iam.example.com", maxResponseBytes: 0 }),
+    ).toThrow(/auth\.maxResponseBytes/);
   });
 
   it("validates its options, naming each field", () => {

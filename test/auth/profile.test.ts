@@ -33,7 +33,9 @@ describe("parseIni", () => {
   });
 
   it("names the file and line of every malformed line, never its text", () => {
-    expect(() => parseIni(`[basic]\nak = a\n${SK}\n`, "/x/credentials")).toThrow(/^profile: \/x\/credentials:3: expected \[section\], key = value, or a # comment$/);
+    expect(() => parseIni(`[basic]\nak = a\n${SK}\n`, "/x/credentials")).toThrow(
+      /^profile: \/x\/credentials:3: expected \[section\], key = value, or a # comment$/,
+    );
     expect(() => parseIni(`sk = ${SK}`, "f")).toThrow("profile: f:1: key outside any [section]");
     expect(() => parseIni("[basic]\n[basic]", "f")).toThrow("profile: f:2: section [basic] appears twice");
     expect(() => parseIni(`[basic]\nsk = 1\nSK = ${SK}`, "f")).toThrow("profile: f:3: key sk appears twice in its section");
@@ -65,7 +67,9 @@ describe("profileCredentials", () => {
     const global = file(`[global]\nak = G\nsk = ${SK}\n`);
     expect((await failure(profileCredentials({ path: global }).describe())).message).toBe(`profile: ${global} has no [basic] section`);
     const half = file(`[basic]\nak = A\n`, "half");
-    expect((await failure(profileCredentials({ path: half }).describe())).message).toBe(`profile: [basic] of ${half} has neither ak and sk nor idp_id and id_token_file`);
+    expect((await failure(profileCredentials({ path: half }).describe())).message).toBe(
+      `profile: [basic] of ${half} has neither ak and sk nor idp_id and id_token_file`,
+    );
     const bad = file(`[basic]\nak = A\nsk ${SK}\n`, "bad");
     const err = await failure(profileCredentials({ path: bad }).describe());
     expect(err).toBeInstanceOf(CredentialsError);

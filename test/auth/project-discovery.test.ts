@@ -40,14 +40,18 @@ describe("project id discovery", () => {
 
   it("refuses to choose among several projects", async () => {
     const server = await start(json(200, projects("p-1", "p-2")));
-    const err = (await client(server.url).listInstances().catch((e: unknown) => e)) as ProjectDiscoveryError;
+    const err = (await client(server.url)
+      .listInstances()
+      .catch((e: unknown) => e)) as ProjectDiscoveryError;
     expect(err.message).toBe("IAM lists 2 projects (p-1, p-2) named cn-north-4: give projectId");
     expect(err.projectIds).toEqual(["p-1", "p-2"]);
   });
 
   it("wraps an IAM refusal, its typed error kept as the cause", async () => {
     const server = await start(json(403, { error: { code: 403, message: "forbidden" } }));
-    const err = (await client(server.url).listInstances().catch((e: unknown) => e)) as ProjectDiscoveryError;
+    const err = (await client(server.url)
+      .listInstances()
+      .catch((e: unknown) => e)) as ProjectDiscoveryError;
     expect(err).toBeInstanceOf(ProjectDiscoveryError);
     expect(err.cause).toMatchObject({ name: "PermissionDeniedError", status: 403 });
   });
@@ -64,7 +68,14 @@ describe("project id discovery", () => {
       dds.bindPublicGateway("db-1", "node-1", { nat_gateway_id: "nat", public_ip_id: "eip", external_service_port: -1 } as never),
       dds.listInstances({ limit: -5 }),
     ];
-    const errors = await Promise.all(bad.map((p) => p.then(() => undefined, (e: unknown) => e)));
+    const errors = await Promise.all(
+      bad.map((p) =>
+        p.then(
+          () => undefined,
+          (e: unknown) => e,
+        ),
+      ),
+    );
     for (const err of errors) expect(err).toBeInstanceOf(ValidationError);
     expect((errors[0] as ValidationError).issues.map((i) => i.path).join(" ")).toMatch(/elbs\[0\]/);
     expect((errors[1] as ValidationError).issues.map((i) => i.path)).toContain("instance_id");
@@ -74,6 +85,9 @@ describe("project id discovery", () => {
     expect(server.requests).toHaveLength(0);
 
     await apig.deregisterIngressIps("gw-1", { elbs: [{ elb_id: "0b3e4a5d-1f2c-4d7e-9a8b-1234567890ab" }] } as never);
-    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual(["GET /v3/projects?name=cn-north-4", "PUT /v2/p-found/apigw/instances/gw-1/ingress-unregister"]);
+    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      "GET /v3/projects?name=cn-north-4",
+      "PUT /v2/p-found/apigw/instances/gw-1/ingress-unregister",
+    ]);
   });
 });

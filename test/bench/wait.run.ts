@@ -125,7 +125,18 @@ function row(name: string, jobMs: number, waits: number, cell: Cell): string[] {
   const reqMax = Math.max(...cell.requests);
   const reqGoal = jobMs === 30_000 ? 12 : jobMs === 120_000 ? 18 : Number.POSITIVE_INFINITY;
   const met = lateMax <= Math.max(0.25 * jobMs, MIN) && reqMax <= reqGoal;
-  return [name, jobName(jobMs), String(waits), String(pct(cell.requests, 50)), String(reqMax), seconds(pct(cell.lateness, 50)), seconds(lateMax), share(pct(cell.lateness, 50), jobMs), share(lateMax, jobMs), met ? "met" : "missed"];
+  return [
+    name,
+    jobName(jobMs),
+    String(waits),
+    String(pct(cell.requests, 50)),
+    String(reqMax),
+    seconds(pct(cell.lateness, 50)),
+    seconds(lateMax),
+    share(pct(cell.lateness, 50), jobMs),
+    share(lateMax, jobMs),
+    met ? "met" : "missed",
+  ];
 }
 
 /** In-process APIG: each gateway's job finishes `doneAfterMs` after its PUT; counts ShowInstance requests. */
@@ -135,8 +146,7 @@ function fakeApig(doneAfterMs: number) {
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = new URL(String(input));
     const id = url.pathname.split("/")[5] as string;
-    const answer = (status: number, body: unknown) =>
-      new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+    const answer = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
     if (init?.method === "PUT") {
       doneAt.set(id, Date.now() + doneAfterMs);
       return answer(202, { instance_id: id, message: "JOB_ASSIGNED", job_id: `JOB-${id.slice(0, 32)}` });
@@ -229,7 +239,11 @@ describe("wait benchmark", () => {
       }
       sweep.push([schedule.name, `${(100 * worst).toFixed(1)} %`, jobName(worstAt)]);
     }
-    table("Sweep, one wait per job of 1 s to 15 min in 250 ms steps: largest lateness / max(job, 8 s) (25 % = the goal).", ["schedule", "worst share", "at job"], sweep);
+    table(
+      "Sweep, one wait per job of 1 s to 15 min in 250 ms steps: largest lateness / max(job, 8 s) (25 % = the goal).",
+      ["schedule", "worst share", "at job"],
+      sweep,
+    );
   }, 300_000);
 
   it("end to end through handle.wait() with fake timers: the new default", async () => {
@@ -285,18 +299,20 @@ describe("wait benchmark", () => {
     table(
       `Real time, default schedule, job done 3 s after its PUT; heap = heapUsed after ${gc ? "two forced GCs (--expose-gc)" : "no forced GC (global.gc missing: noisy)"}, minus before the client existed.`,
       ["jobs × waits", "requests", "late p50", "late max", "heap mid-wait", "heap per sleeping wait", "timers mid-wait", "timers after", "wall", "failed"],
-      [[
-        `${jobs} × ${waitsPerJob}`,
-        String(run.requests),
-        seconds(pct(run.lateness, 50)),
-        seconds(Math.max(...run.lateness)),
-        `${(midHeap / 1024 / 1024).toFixed(1)} MiB`,
-        `${Math.round(midHeap / run.waits)} B`,
-        String(midTimers),
-        String(Math.max(0, timers() - baseTimers)),
-        seconds(Date.now() - started),
-        String(run.failures),
-      ]],
+      [
+        [
+          `${jobs} × ${waitsPerJob}`,
+          String(run.requests),
+          seconds(pct(run.lateness, 50)),
+          seconds(Math.max(...run.lateness)),
+          `${(midHeap / 1024 / 1024).toFixed(1)} MiB`,
+          `${Math.round(midHeap / run.waits)} B`,
+          String(midTimers),
+          String(Math.max(0, timers() - baseTimers)),
+          seconds(Date.now() - started),
+          String(run.failures),
+        ],
+      ],
     );
   }, 120_000);
 });

@@ -22,7 +22,10 @@ async function emulator(options: Parameters<typeof startEmulator>[0] = {}) {
 describe("hwgw auth show", () => {
   it("names the environment provider and the project found by the IAM lookup, never the secret key", async () => {
     const emu = await emulator();
-    const r = await hwgw(["auth", "show", "--region", "cn-north-4", "--endpoint", emu.url, "--iam-endpoint", emu.url], { HUAWEICLOUD_SDK_AK: SEED.ak, HUAWEICLOUD_SDK_SK: SEED.sk });
+    const r = await hwgw(["auth", "show", "--region", "cn-north-4", "--endpoint", emu.url, "--iam-endpoint", emu.url], {
+      HUAWEICLOUD_SDK_AK: SEED.ak,
+      HUAWEICLOUD_SDK_SK: SEED.sk,
+    });
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`credentials: environment\nproject id:  ${emu.projectId} (from IAM lookup of the project named cn-north-4)\n`);
@@ -35,7 +38,13 @@ describe("hwgw auth show", () => {
     const r = await hwgw(["auth", "show", "--region", "cn-north-4", "--json"], env);
     expect(r.code).toBe(0);
     const shown = JSON.parse(r.stdout);
-    expect(shown).toEqual({ provider: "metadata", temporary: true, expiresAt: expect.any(String), projectId: emu.projectId, projectSource: "HUAWEICLOUD_SDK_PROJECT_ID" });
+    expect(shown).toEqual({
+      provider: "metadata",
+      temporary: true,
+      expiresAt: expect.any(String),
+      projectId: emu.projectId,
+      projectSource: "HUAWEICLOUD_SDK_PROJECT_ID",
+    });
     expect(Date.parse(shown.expiresAt)).toBeGreaterThan(Date.now());
     expect(Object.keys(shown)).not.toContain("secret");
   });
@@ -54,7 +63,9 @@ describe("hwgw auth show", () => {
   it("exits 2 without credentials, naming every provider tried", async () => {
     const r = await hwgw(["auth", "show", "--region", "cn-north-4"], {});
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^error: UsageError: no credentials: no credentials found by the default chain: environment: neither .*; profile: no credentials file at \/nonexistent\/hwgw-test\/credentials; metadata: turned off by HUAWEICLOUD_SDK_METADATA_DISABLED; podIdentity: .*must both be set/);
+    expect(r.stderr).toMatch(
+      /^error: UsageError: no credentials: no credentials found by the default chain: environment: neither .*; profile: no credentials file at \/nonexistent\/hwgw-test\/credentials; metadata: turned off by HUAWEICLOUD_SDK_METADATA_DISABLED; podIdentity: .*must both be set/,
+    );
   });
 
   it("shows a token from HWGW_TOKEN without printing it", async () => {

@@ -27,7 +27,14 @@ let env: Record<string, string>;
 beforeAll(async () => {
   cli = await bundleCli();
   server = await startHostileServer();
-  env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/root", HWGW_ENDPOINT: server.url, HUAWEICLOUD_SDK_PROJECT_ID: "05041fffa40025702f6dc009cc6f8f33", HWGW_TOKEN: "emulator-token", ...CHAIN_OFF_MACHINE };
+  env = {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "/root",
+    HWGW_ENDPOINT: server.url,
+    HUAWEICLOUD_SDK_PROJECT_ID: "05041fffa40025702f6dc009cc6f8f33",
+    HWGW_TOKEN: "emulator-token",
+    ...CHAIN_OFF_MACHINE,
+  };
 }, 60_000);
 afterAll(async () => {
   await server?.stop();
@@ -60,7 +67,11 @@ describe("hwgw against a server answering with escape sequences", () => {
     expect(r.code, r.stderr).toBe(0);
     expectTerminalSafe(r);
     expect(r.stdout).toContain("\\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m\\u0085\\u009d0;x\\u009c\\u007f\\u202eevil\\rX\\nDone: forged");
-    expect(JSON.parse(r.stdout)).toMatchObject({ instance_name: `gw ${HOSTILE}`, status: `Updating${HOSTILE}`, publicips: [{ ip_address: `192.0.2.10${HOSTILE}` }] });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      instance_name: `gw ${HOSTILE}`,
+      status: `Updating${HOSTILE}`,
+      publicips: [{ ip_address: `192.0.2.10${HOSTILE}` }],
+    });
   });
 
   it("escapes error_code, error_msg and the request id on stderr, on one line; --json keeps them exact", async () => {
@@ -68,11 +79,19 @@ describe("hwgw against a server answering with escape sequences", () => {
     const r = await run(["apig", "instance", "show", "--instance", GW]);
     expect(r.code).toBe(1);
     expectTerminalSafe(r);
-    expect(r.stderr).toMatch(/^error: BadRequestError 400 APIG\.\\x1b\]0;pwned\\x07.*: bad \\x1b\]0;pwned.*\\rX\\nDone: forged \(request id req-\\x1b\]0;pwned.*\\nDone: forged\)\n$/);
+    expect(r.stderr).toMatch(
+      /^error: BadRequestError 400 APIG\.\\x1b\]0;pwned\\x07.*: bad \\x1b\]0;pwned.*\\rX\\nDone: forged \(request id req-\\x1b\]0;pwned.*\\nDone: forged\)\n$/,
+    );
     const json = await run(["apig", "instance", "show", "--instance", GW, "--json"]);
     expect(json.code).toBe(1);
     expectTerminalSafe(json);
-    expect(JSON.parse(json.stdout)).toMatchObject({ error: "BadRequestError", status: 400, code: `APIG.${HOSTILE}`, message: `bad ${HOSTILE}`, requestId: `req-${HOSTILE}` });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      error: "BadRequestError",
+      status: 400,
+      code: `APIG.${HOSTILE}`,
+      message: `bad ${HOSTILE}`,
+      requestId: `req-${HOSTILE}`,
+    });
   });
 
   it("escapes the job id and the gateway status in plain progress lines", async () => {

@@ -22,14 +22,20 @@ afterAll(async () => {
 const run = (args: string[], extraEnv: Record<string, string> = {}) => runCli(cli.file, args, { ...env, ...extraEnv });
 
 describe("hwgw as a plain process", () => {
-  it.each([[[]], [["--help"]], [["apig", "ingress", "deregister", "--help"]], [["apig", "ingress", "register", "--help"]], [["apig", "instance", "show", "--help"]], [["dds", "gateway", "unbind", "--help"]], [["dds", "gateway", "bind", "--help"]], [["emulator", "start", "--help"]]])(
-    "%j prints help with an example",
-    async (args) => {
-      const r = await run(args);
-      expect(r.stdout).toMatch(/Example/);
-      expect(r.code).toBe(args.length === 0 ? 2 : 0);
-    },
-  );
+  it.each([
+    [[]],
+    [["--help"]],
+    [["apig", "ingress", "deregister", "--help"]],
+    [["apig", "ingress", "register", "--help"]],
+    [["apig", "instance", "show", "--help"]],
+    [["dds", "gateway", "unbind", "--help"]],
+    [["dds", "gateway", "bind", "--help"]],
+    [["emulator", "start", "--help"]],
+  ])("%j prints help with an example", async (args) => {
+    const r = await run(args);
+    expect(r.stdout).toMatch(/Example/);
+    expect(r.code).toBe(args.length === 0 ? 2 : 0);
+  });
 
   it("shows a gateway as JSON", async () => {
     const r = await run(["apig", "instance", "show", "--instance", GW, "--json"]);
@@ -57,7 +63,23 @@ describe("hwgw as a plain process", () => {
     const unbind = await run(["dds", "gateway", "unbind", "--instance", RS, "--node", PRIMARY, "--wait"]);
     expect(unbind.code, unbind.stderr).toBe(0);
     expect(unbind.stdout).toMatch(/has no public gateway/);
-    const bind = await run(["dds", "gateway", "bind", "--instance", RS, "--node", PRIMARY, "--nat-gateway", "3f9c2b7e-6d41-4a8e-9b0c-5e7d1a2f3c4b", "--public-ip-id", "8c1e5a3d-2b7f-4e90-a6d4-0f3b9c7e1d2a", "--port", "8635", "--wait", "--json"]);
+    const bind = await run([
+      "dds",
+      "gateway",
+      "bind",
+      "--instance",
+      RS,
+      "--node",
+      PRIMARY,
+      "--nat-gateway",
+      "3f9c2b7e-6d41-4a8e-9b0c-5e7d1a2f3c4b",
+      "--public-ip-id",
+      "8c1e5a3d-2b7f-4e90-a6d4-0f3b9c7e1d2a",
+      "--port",
+      "8635",
+      "--wait",
+      "--json",
+    ]);
     expect(bind.code, bind.stderr).toBe(0);
     expect(JSON.parse(bind.stdout).node.node).toMatchObject({ id: PRIMARY, external_service_port: 8635 });
   }, 60_000);
@@ -94,7 +116,21 @@ describe("hwgw as a plain process", () => {
   });
 
   it("exit 3 when the wait times out", async () => {
-    const r = await run(["apig", "ingress", "deregister", "--instance", GW, "--elb", ELB, "--public-ip", "v4:192.0.2.10", "--wait", "--max-wait-ms", "300", "--json"]);
+    const r = await run([
+      "apig",
+      "ingress",
+      "deregister",
+      "--instance",
+      GW,
+      "--elb",
+      ELB,
+      "--public-ip",
+      "v4:192.0.2.10",
+      "--wait",
+      "--max-wait-ms",
+      "300",
+      "--json",
+    ]);
     expect(r.code).toBe(3);
     expect(JSON.parse(r.stdout)).toMatchObject({ error: "WaitTimeoutError" });
     // let the emulator finish the job so later tests see a Running gateway

@@ -12,7 +12,15 @@ describe("npm start", () => {
       );
     });
     expect(code, stderr).toBe(0);
-    for (const step of ["1. APIG gateway before", "2. Deregister 192.0.2.10 and 192.0.2.11", "3. Register them back", "4. DDS node before", "5. Unbind", "6. Bind it again", "Final state"]) {
+    for (const step of [
+      "1. APIG gateway before",
+      "2. Deregister 192.0.2.10 and 192.0.2.11",
+      "3. Register them back",
+      "4. DDS node before",
+      "5. Unbind",
+      "6. Bind it again",
+      "Final state",
+    ]) {
       expect(stdout).toContain(step);
     }
     expect(stdout).toMatch(/2\. Deregister[\s\S]*done after[\s\S]*apig-nlb-prod: Running; (?![\s\S]*192\.0\.2\.1[01][\s\S]*3\. Register)/);

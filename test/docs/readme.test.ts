@@ -51,7 +51,10 @@ describe("README tables", () => {
 
   it.each(all.map((t) => [t.line, t] as const))("the table at line %i has a separator and the same column count in every row", (_line, t) => {
     const [header, separator, ...body] = t.rows;
-    expect(separator?.every((c) => /^:?-{3,}:?$/.test(c)), "second row is the separator").toBe(true);
+    expect(
+      separator?.every((c) => /^:?-{3,}:?$/.test(c)),
+      "second row is the separator",
+    ).toBe(true);
     for (const row of [separator, ...body]) expect(row?.length).toBe(header?.length);
   });
 
@@ -118,7 +121,9 @@ describe("README TypeScript blocks", () => {
 
   it.each(blocks.map((b) => [b.line, b] as const))("the block at line %i type-checks", (_line, b) => {
     const offset = preludeOf(b).split("\n").length + 1;
-    const shown = (problems(`readme-${b.line}.ts`) ?? ["not checked"]).map((d) => d.replace(/^(\d+):/, (_m, l: string) => `README line ${b.line + Number(l) - offset}:`));
+    const shown = (problems(`readme-${b.line}.ts`) ?? ["not checked"]).map((d) =>
+      d.replace(/^(\d+):/, (_m, l: string) => `README line ${b.line + Number(l) - offset}:`),
+    );
     expect(shown).toEqual([]);
   });
 

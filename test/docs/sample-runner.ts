@@ -45,7 +45,16 @@ export async function prepareSamples(tsFiles: readonly string[]): Promise<Sample
   try {
     await Promise.all(
       tsFiles.map((file) =>
-        build({ entryPoints: [file], bundle: true, platform: "node", format: "esm", target: "node20", outfile: outFor(file), logLevel: "silent", plugins: [packageName] }),
+        build({
+          entryPoints: [file],
+          bundle: true,
+          platform: "node",
+          format: "esm",
+          target: "node20",
+          outfile: outFor(file),
+          logLevel: "silent",
+          plugins: [packageName],
+        }),
       ),
     );
     mkdirSync(bin);

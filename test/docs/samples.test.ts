@@ -19,13 +19,21 @@ const SECONDARY = "7c3f1e2d9a8b4c5d6e7f8091a2b3c4d5no02"; // not bound
 const NAT = "3f9c2b7e-6d41-4a8e-9b0c-5e7d1a2f3c4b";
 const EIP = "8c1e5a3d-2b7f-4e90-a6d4-0f3b9c7e1d2a";
 
-const operations = SPEC_NAMES.flatMap((spec) => loadProjectSpec(spec).operations().map((o) => ({ spec, operationId: o.operationId as string })));
+const operations = SPEC_NAMES.flatMap((spec) =>
+  loadProjectSpec(spec)
+    .operations()
+    .map((o) => ({ spec, operationId: o.operationId as string })),
+);
 /** Operations hwgw has no command for: their pages show the SDK and curl only. */
 const NO_CLI_COMMAND = new Set(["ListInstances", "CreateTokenByPassword"]);
 
 type Kind = (typeof SAMPLE_KINDS)[number]["kind"];
 const node = (s: EmulatorSnapshot, id: string) => s.instances.flatMap((i) => i.groups.flatMap((g) => g.nodes)).find((n) => n.id === id);
-const publicIps = (s: EmulatorSnapshot) => s.gateways.find((g) => g.id === GW)?.elbs.find((e) => e.id === ELB)?.addresses.public_ips.map((a) => a.ip);
+const publicIps = (s: EmulatorSnapshot) =>
+  s.gateways
+    .find((g) => g.id === GW)
+    ?.elbs.find((e) => e.id === ELB)
+    ?.addresses.public_ips.map((a) => a.ip);
 
 interface Scenario {
   /** Environment the sample reads, on top of the credentials and endpoint. */
@@ -39,7 +47,11 @@ interface Scenario {
 const SCENARIOS: Record<string, Scenario> = {
   UnregisterIngressIps: {
     env: { APIG_INSTANCE_ID: GW, APIG_ELB_ID: ELB, APIG_PUBLIC_IP: "192.0.2.10" },
-    output: { sdk: /is Running; 192\.0\.2\.10 deregistered$/m, cli: /^Done: gateway \S+ is Running; addresses deregistered$/m, curl: /^192\.0\.2\.10 deregistered$/m },
+    output: {
+      sdk: /is Running; 192\.0\.2\.10 deregistered$/m,
+      cli: /^Done: gateway \S+ is Running; addresses deregistered$/m,
+      curl: /^192\.0\.2\.10 deregistered$/m,
+    },
     effect(before, after) {
       expect(publicIps(before)).toContain("192.0.2.10");
       expect(publicIps(after)).toEqual(publicIps(before)?.filter((ip) => ip !== "192.0.2.10"));
@@ -49,7 +61,11 @@ const SCENARIOS: Record<string, Scenario> = {
   },
   RegisterIngressIps: {
     env: { APIG_INSTANCE_ID: GW, APIG_ELB_ID: ELB, APIG_PUBLIC_IP: "192.0.2.20" },
-    output: { sdk: /is Running; 192\.0\.2\.20 registered$/m, cli: /^Done: gateway \S+ is Running; addresses registered$/m, curl: /^192\.0\.2\.20 registered$/m },
+    output: {
+      sdk: /is Running; 192\.0\.2\.20 registered$/m,
+      cli: /^Done: gateway \S+ is Running; addresses registered$/m,
+      curl: /^192\.0\.2\.20 registered$/m,
+    },
     effect(before, after) {
       expect(publicIps(before)).not.toContain("192.0.2.20");
       expect(publicIps(after)).toEqual([...(publicIps(before) ?? []), "192.0.2.20"]);
@@ -70,7 +86,11 @@ const SCENARIOS: Record<string, Scenario> = {
   },
   UnbindPublicGateway: {
     env: { DDS_INSTANCE_ID: RS, DDS_NODE_ID: PRIMARY },
-    output: { sdk: /^dds-4352_replica_node_1 has no public gateway$/m, cli: /^Done: node dds-4352_replica_node_1 of dds-4352 has no public gateway$/m, curl: /^node 52a4c096bb1f455d8d866956a959519eno02 has no public gateway$/m },
+    output: {
+      sdk: /^dds-4352_replica_node_1 has no public gateway$/m,
+      cli: /^Done: node dds-4352_replica_node_1 of dds-4352 has no public gateway$/m,
+      curl: /^node 52a4c096bb1f455d8d866956a959519eno02 has no public gateway$/m,
+    },
     effect(before, after) {
       expect(node(before, PRIMARY)?.publicGateway).toBeDefined();
       expect(node(after, PRIMARY)?.publicGateway).toBeUndefined();
@@ -119,7 +139,9 @@ describe("every operation has its samples", () => {
   });
 
   it("the sample folders are exactly the operations", () => {
-    const folders = readdirSync(SAMPLES_DIR, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith(".")).map((d) => d.name);
+    const folders = readdirSync(SAMPLES_DIR, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && !d.name.startsWith("."))
+      .map((d) => d.name);
     expect(folders.sort()).toEqual(operations.map((o) => o.operationId).sort());
     expect(Object.keys(SCENARIOS).sort()).toEqual(folders.sort());
   });
@@ -137,7 +159,9 @@ describe("every operation has its samples", () => {
     const rendered = loadProjectSpec(spec).operations();
     for (const op of rendered) {
       const withSamples = (copy.paths as Record<string, Record<string, { "x-codeSamples"?: unknown }>>)[op.path]?.[op.method.toLowerCase()];
-      expect(withSamples?.["x-codeSamples"], op.operationId).toEqual(samplesOf(op.operationId as string).map(({ lang, label, source }) => ({ lang, label, source })));
+      expect(withSamples?.["x-codeSamples"], op.operationId).toEqual(
+        samplesOf(op.operationId as string).map(({ lang, label, source }) => ({ lang, label, source })),
+      );
     }
   });
 
@@ -160,7 +184,9 @@ describe("every operation has its samples", () => {
       }
     }
     read.delete("SECONDS"); // bash's clock, not configuration
-    const table = readFileSync(path.join(SAMPLES_DIR, "README.md"), "utf8").split("\n").filter((l) => l.startsWith("| `"));
+    const table = readFileSync(path.join(SAMPLES_DIR, "README.md"), "utf8")
+      .split("\n")
+      .filter((l) => l.startsWith("| `"));
     const listed = new Set(table.flatMap((l) => [...(l.split("|")[1] ?? "").matchAll(/`([A-Z0-9_]+)`/g)].map((m) => m[1] as string)));
     expect([...read].sort()).toEqual([...listed].sort());
   });
@@ -226,34 +252,38 @@ describe("every sample runs against the emulator and does what it says", () => {
     expect([count("sdk"), count("cli"), count("curl")]).toEqual([7, 5, 7]);
   });
 
-  it.each(runs)("$operationId/$kind", async ({ operationId, kind, file }) => {
-    const scenario = SCENARIOS[operationId];
-    if (!scenario) throw new Error(`no scenario for ${operationId}`);
-    const seed = defaultSeed();
-    const user = seed.users?.[0];
-    const key = seed.accessKeys?.[0];
-    if (!user || !key) throw new Error("the default seed has no user or access key");
-    const env = {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? "/root",
-      HWGW_ENDPOINT: emulator.url,
-      HUAWEICLOUD_SDK_PROJECT_ID: emulator.projectId,
-      HUAWEICLOUD_SDK_AK: key.accessKeyId,
-      HUAWEICLOUD_SDK_SK: key.secretAccessKey,
-      HWGW_TOKEN: emulator.issueToken(),
-      IAM_DOMAIN_NAME: user.domainName,
-      IAM_USER_NAME: user.userName,
-      IAM_PASSWORD: user.password,
-      ...scenario.env,
-    };
-    const before = emulator.snapshot();
-    const run = kind === "sdk" ? await toolbox.runTs(file, env) : await toolbox.runShell(file, env);
-    const after = emulator.snapshot();
-    expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
-    expect(run.stdout).toMatch(scenario.output[kind]);
-    // The sample called its operation, and every call it made succeeded.
-    expect(log.filter((e) => e.operation === operationId && typeof e.status === "number" && e.status < 300).length).toBeGreaterThan(0);
-    expect(log.filter((e) => e.status === "reset" || e.status >= 400)).toEqual([]);
-    await scenario.effect(before, after, run);
-  }, 60_000);
+  it.each(runs)(
+    "$operationId/$kind",
+    async ({ operationId, kind, file }) => {
+      const scenario = SCENARIOS[operationId];
+      if (!scenario) throw new Error(`no scenario for ${operationId}`);
+      const seed = defaultSeed();
+      const user = seed.users?.[0];
+      const key = seed.accessKeys?.[0];
+      if (!user || !key) throw new Error("the default seed has no user or access key");
+      const env = {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "/root",
+        HWGW_ENDPOINT: emulator.url,
+        HUAWEICLOUD_SDK_PROJECT_ID: emulator.projectId,
+        HUAWEICLOUD_SDK_AK: key.accessKeyId,
+        HUAWEICLOUD_SDK_SK: key.secretAccessKey,
+        HWGW_TOKEN: emulator.issueToken(),
+        IAM_DOMAIN_NAME: user.domainName,
+        IAM_USER_NAME: user.userName,
+        IAM_PASSWORD: user.password,
+        ...scenario.env,
+      };
+      const before = emulator.snapshot();
+      const run = kind === "sdk" ? await toolbox.runTs(file, env) : await toolbox.runShell(file, env);
+      const after = emulator.snapshot();
+      expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
+      expect(run.stdout).toMatch(scenario.output[kind]);
+      // The sample called its operation, and every call it made succeeded.
+      expect(log.filter((e) => e.operation === operationId && typeof e.status === "number" && e.status < 300).length).toBeGreaterThan(0);
+      expect(log.filter((e) => e.status === "reset" || e.status >= 400)).toEqual([]);
+      await scenario.effect(before, after, run);
+    },
+    60_000,
+  );
 });

@@ -13,7 +13,15 @@ export async function launchChromium(): Promise<Browser> {
   // Without the background-networking flags Chromium keeps dialling Google hosts that this closed network refuses.
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }
 
@@ -51,19 +59,21 @@ export async function idsOf(page: Page): Promise<string[]> {
 
 /** Every href/src of the rendered DOM (SVG `use` included), resolved against the page. */
 export async function linksOf(page: Page, redoc = false): Promise<string[]> {
-  return page.evaluate((isRedoc) =>
-    [...document.querySelectorAll("[href], [src]")].flatMap((el) => {
-      const raw = el.getAttribute("href") ?? el.getAttribute("src");
-      if (raw === null || raw === "" || raw === "#") return [];
-      // Redoc's router links: "/tag/op" before hydration, "#/tag/op#section" after; it resolves both in the page.
-      if (isRedoc && raw.startsWith("/")) return [`${location.href.split("#")[0]}#${raw}`];
-      try {
-        return [new URL(raw, document.baseURI).href];
-      } catch {
-        return [`invalid:${raw}`];
-      }
-    }),
-  redoc);
+  return page.evaluate(
+    (isRedoc) =>
+      [...document.querySelectorAll("[href], [src]")].flatMap((el) => {
+        const raw = el.getAttribute("href") ?? el.getAttribute("src");
+        if (raw === null || raw === "" || raw === "#") return [];
+        // Redoc's router links: "/tag/op" before hydration, "#/tag/op#section" after; it resolves both in the page.
+        if (isRedoc && raw.startsWith("/")) return [`${location.href.split("#")[0]}#${raw}`];
+        try {
+          return [new URL(raw, document.baseURI).href];
+        } catch {
+          return [`invalid:${raw}`];
+        }
+      }),
+    redoc,
+  );
 }
 
 /** Lets layout settle for a few frames (Redoc's sidebar sets its group heights over two frames). */
@@ -98,7 +108,10 @@ export async function overlappingEntries(page: Page, selector: string): Promise<
         const c = p.getBoundingClientRect();
         const cut = { left: Math.max(r.left, c.left), top: Math.max(r.top, c.top), right: Math.min(r.right, c.right), bottom: Math.min(r.bottom, c.bottom) };
         const sliced = cut.bottom - cut.top > 1 && cut.bottom - cut.top < r.bottom - r.top - 1;
-        if (sliced && /hidden|clip/.test(style.overflowY)) overlaps.push(`"${text}" is cut off by a hidden-overflow container [${Math.round(cut.top)}–${Math.round(cut.bottom)} of ${Math.round(r.top)}–${Math.round(r.bottom)}]`);
+        if (sliced && /hidden|clip/.test(style.overflowY))
+          overlaps.push(
+            `"${text}" is cut off by a hidden-overflow container [${Math.round(cut.top)}–${Math.round(cut.bottom)} of ${Math.round(r.top)}–${Math.round(r.bottom)}]`,
+          );
         r = cut;
       }
       return r;
@@ -117,7 +130,10 @@ export async function overlappingEntries(page: Page, selector: string): Promise<
         if (a.el.contains(b.el) || b.el.contains(a.el)) continue;
         const w = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
         const h = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
-        if (w > 1 && h > 1) overlaps.push(`"${a.text}" [${Math.round(a.r.top)}–${Math.round(a.r.bottom)}] overlaps "${b.text}" [${Math.round(b.r.top)}–${Math.round(b.r.bottom)}]`);
+        if (w > 1 && h > 1)
+          overlaps.push(
+            `"${a.text}" [${Math.round(a.r.top)}–${Math.round(a.r.bottom)}] overlaps "${b.text}" [${Math.round(b.r.top)}–${Math.round(b.r.bottom)}]`,
+          );
       }
     }
     return { count: items.length, overlaps };

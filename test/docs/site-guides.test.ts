@@ -48,13 +48,21 @@ describe("task guides", () => {
       path.join(dir, "tsconfig.json"),
       JSON.stringify({
         extends: "../../tsconfig.json",
-        compilerOptions: { noEmit: true, baseUrl: ".", paths: { "hwc-gateways": ["../../src/index.ts"], "hwc-gateways/emulator": ["../../src/emulator/index.ts"] } },
+        compilerOptions: {
+          noEmit: true,
+          baseUrl: ".",
+          paths: { "hwc-gateways": ["../../src/index.ts"], "hwc-gateways/emulator": ["../../src/emulator/index.ts"] },
+        },
         include: ["*.ts"],
       }),
     );
     let output = "";
     try {
-      execFileSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(dir, "tsconfig.json")], { cwd: root, encoding: "utf8", stdio: "pipe" });
+      execFileSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(dir, "tsconfig.json")], {
+        cwd: root,
+        encoding: "utf8",
+        stdio: "pipe",
+      });
     } catch (e) {
       output = String((e as { stdout?: string }).stdout ?? e);
     }

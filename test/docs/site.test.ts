@@ -16,20 +16,26 @@ import { checkLinks } from "./site-links.js";
 const root = path.resolve(import.meta.dirname, "../..");
 const site = path.join(root, "site");
 const shots = path.join(site, "screenshots");
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 
-const apis = Object.entries(YAML.parse(readFileSync(path.join(root, "redocly.yaml"), "utf8")).apis as Record<string, { root: string }>).map(([alias, { root: spec }]) => {
-  const model = loadSpecFile(spec);
-  const routes = new Set<string>(["/"]);
-  const operations = model.operations().flatMap(({ op, operationId, path: route }) => {
-    if (operationId === undefined) return [];
-    const tag = slug(((op["tags"] as string[] | undefined) ?? [])[0] ?? "");
-    routes.add(`/${tag}`);
-    routes.add(`/${tag}/${operationId.toLowerCase()}`);
-    return [{ summary: String(op["summary"] ?? ""), route: `#/${tag}/${operationId.toLowerCase()}`, path: route }];
-  });
-  return { name: alias.split("@")[0] as string, title: String((model.doc["info"] as Record<string, unknown>)["title"]), operations, routes };
-});
+const apis = Object.entries(YAML.parse(readFileSync(path.join(root, "redocly.yaml"), "utf8")).apis as Record<string, { root: string }>).map(
+  ([alias, { root: spec }]) => {
+    const model = loadSpecFile(spec);
+    const routes = new Set<string>(["/"]);
+    const operations = model.operations().flatMap(({ op, operationId, path: route }) => {
+      if (operationId === undefined) return [];
+      const tag = slug(((op["tags"] as string[] | undefined) ?? [])[0] ?? "");
+      routes.add(`/${tag}`);
+      routes.add(`/${tag}/${operationId.toLowerCase()}`);
+      return [{ summary: String(op["summary"] ?? ""), route: `#/${tag}/${operationId.toLowerCase()}`, path: route }];
+    });
+    return { name: alias.split("@")[0] as string, title: String((model.doc["info"] as Record<string, unknown>)["title"]), operations, routes };
+  },
+);
 const routes = new Map(apis.map((a) => [`${a.name}.html`, a.routes as ReadonlySet<string>]));
 const REDOC_SIDEBAR = '[data-component-name^="Menu/"] a';
 const TYPEDOC_SIDEBAR = ".site-menu a, .page-menu a";
@@ -58,7 +64,9 @@ describe("docs portal (headless Chromium, file://)", () => {
   }, 300_000);
   afterAll(async () => {
     await browser?.close();
-    console.log(`docs checks: ${counts.pages} pages, ${counts.pageViews} page views, ${counts.operationViews} operation views, ${counts.sidebarEntries} sidebar entries compared, at ${Object.keys(VIEWPORTS).length} widths`);
+    console.log(
+      `docs checks: ${counts.pages} pages, ${counts.pageViews} page views, ${counts.operationViews} operation views, ${counts.sidebarEntries} sidebar entries compared, at ${Object.keys(VIEWPORTS).length} widths`,
+    );
   });
 
   it("the portal links every API page, the SDK reference and every guide", () => {
@@ -97,7 +105,11 @@ describe("docs portal (headless Chromium, file://)", () => {
             counts.operationViews++;
           }
           await page.goto(`${href}${api.operations[0]?.route ?? ""}`);
-          await page.getByText(api.operations[0]?.summary ?? api.title, { exact: true }).filter({ visible: true }).first().waitFor();
+          await page
+            .getByText(api.operations[0]?.summary ?? api.title, { exact: true })
+            .filter({ visible: true })
+            .first()
+            .waitFor();
           await frames(page);
           const shot = path.join(shots, `${api.name}-${viewport}.png`);
           await page.screenshot({ path: shot });
@@ -156,7 +168,9 @@ describe("docs portal (headless Chromium, file://)", () => {
   }, 60_000);
 
   it("every internal link and anchor of every rendered page resolves", () => {
-    expect(links.size, "pages whose links were collected (run with the page checks)").toBe(1 + sdkPages.length + apis.reduce((n, a) => n + a.operations.length, 0));
+    expect(links.size, "pages whose links were collected (run with the page checks)").toBe(
+      1 + sdkPages.length + apis.reduce((n, a) => n + a.operations.length, 0),
+    );
     const { checked, problems } = checkLinks(site, links, routes, renderedIds);
     console.log(`link checker: ${checked} internal links checked on ${links.size} rendered pages`);
     expect(checked).toBeGreaterThan(1000);

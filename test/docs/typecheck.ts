@@ -16,12 +16,16 @@ export type Diagnostics = Map<string, string[]>;
  * samples/.virtual/), in one program. Config errors throw.
  */
 export function typecheckSamples(extra: Record<string, string> = {}): { diagnostics: Diagnostics; files: string[]; virtual: Record<string, string> } {
-  const parsed = ts.getParsedCommandLineOfConfigFile(SAMPLES_TSCONFIG, {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    SAMPLES_TSCONFIG,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+      },
     },
-  });
+  );
   if (!parsed) throw new Error(`cannot read ${SAMPLES_TSCONFIG}`);
   if (parsed.errors.length) throw new Error(parsed.errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")).join("\n"));
   const virtualDir = path.join(root, "samples", ".virtual");
@@ -49,7 +53,8 @@ export function typecheckSamples(extra: Record<string, string> = {}): { diagnost
     diagnostics.set(
       file,
       found.map((d) => {
-        const at = d.start === undefined ? "" : `${sf.getLineAndCharacterOfPosition(d.start).line + 1}:${sf.getLineAndCharacterOfPosition(d.start).character + 1} `;
+        const at =
+          d.start === undefined ? "" : `${sf.getLineAndCharacterOfPosition(d.start).line + 1}:${sf.getLineAndCharacterOfPosition(d.start).character + 1} `;
         return `${at}TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
       }),
     );

@@ -3,7 +3,17 @@ import { ConflictError, NotFoundError, BadRequestError, type InstanceDetails } f
 import { apigPath, emulator, raw, recordingLogger, rejection, SEED, tokenClients, until } from "./support.js";
 import { defaultSeed } from "../../src/emulator/index.js";
 
-const twoPublic = { elbs: [{ elb_id: SEED.elbA, public_ips: [{ type: "v4" as const, ip: "192.0.2.10" }, { type: "v4" as const, ip: "192.0.2.11" }] }] };
+const twoPublic = {
+  elbs: [
+    {
+      elb_id: SEED.elbA,
+      public_ips: [
+        { type: "v4" as const, ip: "192.0.2.10" },
+        { type: "v4" as const, ip: "192.0.2.11" },
+      ],
+    },
+  ],
+};
 const publicV4 = (d: InstanceDetails) => (d.publicips ?? []).map((p) => p.ip_address).filter((x): x is string => x !== undefined);
 
 describe("emulator: APIG ShowInstance", () => {
@@ -54,7 +64,10 @@ describe("emulator: APIG ingress jobs", () => {
     expect(during).toMatchObject({ status: "Updating", instance_status: 12 });
     expect(publicV4(during)).toContain("192.0.2.10"); // not applied before the job ends
 
-    const after = await until(() => apig.getInstance(SEED.gateway), (d) => d.status === "Running");
+    const after = await until(
+      () => apig.getInstance(SEED.gateway),
+      (d) => d.status === "Running",
+    );
     expect(after.instance_status).toBe(6);
     expect(publicV4(after)).toEqual(["198.51.100.7"]);
     expect(after.publicips).toContainEqual({ ipv6_address: "2001:db8::10", bandwidth_size: 5 });
@@ -80,7 +93,10 @@ describe("emulator: APIG ingress jobs", () => {
         { elb_id: SEED.elbB, global_eips: [{ type: "v4", ip: "203.0.113.50" }] },
       ],
     });
-    const after = await until(() => apig.getInstance(SEED.gateway), (d) => d.status === "Running");
+    const after = await until(
+      () => apig.getInstance(SEED.gateway),
+      (d) => d.status === "Running",
+    );
     expect(after.privateips).toEqual([]);
     expect(after.publicips?.some((p) => p.ipv6_address !== undefined)).toBe(false);
     expect(emu.state.gateways.get(SEED.gateway)?.elbs[1]?.addresses.global_eips).toEqual([]);
@@ -134,12 +150,18 @@ describe("emulator: APIG ingress jobs", () => {
     const { apig } = tokenClients(emu);
     const body = { elbs: [{ elb_id: SEED.elbA, public_ips: [{ type: "v4" as const, ip: "192.0.2.10" }] }] };
     await apig.deregisterIngressIps(SEED.gateway, body);
-    const failed = await until(() => apig.getInstance(SEED.gateway), (d) => d.status !== "Updating");
+    const failed = await until(
+      () => apig.getInstance(SEED.gateway),
+      (d) => d.status !== "Updating",
+    );
     expect(failed).toMatchObject({ status: "UpdateFailed", instance_status: 13 });
     expect(publicV4(failed)).toEqual(["192.0.2.10"]);
 
     await apig.deregisterIngressIps(SEED.gateway, body);
-    const ok = await until(() => apig.getInstance(SEED.gateway), (d) => d.status !== "Updating");
+    const ok = await until(
+      () => apig.getInstance(SEED.gateway),
+      (d) => d.status !== "Updating",
+    );
     expect(ok.status).toBe("Running");
     expect(publicV4(ok)).toEqual([]);
   });
@@ -152,7 +174,14 @@ describe("emulator: APIG ingress jobs", () => {
     emu.state.failNextJob(SEED.gateway);
     const { apig } = tokenClients(emu);
     await apig.deregisterIngressIps(SEED.gateway, { elbs: [{ elb_id: SEED.elbA, public_ips: [{ type: "v4", ip: "192.0.2.10" }] }] });
-    expect((await until(() => apig.getInstance(SEED.gateway), (d) => d.status !== "Updating")).status).toBe("UpdateFailed");
+    expect(
+      (
+        await until(
+          () => apig.getInstance(SEED.gateway),
+          (d) => d.status !== "Updating",
+        )
+      ).status,
+    ).toBe("UpdateFailed");
   });
 });
 
@@ -168,13 +197,25 @@ describe("emulator: APIG ingress errors", () => {
     ["11 ELBs", { elbs: Array.from({ length: 11 }, () => ({ elb_id: SEED.elbA })) }, "elbs"],
     ["a short elb_id", { elbs: [{ elb_id: "short", public_ips: [{ type: "v4", ip: "192.0.2.10" }] }] }, "elb_id"],
     ["the same ELB twice", { elbs: [{ elb_id: SEED.elbA, public_ips: [{ type: "v4", ip: "192.0.2.10" }] }, { elb_id: SEED.elbA }] }, "elb_id"],
-    ["three public addresses", { elbs: [{ elb_id: SEED.elbA, public_ips: ["192.0.2.1", "192.0.2.2", "192.0.2.3"].map((ip) => ({ type: "v4", ip })) }] }, "public_ips"],
+    [
+      "three public addresses",
+      { elbs: [{ elb_id: SEED.elbA, public_ips: ["192.0.2.1", "192.0.2.2", "192.0.2.3"].map((ip) => ({ type: "v4", ip })) }] },
+      "public_ips",
+    ],
     ["a bad type", { elbs: [{ elb_id: SEED.elbA, private_ips: [{ type: "v5", ip: "192.0.2.10" }] }] }, "type"],
     ["a missing ip", { elbs: [{ elb_id: SEED.elbA, global_eips: [{ type: "v4" }] }] }, "ip"],
     ["an unknown ELB field", { elbs: [{ elb_id: SEED.elbA, public_ip: [] }] }, "public_ip"],
-    ["the same address twice", { elbs: [{ elb_id: SEED.elbA, public_ips: [{ type: "v4", ip: "192.0.2.10" }], private_ips: [{ type: "v4", ip: "192.0.2.10" }] }] }, "ip"],
+    [
+      "the same address twice",
+      { elbs: [{ elb_id: SEED.elbA, public_ips: [{ type: "v4", ip: "192.0.2.10" }], private_ips: [{ type: "v4", ip: "192.0.2.10" }] }] },
+      "ip",
+    ],
     ["no address at all", { elbs: [{ elb_id: SEED.elbA }] }, "elbs"],
-    ["an ELB the gateway does not have", { elbs: [{ elb_id: "99999999-9999-4999-8999-999999999999", public_ips: [{ type: "v4", ip: "192.0.2.10" }] }] }, "elb_id"],
+    [
+      "an ELB the gateway does not have",
+      { elbs: [{ elb_id: "99999999-9999-4999-8999-999999999999", public_ips: [{ type: "v4", ip: "192.0.2.10" }] }] },
+      "elb_id",
+    ],
   ])("answers 400 APIC.7211 naming the parameter for %s", async (_name, body, parameter) => {
     const emu = await emulator();
     const res = await put(emu, body);
@@ -227,7 +268,12 @@ describe("emulator: APIG ingress errors", () => {
 
   it("answers 404 APIC.7302 for an unknown gateway after the body passed", async () => {
     const emu = await emulator();
-    const res = await put(emu, { elbs: [{ elb_id: SEED.elbA, public_ips: [{ type: "v4", ip: "192.0.2.10" }] }] }, "ffffffffffffffffffffffffffffffff", "ingress-register");
+    const res = await put(
+      emu,
+      { elbs: [{ elb_id: SEED.elbA, public_ips: [{ type: "v4", ip: "192.0.2.10" }] }] },
+      "ffffffffffffffffffffffffffffffff",
+      "ingress-register",
+    );
     expect(res).toMatchObject({ status: 404, json: { error_code: "APIC.7302", error_msg: "Instance not found" } });
   });
 

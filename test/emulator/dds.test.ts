@@ -94,7 +94,11 @@ describe("emulator: DDS public gateway", () => {
     const bound = await dds.bindPublicGateway(SEED.replicaSet, SEED.secondary, rule);
     expect(bound).toMatchObject({ instance_id: SEED.replicaSet, node_id: SEED.secondary, ...rule });
     expect((await dds.getNode(SEED.replicaSet, SEED.secondary)).node).toMatchObject({ nat_gateway_id: rule.nat_gateway_id, external_service_port: 27017 });
-    expect(emu.state.instances.get(SEED.replicaSet)?.groups[0]?.nodes[1]?.publicGateway).toEqual({ natGatewayId: rule.nat_gateway_id, publicIpId: rule.public_ip_id, externalServicePort: 27017 });
+    expect(emu.state.instances.get(SEED.replicaSet)?.groups[0]?.nodes[1]?.publicGateway).toEqual({
+      natGatewayId: rule.nat_gateway_id,
+      publicIpId: rule.public_ip_id,
+      externalServicePort: 27017,
+    });
   });
 
   it("settles after the delay: the action shows meanwhile, other calls get 403 DBS.201015, and the SDK's wait() sees the end", async () => {
@@ -121,7 +125,10 @@ describe("emulator: DDS public gateway", () => {
     await dds.bindPublicGateway(SEED.cluster, SEED.mongos1, rule);
     await dds.bindPublicGateway(SEED.cluster, SEED.mongos2, { ...rule, external_service_port: 27018 });
     expect(logger.lines.some((l) => l.includes("403 DBS.201015; retry 1/2"))).toBe(true);
-    await until(() => dds.getNode(SEED.cluster, SEED.mongos2), (l) => l.node.external_service_port === 27018);
+    await until(
+      () => dds.getNode(SEED.cluster, SEED.mongos2),
+      (l) => l.node.external_service_port === 27018,
+    );
   });
 
   it("binds a mongos node of a cluster but refuses shard nodes (400 DBS.200075)", async () => {
@@ -184,7 +191,9 @@ describe("emulator: DDS public gateway", () => {
   it("answers 400 DBS.200001 when the EIP port is already used by another node's rule", async () => {
     const emu = await emulator();
     const { dds } = tokenClients(emu);
-    const err = await rejection(dds.bindPublicGateway(SEED.cluster, SEED.mongos1, { ...rule, public_ip_id: SEED.boundGateway.public_ip_id, external_service_port: 8635 }));
+    const err = await rejection(
+      dds.bindPublicGateway(SEED.cluster, SEED.mongos1, { ...rule, public_ip_id: SEED.boundGateway.public_ip_id, external_service_port: 8635 }),
+    );
     expect(err).toMatchObject({ status: 400, code: "DBS.200001" });
     expect(err.message).toContain(`already used by node ${SEED.primary}`);
   });
@@ -209,7 +218,11 @@ describe("emulator: DDS public gateway", () => {
 
   it.each([
     ["an unknown NAT gateway", { ...rule, nat_gateway_id: "9e9e9e9e-0000-4000-8000-000000000000" }, "does not exist"],
-    ["a NAT gateway in another subnet of the instance's VPC", { ...rule, nat_gateway_id: SEED.otherSubnetNat.id, public_ip_id: SEED.otherSubnetNat.eip }, "not in the VPC and subnet"],
+    [
+      "a NAT gateway in another subnet of the instance's VPC",
+      { ...rule, nat_gateway_id: SEED.otherSubnetNat.id, public_ip_id: SEED.otherSubnetNat.eip },
+      "not in the VPC and subnet",
+    ],
     ["a NAT gateway in another VPC", { ...rule, nat_gateway_id: SEED.otherVpcNat.id, public_ip_id: SEED.otherVpcNat.eip }, "not in the VPC and subnet"],
     ["an EIP the NAT gateway does not hold", { ...rule, public_ip_id: SEED.otherVpcNat.eip }, "is not bound to NAT gateway"],
   ])("answers 400 DBS.200001 for a bind through %s (the NAT gateway must be in the instance's VPC and subnet)", async (_name, body, mention) => {
@@ -227,7 +240,11 @@ describe("emulator: DDS public gateway", () => {
       seed: {
         projectId: SEED.project,
         users: [{ domainName: SEED.domain, userName: SEED.user, password: SEED.password }],
-        dds: { instances: [{ id: "single-in02", name: "dds-single", mode: "Single", groups: [{ type: "single", nodes: [{ id: "single-no02", name: "n", role: "Primary" }] }] }] },
+        dds: {
+          instances: [
+            { id: "single-in02", name: "dds-single", mode: "Single", groups: [{ type: "single", nodes: [{ id: "single-no02", name: "n", role: "Primary" }] }] },
+          ],
+        },
       },
     });
     const { dds } = tokenClients(emu);

@@ -173,7 +173,9 @@ describe("emulator faults: latency, scope, run-time changes", () => {
     const bad = await raw(emu, "POST", "/__emulator/faults", { body: { errors: { rate: 2 }, throttle: {}, typo: 1 } });
     expect(bad.status).toBe(400);
     expect(bad.json.error_code).toBe("EMU.0400");
-    expect(bad.json.error_msg).toBe("faults.typo is not a known option (latency, errors, throttle, resets, corrupt, only, seed); faults.errors.rate must be a number from 0 to 1; faults.throttle.count is required");
+    expect(bad.json.error_msg).toBe(
+      "faults.typo is not a known option (latency, errors, throttle, resets, corrupt, only, seed); faults.errors.rate must be a number from 0 to 1; faults.throttle.count is required",
+    );
     expect(emu.faults).toMatchObject({ throttle: { count: 1 } }); // unchanged by the refused update
 
     expect((await raw(emu, "POST", "/__emulator/faults", { body: {} })).json).toEqual({});

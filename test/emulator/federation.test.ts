@@ -21,7 +21,9 @@ describe("emulator: federation (ID token → unscoped token → temporary AK/SK)
     expect(token).not.toHaveProperty("project");
     expect(token.user).toMatchObject({ name: "FederationUser", domain: { name: SEED.domain } });
     // Unscoped: APIG refuses it.
-    const apig = await call(emu, "GET", `/v2/${SEED.project}/apigw/instances/${SEED.gateway}`, { headers: { "X-Auth-Token": res.headers.get("x-subject-token") ?? "" } });
+    const apig = await call(emu, "GET", `/v2/${SEED.project}/apigw/instances/${SEED.gateway}`, {
+      headers: { "X-Auth-Token": res.headers.get("x-subject-token") ?? "" },
+    });
     expect(apig.json).toMatchObject({ error_code: "APIC.7103" });
   });
 
@@ -32,7 +34,10 @@ describe("emulator: federation (ID token → unscoped token → temporary AK/SK)
   ])("refuses %s", async (_, headers, idToken, status) => {
     const emu = await emulator();
     const h = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, v === "IDP" ? emu.federation.idpId : v]));
-    const res = await call(emu, "POST", ID_TOKEN_PATH, { headers: h, body: { auth: { id_token: { id: idToken === "ID" ? emu.federation.idToken : idToken } } } });
+    const res = await call(emu, "POST", ID_TOKEN_PATH, {
+      headers: h,
+      body: { auth: { id_token: { id: idToken === "ID" ? emu.federation.idToken : idToken } } },
+    });
     expect(res.status).toBe(status);
     expect(res.headers.get("x-subject-token")).toBeNull();
   });
@@ -40,14 +45,20 @@ describe("emulator: federation (ID token → unscoped token → temporary AK/SK)
   it("answers 400 for a malformed body", async () => {
     const emu = await emulator();
     const headers = { "X-Idp-Id": emu.federation.idpId };
-    expect((await call(emu, "POST", ID_TOKEN_PATH, { headers, body: { auth: {} } })).json).toMatchObject({ error_code: "IAM.0007", error_msg: "Request parameter auth.id_token.id is invalid." });
+    expect((await call(emu, "POST", ID_TOKEN_PATH, { headers, body: { auth: {} } })).json).toMatchObject({
+      error_code: "IAM.0007",
+      error_msg: "Request parameter auth.id_token.id is invalid.",
+    });
     expect((await call(emu, "POST", ID_TOKEN_PATH, { headers, body: [] })).status).toBe(400);
   });
 
   it("exchanges the token for temporary AK/SK valid duration_seconds (default 900), accepted with the security token", async () => {
     let clock = Date.now();
     const emu = await emulator({ now: () => clock });
-    const unscoped = (await call(emu, "POST", ID_TOKEN_PATH, { headers: { "X-Idp-Id": emu.federation.idpId }, body: { auth: { id_token: { id: emu.federation.idToken } } } })).headers.get("x-subject-token") ?? "";
+    const unscoped =
+      (
+        await call(emu, "POST", ID_TOKEN_PATH, { headers: { "X-Idp-Id": emu.federation.idpId }, body: { auth: { id_token: { id: emu.federation.idToken } } } })
+      ).headers.get("x-subject-token") ?? "";
     const sixHours = await call(emu, "POST", STS_PATH, { body: stsBody(unscoped, 21600) });
     expect(sixHours.status).toBe(201);
     expect(Date.parse(credentialOf(sixHours.json).expires_at)).toBe(clock + 21_600_000);
@@ -95,7 +106,10 @@ describe("emulator: federation (ID token → unscoped token → temporary AK/SK)
 
   it("end to end: ID token → unscoped token → temporary AK/SK that discover the region's project", async () => {
     const emu = await emulator();
-    const exchanged = await call(emu, "POST", ID_TOKEN_PATH, { headers: { "X-Idp-Id": emu.federation.idpId }, body: { auth: { id_token: { id: emu.federation.idToken } } } });
+    const exchanged = await call(emu, "POST", ID_TOKEN_PATH, {
+      headers: { "X-Idp-Id": emu.federation.idpId },
+      body: { auth: { id_token: { id: emu.federation.idToken } } },
+    });
     const c = credentialOf((await call(emu, "POST", STS_PATH, { body: stsBody(exchanged.headers.get("x-subject-token") ?? "", 21600) })).json);
     const projects = await signedGet(emu, "/v3/projects?name=cn-north-4", { accessKeyId: c.access, secretAccessKey: c.secret, securityToken: c.securitytoken });
     expect((projects.json.projects as { id: string }[]).map((p) => p.id)).toEqual([SEED.project]);

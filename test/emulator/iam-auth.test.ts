@@ -45,11 +45,14 @@ describe("emulator: IAM tokens", () => {
     }
   });
 
-  it.each(["application/json;charset=utf8", "application/json;charset=UTF-8", "application/json"])("accepts Content-Type %s (the reference asks for charset=utf8, the official Node and Go clients send UTF-8)", async (type) => {
-    const emu = await emulator();
-    const res = await raw(emu, "POST", "/v3/auth/tokens?nocatalog=true", { body: passwordBody(), headers: { "Content-Type": type } });
-    expect(res.status).toBe(201);
-  });
+  it.each(["application/json;charset=utf8", "application/json;charset=UTF-8", "application/json"])(
+    "accepts Content-Type %s (the reference asks for charset=utf8, the official Node and Go clients send UTF-8)",
+    async (type) => {
+      const emu = await emulator();
+      const res = await raw(emu, "POST", "/v3/auth/tokens?nocatalog=true", { body: passwordBody(), headers: { "Content-Type": type } });
+      expect(res.status).toBe(201);
+    },
+  );
 
   it("gives a domain-level token for an empty scope", async () => {
     const emu = await emulator();
@@ -64,7 +67,10 @@ describe("emulator: IAM tokens", () => {
     for (const body of [passwordBody({ password: "wrong" }), passwordBody({ userName: "nobody" }), passwordBody({ domainName: "other" })]) {
       const err = await rejection(iamClient(emu, { maxRetries: 0 }).createTokenByPassword(body));
       expect(err).toBeInstanceOf(AuthenticationError);
-      expect(err).toMatchObject({ status: 401, body: { error: { code: 401, title: "Unauthorized", message: "The request you have made requires authentication." } } });
+      expect(err).toMatchObject({
+        status: 401,
+        body: { error: { code: 401, title: "Unauthorized", message: "The request you have made requires authentication." } },
+      });
     }
   });
 
@@ -86,8 +92,16 @@ describe("emulator: IAM tokens", () => {
   it.each([
     ["a non-JSON body", "nope", undefined],
     ["methods other than password", { auth: { identity: { methods: ["token"], password: passwordBody().auth.identity.password } } }, "auth.identity.methods"],
-    ["no user name", { auth: { identity: { methods: ["password"], password: { user: { password: "x", domain: { name: "d" } } } } } }, "auth.identity.password.user.name"],
-    ["no domain", { auth: { identity: { methods: ["password"], password: { user: { name: "u", password: "x" } } } } }, "auth.identity.password.user.domain.name"],
+    [
+      "no user name",
+      { auth: { identity: { methods: ["password"], password: { user: { password: "x", domain: { name: "d" } } } } } },
+      "auth.identity.password.user.name",
+    ],
+    [
+      "no domain",
+      { auth: { identity: { methods: ["password"], password: { user: { name: "u", password: "x" } } } } },
+      "auth.identity.password.user.domain.name",
+    ],
     ["an empty project scope", { auth: { identity: passwordBody().auth.identity, scope: { project: {} } } }, "auth.scope.project"],
     // `scope` is mandatory (reference; Go and Python PwdAuth models).
     ["no scope", { auth: { identity: passwordBody().auth.identity } }, "auth.scope"],
@@ -116,7 +130,11 @@ describe("emulator: token authentication", () => {
     expect(await raw(emu, "GET", apigPath(SEED.gateway))).toMatchObject({ status: 401, json: { error_code: "APIC.7100" } });
     const dds = await raw(emu, "GET", `/v3/${SEED.project}/instances`);
     expect(dds.status).toBe(401);
-    expect(dds.json).toEqual({ error_code: "APIGW.0301", error_msg: "Incorrect IAM authentication information: The token is missing", request_id: dds.headers.get("x-request-id") });
+    expect(dds.json).toEqual({
+      error_code: "APIGW.0301",
+      error_msg: "Incorrect IAM authentication information: The token is missing",
+      request_id: dds.headers.get("x-request-id"),
+    });
 
     const bogus = tokenAuth("MIIforged");
     const apigErr = await rejection(createApigClient({ projectId: SEED.project, endpoint: emu.url, auth: bogus }).getInstance(SEED.gateway));
@@ -133,7 +151,11 @@ describe("emulator: token authentication", () => {
     expect((await apig.getInstance(SEED.gateway)).id).toBe(SEED.gateway);
     offset = 1000; // the emulator's clock reaches expires_at
     expect(await rejection(apig.getInstance(SEED.gateway))).toMatchObject({ status: 401, code: "APIC.7101", message: "The token has expired" });
-    expect(await rejection(dds.listInstances())).toMatchObject({ status: 401, code: "APIGW.0301", message: "Incorrect IAM authentication information: The token has expired" });
+    expect(await rejection(dds.listInstances())).toMatchObject({
+      status: 401,
+      code: "APIGW.0301",
+      message: "Incorrect IAM authentication information: The token has expired",
+    });
   });
 
   it("lets passwordAuth renew a token that expired early (401 → new token → success)", async () => {
@@ -149,13 +171,21 @@ describe("emulator: token authentication", () => {
 
   it("answers 403 for a token of another project, and 404 / an empty list for that project's (missing) resources", async () => {
     const emu = await emulator({
-      credentials: { users: [{ domainName: SEED.domain, userName: SEED.user, password: SEED.password, projects: [{ id: SEED.project, name: "cn-north-4" }, OTHER_PROJECT] }] },
+      credentials: {
+        users: [{ domainName: SEED.domain, userName: SEED.user, password: SEED.password, projects: [{ id: SEED.project, name: "cn-north-4" }, OTHER_PROJECT] }],
+      },
     });
     const other = emu.issueToken({ projectId: OTHER_PROJECT.id });
     expect(await raw(emu, "GET", apigPath(SEED.gateway), { token: other })).toMatchObject({ status: 403, json: { error_code: "APIC.7130" } });
     expect(await raw(emu, "GET", `/v3/${SEED.project}/instances`, { token: other })).toMatchObject({ status: 403, json: { error_code: "APIGW.0310" } });
-    expect(await raw(emu, "GET", `/v2/${OTHER_PROJECT.id}/apigw/instances/${SEED.gateway}`, { token: other })).toMatchObject({ status: 404, json: { error_code: "APIC.7302" } });
-    expect(await raw(emu, "GET", `/v3/${OTHER_PROJECT.id}/instances`, { token: other })).toMatchObject({ status: 200, json: { instances: [], total_count: 0 } });
+    expect(await raw(emu, "GET", `/v2/${OTHER_PROJECT.id}/apigw/instances/${SEED.gateway}`, { token: other })).toMatchObject({
+      status: 404,
+      json: { error_code: "APIC.7302" },
+    });
+    expect(await raw(emu, "GET", `/v3/${OTHER_PROJECT.id}/instances`, { token: other })).toMatchObject({
+      status: 200,
+      json: { instances: [], total_count: 0 },
+    });
     expect(() => emu.issueToken({ projectId: "nope" })).toThrow(/no project nope/);
     expect(() => emu.issueToken({ userName: "nobody" })).toThrow(/no user/);
   });
@@ -166,11 +196,17 @@ describe("emulator: AK/SK signatures", () => {
     const emu = await emulator({ jobDelayMs: 0 });
     const { apig, dds } = akskClients(emu);
     expect((await apig.getInstance(SEED.gateway)).status).toBe("Running");
-    expect((await apig.deregisterIngressIps(SEED.gateway, { elbs: [{ elb_id: SEED.elbA, public_ips: [{ type: "v4", ip: "192.0.2.10" }] }] })).job_id).toMatch(/^JOB-/);
+    expect((await apig.deregisterIngressIps(SEED.gateway, { elbs: [{ elb_id: SEED.elbA, public_ips: [{ type: "v4", ip: "192.0.2.10" }] }] })).job_id).toMatch(
+      /^JOB-/,
+    );
     expect((await dds.listInstances({ name: "dds 4352 é&=?", offset: 0, limit: 10 })).total_count).toBe(0);
     expect((await dds.listInstances({ mode: "ReplicaSet" })).total_count).toBe(1);
     await dds.unbindPublicGateway(SEED.replicaSet, SEED.primary);
-    await dds.bindPublicGateway(SEED.replicaSet, SEED.secondary, { nat_gateway_id: SEED.boundGateway.nat_gateway_id, public_ip_id: SEED.spareEip, external_service_port: 1 });
+    await dds.bindPublicGateway(SEED.replicaSet, SEED.secondary, {
+      nat_gateway_id: SEED.boundGateway.nat_gateway_id,
+      public_ip_id: SEED.spareEip,
+      external_service_port: 1,
+    });
   });
 
   it("answers 401 APIGW.0301 with the canonical request echoed for a wrong secret key", async () => {
@@ -180,7 +216,9 @@ describe("emulator: AK/SK signatures", () => {
     expect(err).toBeInstanceOf(AuthenticationError);
     expect(err.code).toBe("APIGW.0301");
     expect(err.message).toMatch(
-      new RegExp(`^Incorrect IAM authentication information: verify aksk signature fail, canonicalRequest:GET\\|/v2/${SEED.project}/apigw/instances/${SEED.gateway}/\\|\\|host:127\\.0\\.0\\.1:\\d+\\|x-project-id:${SEED.project}\\|x-sdk-date:\\d{8}T\\d{6}Z\\|\\|host;x-project-id;x-sdk-date\\|e3b0c442`),
+      new RegExp(
+        `^Incorrect IAM authentication information: verify aksk signature fail, canonicalRequest:GET\\|/v2/${SEED.project}/apigw/instances/${SEED.gateway}/\\|\\|host:127\\.0\\.0\\.1:\\d+\\|x-project-id:${SEED.project}\\|x-sdk-date:\\d{8}T\\d{6}Z\\|\\|host;x-project-id;x-sdk-date\\|e3b0c442`,
+      ),
     );
     expect((err.body as { request_id?: string }).request_id).toBe(err.requestId);
     expect(await rejection(dds.listInstances())).toMatchObject({ status: 401, code: "APIGW.0301" });
@@ -198,7 +236,9 @@ describe("emulator: AK/SK signatures", () => {
     const { apig, dds } = akskClients(emu);
     const err = await rejection(apig.getInstance(SEED.gateway));
     expect(err).toMatchObject({ status: 401, code: "APIGW.0301" });
-    expect(err.message).toMatch(/^Incorrect IAM authentication information: verify aksk signature fail, signature expired, signature time:\d{8}T\d{6}Z, server time:\d{8}T\d{6}Z$/);
+    expect(err.message).toMatch(
+      /^Incorrect IAM authentication information: verify aksk signature fail, signature expired, signature time:\d{8}T\d{6}Z, server time:\d{8}T\d{6}Z$/,
+    );
     expect(await rejection(dds.listInstances())).toMatchObject({ status: 401, code: "APIGW.0301" });
     offset = -14 * 60 * 1000;
     expect((await apig.getInstance(SEED.gateway)).id).toBe(SEED.gateway);
@@ -206,7 +246,8 @@ describe("emulator: AK/SK signatures", () => {
 
   it("answers 401 when the body was changed after signing, or a header left out of SignedHeaders", async () => {
     const emu = await emulator();
-    const tamper: typeof fetch = async (input, init) => fetch(input, { ...init, body: JSON.stringify({ elbs: [{ elb_id: SEED.elbA, public_ips: [{ type: "v4", ip: "192.0.2.11" }] }] }) });
+    const tamper: typeof fetch = async (input, init) =>
+      fetch(input, { ...init, body: JSON.stringify({ elbs: [{ elb_id: SEED.elbA, public_ips: [{ type: "v4", ip: "192.0.2.11" }] }] }) });
     const { apig } = akskClients(emu, { fetch: tamper, maxRetries: 0 });
     const err = await rejection(apig.deregisterIngressIps(SEED.gateway, { elbs: [{ elb_id: SEED.elbA, public_ips: [{ type: "v4", ip: "192.0.2.10" }] }] }));
     expect(err).toMatchObject({ status: 401, code: "APIGW.0301" });

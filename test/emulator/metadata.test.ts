@@ -78,7 +78,9 @@ describe("emulator: instance metadata API", () => {
     const good = akskClients(emu, { ak: c.access, sk: c.secret, securityToken: c.securitytoken, maxRetries: 0 });
     expect((await good.apig.getInstance(SEED.gateway)).id).toBe(SEED.gateway);
 
-    const wrong = await rejection(akskClients(emu, { ak: c.access, sk: c.secret, securityToken: `${c.securitytoken}x`, maxRetries: 0 }).apig.getInstance(SEED.gateway));
+    const wrong = await rejection(
+      akskClients(emu, { ak: c.access, sk: c.secret, securityToken: `${c.securitytoken}x`, maxRetries: 0 }).apig.getInstance(SEED.gateway),
+    );
     expect(wrong).toMatchObject({ status: 401, code: "APIGW.0301" });
     expect(wrong.message).toContain("security token");
     const missing = await rejection(akskClients(emu, { ak: c.access, sk: c.secret, maxRetries: 0 }).dds.listInstances());

@@ -48,7 +48,10 @@ describe("emulator: KeystoneListProjects", () => {
       },
     });
     const creds = { accessKeyId: SEED.ak, secretAccessKey: SEED.sk };
-    expect(ids((await signedGet(emu, "/v3/projects?name=cn-north-4", creds)).json)).toEqual(["aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"]);
+    expect(ids((await signedGet(emu, "/v3/projects?name=cn-north-4", creds)).json)).toEqual([
+      "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+      "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
+    ]);
     expect(ids((await signedGet(emu, "/v3/projects?name=xx-nowhere-1", creds)).json)).toEqual([]);
     expect(ids((await signedGet(emu, "/v3/projects", creds)).json)).toHaveLength(3);
     expect(ids((await signedGet(emu, "/v3/projects?page=2&per_page=1", creds)).json)).toEqual(["bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"]);

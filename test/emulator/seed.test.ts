@@ -60,7 +60,9 @@ describe("emulator seed", () => {
 
   it("names the file when it cannot be read or is not JSON", async () => {
     const missing = path.join(dir, "missing.json");
-    await expect(loadSeed(missing)).rejects.toThrow(new RegExp(`^${missing.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} is invalid:\\n  - cannot read the file: ENOENT`));
+    await expect(loadSeed(missing)).rejects.toThrow(
+      new RegExp(`^${missing.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} is invalid:\\n  - cannot read the file: ENOENT`),
+    );
     const broken = path.join(dir, "broken.json");
     await writeFile(broken, "{ nope");
     const err = await loadSeed(broken).catch((e: unknown) => e);
@@ -74,7 +76,11 @@ describe("emulator seed", () => {
       parseSeed({
         region: 4,
         extra: true,
-        users: [{ domainName: "d", userName: "u" }, { domainName: "d", userName: "u", password: "p" }, { domainName: "d", userName: "u", password: "p" }],
+        users: [
+          { domainName: "d", userName: "u" },
+          { domainName: "d", userName: "u", password: "p" },
+          { domainName: "d", userName: "u", password: "p" },
+        ],
         accessKeys: [{ accessKeyId: "A K", secretAccessKey: "" }],
         apig: {
           gateways: [
@@ -83,7 +89,16 @@ describe("emulator seed", () => {
               name: "gw",
               status: "Sleeping",
               ingressIp: "::1",
-              elbs: [{ id: "c".repeat(32), publicIps: [{ type: "v4", ip: "2001:db8::1" }, { type: "v6", ip: "2001:db8::1" }, { type: "v6", ip: "2001:0db8::0001" }] }],
+              elbs: [
+                {
+                  id: "c".repeat(32),
+                  publicIps: [
+                    { type: "v4", ip: "2001:db8::1" },
+                    { type: "v6", ip: "2001:db8::1" },
+                    { type: "v6", ip: "2001:0db8::0001" },
+                  ],
+                },
+              ],
             },
             { id: "g".repeat(32), name: "lvs", loadbalancerProvider: "lvs", elbs: [{ id: "c".repeat(32) }] },
           ],
@@ -95,7 +110,15 @@ describe("emulator seed", () => {
               name: "x",
               mode: "Cluster",
               status: "sleeping",
-              groups: [{ type: "replica", nodes: [{ id: "n1", name: "n", role: "Primary", publicGateway: { natGatewayId: "n", publicIpId: "e", externalServicePort: 70000 } }, { id: "n1", name: "m", role: "Secondary" }] }],
+              groups: [
+                {
+                  type: "replica",
+                  nodes: [
+                    { id: "n1", name: "n", role: "Primary", publicGateway: { natGatewayId: "n", publicIpId: "e", externalServicePort: 70000 } },
+                    { id: "n1", name: "m", role: "Secondary" },
+                  ],
+                },
+              ],
             },
           ],
         },
@@ -126,7 +149,9 @@ describe("emulator seed", () => {
 
   it("refuses a seed that is not an object, and invalid credentials", async () => {
     expect(issuesOf(() => parseSeed([]))).toEqual(["(root): must be an object"]);
-    await expect(emulator({ credentials: { users: [{ domainName: "", userName: "u", password: "p" }] } })).rejects.toThrow(/credentials is invalid:\n {2}- users\[0\]\.domainName: must have 1–64 characters/);
+    await expect(emulator({ credentials: { users: [{ domainName: "", userName: "u", password: "p" }] } })).rejects.toThrow(
+      /credentials is invalid:\n {2}- users\[0\]\.domainName: must have 1–64 characters/,
+    );
   });
 
   it("refuses invalid start options", async () => {
@@ -149,9 +174,42 @@ describe("emulator seed", () => {
 
 function issuesStatusList(): string {
   return [
-    "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed", "RegisterFailed", "Installing", "InstallFailed",
-    "Updating", "UpdateFailed", "Rollbacking", "RollbackSuccess", "RollbackFailed", "Deleting", "DeleteFailed", "Unregistering", "UnRegisterFailed",
-    "CreateTimeout", "InitTimeout", "RegisterTimeout", "InstallTimeout", "UpdateTimeout", "RollbackTimeout", "DeleteTimeout", "UnregisterTimeout",
-    "Starting", "Freezing", "Frozen", "Restarting", "RestartFail", "Unhealthy", "RestartTimeout", "Resizing", "ResizeFailed", "ResizeTimeout",
+    "Creating",
+    "CreateSuccess",
+    "CreateFail",
+    "Initing",
+    "Registering",
+    "Running",
+    "InitingFailed",
+    "RegisterFailed",
+    "Installing",
+    "InstallFailed",
+    "Updating",
+    "UpdateFailed",
+    "Rollbacking",
+    "RollbackSuccess",
+    "RollbackFailed",
+    "Deleting",
+    "DeleteFailed",
+    "Unregistering",
+    "UnRegisterFailed",
+    "CreateTimeout",
+    "InitTimeout",
+    "RegisterTimeout",
+    "InstallTimeout",
+    "UpdateTimeout",
+    "RollbackTimeout",
+    "DeleteTimeout",
+    "UnregisterTimeout",
+    "Starting",
+    "Freezing",
+    "Frozen",
+    "Restarting",
+    "RestartFail",
+    "Unhealthy",
+    "RestartTimeout",
+    "Resizing",
+    "ResizeFailed",
+    "ResizeTimeout",
   ].join(", ");
 }

@@ -35,7 +35,11 @@ describe("emulator server", () => {
     const ids = answers.map((a) => a.headers.get("x-request-id"));
     for (const id of ids) expect(id).toMatch(/^[0-9a-f]{32}$/);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(answers[3]?.json).toEqual({ error_code: "APIGW.0101", error_msg: "The API does not exist or has not been published in an environment", request_id: ids[3] });
+    expect(answers[3]?.json).toEqual({
+      error_code: "APIGW.0101",
+      error_msg: "The API does not exist or has not been published in an environment",
+      request_id: ids[3],
+    });
     expect(answers[4]?.json.error_code).toBe("APIGW.0101"); // known path, wrong method
     expect(answers[6]?.json.error_code).toBe("EMU.0404");
   });
@@ -94,8 +98,24 @@ describe("emulator server", () => {
     await raw(emu, "GET", `/v3/${SEED.project}/instances?name=dds`, { token });
     await raw(emu, "POST", "/v3/auth/tokens", { body: { auth: {} } });
     expect(log).toEqual([
-      { method: "GET", path: `/v3/${SEED.project}/instances`, status: 200, operation: "ListInstances", requestId: expect.stringMatching(/^[0-9a-f]{32}$/), durationMs: expect.any(Number), fault: undefined },
-      { method: "POST", path: "/v3/auth/tokens", status: 400, operation: "CreateTokenByPassword", requestId: expect.any(String), durationMs: expect.any(Number), fault: undefined },
+      {
+        method: "GET",
+        path: `/v3/${SEED.project}/instances`,
+        status: 200,
+        operation: "ListInstances",
+        requestId: expect.stringMatching(/^[0-9a-f]{32}$/),
+        durationMs: expect.any(Number),
+        fault: undefined,
+      },
+      {
+        method: "POST",
+        path: "/v3/auth/tokens",
+        status: 400,
+        operation: "CreateTokenByPassword",
+        requestId: expect.any(String),
+        durationMs: expect.any(Number),
+        fault: undefined,
+      },
     ]);
     expect(JSON.stringify(log)).not.toContain(token);
   });
@@ -112,7 +132,10 @@ describe("emulator server", () => {
       const first = await once(emu.url, "/__emulator/health");
       expect(first.status).toBe(200);
       // A pending APIG job, a settling DDS unbind, and a request stuck in injected latency.
-      await raw(emu, "PUT", apigPath(SEED.gateway, "/ingress-unregister"), { token, body: { elbs: [{ elb_id: SEED.elbA, public_ips: [{ type: "v4", ip: "192.0.2.10" }] }] } });
+      await raw(emu, "PUT", apigPath(SEED.gateway, "/ingress-unregister"), {
+        token,
+        body: { elbs: [{ elb_id: SEED.elbA, public_ips: [{ type: "v4", ip: "192.0.2.10" }] }] },
+      });
       await raw(emu, "DELETE", `/v3/${SEED.project}/instances/${SEED.replicaSet}/nodes/${SEED.primary}/public-gateway`, { token });
       stuck = fetch(`${emu.url}/v3/${SEED.project}/instances`, { headers: { "X-Auth-Token": token } }).then(
         (r) => r.status,

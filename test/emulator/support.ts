@@ -83,7 +83,11 @@ export function akskClients(emu: Emulator, extras: ClientExtras & { ak?: string;
 
 /** An IAM client of the emulator. */
 export function iamClient(emu: Emulator, extras: ClientExtras = {}) {
-  return createIamClient({ endpoint: emu.url, logger: extras.logger ?? recordingLogger(), ...(extras.maxRetries !== undefined ? { maxRetries: extras.maxRetries } : {}) });
+  return createIamClient({
+    endpoint: emu.url,
+    logger: extras.logger ?? recordingLogger(),
+    ...(extras.maxRetries !== undefined ? { maxRetries: extras.maxRetries } : {}),
+  });
 }
 
 /** The password body of CreateTokenByPassword for the seed user. */
@@ -93,7 +97,9 @@ export function passwordBody(overrides: { password?: string; userName?: string; 
     auth: {
       identity: {
         methods: ["password" as const],
-        password: { user: { name: overrides.userName ?? SEED.user, password: overrides.password ?? SEED.password, domain: { name: overrides.domainName ?? SEED.domain } } },
+        password: {
+          user: { name: overrides.userName ?? SEED.user, password: overrides.password ?? SEED.password, domain: { name: overrides.domainName ?? SEED.domain } },
+        },
       },
       scope,
     },

@@ -19,7 +19,11 @@ interface Answer {
 /** The transport's answer to a GET that `answer` serves. */
 async function viaTransport(a: Answer, create: typeof createTransport = createTransport): Promise<Response> {
   const fetchImpl = (async () =>
-    new Response(a.body.byteLength ? (a.body as Uint8Array<ArrayBuffer>) : null, { status: a.status ?? 200, statusText: a.statusText ?? "OK", headers: a.headers ?? {} })) as typeof fetch;
+    new Response(a.body.byteLength ? (a.body as Uint8Array<ArrayBuffer>) : null, {
+      status: a.status ?? 200,
+      statusText: a.statusText ?? "OK",
+      headers: a.headers ?? {},
+    })) as typeof fetch;
   const transport = create({
     fetch: fetchImpl,
     auth: undefined,
@@ -51,7 +55,10 @@ describe("success answers", () => {
 
   it("have headers that describe the bytes: the encoding is gone, the length is theirs", async () => {
     const bytes = enc.encode('{"job_id":"JOB-1"}');
-    const res = await viaTransport({ headers: { "content-type": "application/json;charset=UTF-8", "content-encoding": "gzip", "content-length": "999" }, body: bytes });
+    const res = await viaTransport({
+      headers: { "content-type": "application/json;charset=UTF-8", "content-encoding": "gzip", "content-length": "999" },
+      body: bytes,
+    });
     expect(res.headers.get("content-encoding")).toBeNull();
     expect(res.headers.get("content-length")).toBe(String(bytes.byteLength));
     expect(res.headers.get("content-type")).toBe("application/json;charset=UTF-8");
@@ -69,7 +76,10 @@ describe("success answers", () => {
   });
 
   it("an empty 2xx body and a 204 are null-body answers", async () => {
-    for (const a of [{ body: new Uint8Array(0), headers: { "content-type": "application/json" } }, { status: 204, statusText: "No Content", body: new Uint8Array(0) }]) {
+    for (const a of [
+      { body: new Uint8Array(0), headers: { "content-type": "application/json" } },
+      { status: 204, statusText: "No Content", body: new Uint8Array(0) },
+    ]) {
       const res = await viaTransport(a);
       expect(res.body).toBeNull();
       expect(res.headers.get("content-length")).toBe("0");
@@ -84,7 +94,9 @@ describe("success answers", () => {
       Reflect.deleteProperty(globalThis, "Response");
       const fresh = await import("../../src/internal/transport.js");
       globalThis.Response = saved;
-      expect(await (await viaTransport({ headers: { "content-type": "application/json" }, body: enc.encode("[1]") }, fresh.createTransport)).json()).toEqual([1]);
+      expect(await (await viaTransport({ headers: { "content-type": "application/json" }, body: enc.encode("[1]") }, fresh.createTransport)).json()).toEqual([
+        1,
+      ]);
     } finally {
       globalThis.Response = saved;
       vi.resetModules();

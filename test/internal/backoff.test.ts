@@ -17,9 +17,7 @@ import { RETRY_MAX_DELAY_MS, RETRY_MIN_DELAY_MS } from "../../src/internal/retry
 describe("backoffDelay", () => {
   it("starts at minDelay and doubles its ceiling per attempt up to maxDelay", () => {
     const top = () => 1;
-    expect([1, 2, 3, 4, 5, 6, 7].map((n) => backoffDelay(n, 2000, 30_000, top))).toEqual([
-      2000, 4000, 8000, 16_000, 30_000, 30_000, 30_000,
-    ]);
+    expect([1, 2, 3, 4, 5, 6, 7].map((n) => backoffDelay(n, 2000, 30_000, top))).toEqual([2000, 4000, 8000, 16_000, 30_000, 30_000, 30_000]);
     const bottom = () => 0;
     expect([1, 2, 3, 4, 5].map((n) => backoffDelay(n, 2000, 30_000, bottom))).toEqual([2000, 2000, 2000, 2000, 30_000]);
   });

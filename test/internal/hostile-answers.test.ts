@@ -158,7 +158,12 @@ describe("a 2xx whose body is not the JSON the operation promises", () => {
     );
     const handle = await apigAt(server.url, { maxRetries: 0 }).deregisterIngressIps(GATEWAY, ingress);
     const seen: string[] = [];
-    const details = await handle.wait({ minDelayMs: 10, maxDelayMs: 20, maxWaitMs: 5_000, onProgress: (p) => seen.push(`${p.state}${p.error ? `:${p.error.split(":")[0]}` : ""}`) });
+    const details = await handle.wait({
+      minDelayMs: 10,
+      maxDelayMs: 20,
+      maxWaitMs: 5_000,
+      onProgress: (p) => seen.push(`${p.state}${p.error ? `:${p.error.split(":")[0]}` : ""}`),
+    });
     expect(details.status).toBe("Running");
     expect(seen).toEqual(["retry:InvalidResponseError", "retry:InvalidResponseError", "retry:InvalidResponseError", "success"]);
     expect(server.requests.filter((r) => r.url === SHOW)).toHaveLength(4);
@@ -182,7 +187,13 @@ describe("maxResponseBytes", () => {
 
   beforeAll(async () => {
     const zeros = Buffer.alloc(MiB);
-    bomb = await buffer(Readable.from((function* () { for (let i = 0; i < BOMB_BYTES / MiB; i++) yield zeros; })()).pipe(createGzip({ level: 9 })));
+    bomb = await buffer(
+      Readable.from(
+        (function* () {
+          for (let i = 0; i < BOMB_BYTES / MiB; i++) yield zeros;
+        })(),
+      ).pipe(createGzip({ level: 9 })),
+    );
   });
 
   it("is checked at creation: an integer from 1 to 256 MiB, 8 MiB by default", () => {
@@ -235,7 +246,9 @@ describe("maxResponseBytes", () => {
     expect(stats.sent).toBeLessThan(50 * MiB);
     expect(m.rssMb).toBeLessThan(64);
     expect(m.heapMb).toBeLessThan(48);
-    report(`50 MB streamed 200: ${(m.outcome as Error).name}, 1 attempt, ${m.ms} ms, peak RSS +${m.rssMb} MB, heap+buffers +${m.heapMb} MB, server wrote ${(stats.sent / MiB).toFixed(1)} MB, socket closed ${closedMs} ms after`);
+    report(
+      `50 MB streamed 200: ${(m.outcome as Error).name}, 1 attempt, ${m.ms} ms, peak RSS +${m.rssMb} MB, heap+buffers +${m.heapMb} MB, server wrote ${(stats.sent / MiB).toFixed(1)} MB, socket closed ${closedMs} ms after`,
+    );
   });
 
   it(`a small gzip body expanding to 100 MB is a ResponseTooLargeError, memory bounded`, async () => {
@@ -253,7 +266,9 @@ describe("maxResponseBytes", () => {
     const closedMs = await closedWithin(stats, failedAt, 2_000);
     expect(m.rssMb).toBeLessThan(64);
     expect(m.heapMb).toBeLessThan(48);
-    report(`gzip bomb ${(bomb.byteLength / 1024).toFixed(0)} KB → 100 MB: ${(m.outcome as Error).name}, 1 attempt, ${m.ms} ms, peak RSS +${m.rssMb} MB, heap+buffers +${m.heapMb} MB, socket closed ${closedMs} ms after`);
+    report(
+      `gzip bomb ${(bomb.byteLength / 1024).toFixed(0)} KB → 100 MB: ${(m.outcome as Error).name}, 1 attempt, ${m.ms} ms, peak RSS +${m.rssMb} MB, heap+buffers +${m.heapMb} MB, socket closed ${closedMs} ms after`,
+    );
   });
 
   it("a 503 with a huge streamed body is a typed error, not 'Cannot create a string longer than…', and not retried", async () => {
@@ -269,7 +284,9 @@ describe("maxResponseBytes", () => {
     expect(server.requests).toHaveLength(1);
     const closedMs = await closedWithin(stats, failedAt, 2_000);
     expect(m.rssMb).toBeLessThan(64);
-    report(`60 MB streamed 503: ${(m.outcome as Error).name}, 1 attempt, ${m.ms} ms, peak RSS +${m.rssMb} MB, heap+buffers +${m.heapMb} MB, socket closed ${closedMs} ms after`);
+    report(
+      `60 MB streamed 503: ${(m.outcome as Error).name}, 1 attempt, ${m.ms} ms, peak RSS +${m.rssMb} MB, heap+buffers +${m.heapMb} MB, socket closed ${closedMs} ms after`,
+    );
   });
 
   it("a declared Content-Length over the limit fails before the body is read", async () => {
@@ -281,7 +298,9 @@ describe("maxResponseBytes", () => {
     expect(server.requests).toHaveLength(1);
     await closedWithin(stats, Date.now(), 2_000);
     expect(stats.sent).toBeLessThan(8 * MiB);
-    report(`600 MB declared 503: ${(m.outcome as Error).name}, 1 attempt, ${m.ms} ms, server wrote ${(stats.sent / MiB).toFixed(1)} MB, peak RSS +${m.rssMb} MB`);
+    report(
+      `600 MB declared 503: ${(m.outcome as Error).name}, 1 attempt, ${m.ms} ms, server wrote ${(stats.sent / MiB).toFixed(1)} MB, peak RSS +${m.rssMb} MB`,
+    );
   });
 
   it("a body cut off by a reset is a ConnectionError, retried for a GET", async () => {

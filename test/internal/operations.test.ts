@@ -23,7 +23,11 @@ const transport = (overrides: Partial<TransportOptions> = {}) => testTransport({
 
 const operations = allOperations;
 
-const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
 
 describe("the operation table", () => {
   it("has every operation of the specs with the retry facts they declare", () => {
@@ -66,7 +70,17 @@ describe("the operation table", () => {
 
   it("prefers the template with more literal segments when two match", () => {
     const validate = Object.assign(() => true, { errors: null });
-    const entry = (operationId: string, path: string) => ({ api: "t", operationId, method: "GET", path, requestContentType: null, bodyRequired: false, query: {}, retry: unmatchedFacts("GET"), validate });
+    const entry = (operationId: string, path: string) => ({
+      api: "t",
+      operationId,
+      method: "GET",
+      path,
+      requestContentType: null,
+      bodyRequired: false,
+      query: {},
+      retry: unmatchedFacts("GET"),
+      validate,
+    });
     const find = operationLookup([entry("ById", "/a/{id}"), entry("Latest", "/a/latest")]);
     expect(find("GET", "/a/latest")?.entry.operationId).toBe("Latest");
     expect(find("GET", "/a/7")?.entry.operationId).toBe("ById");
@@ -76,11 +90,15 @@ describe("the operation table", () => {
 describe("retries follow the table", () => {
   const BIND = "/v3/p1/instances/i1/nodes/n1/public-gateway";
   const bind = JSON.stringify({ nat_gateway_id: "nat-1", public_ip_id: "eip-1", external_service_port: 8635 });
-  const token = JSON.stringify({ auth: { identity: { methods: ["password"], password: { user: { name: "u", password: "p", domain: { name: "d" } } } }, scope: { project: { id: "p1" } } } });
+  const token = JSON.stringify({
+    auth: { identity: { methods: ["password"], password: { user: { name: "u", password: "p", domain: { name: "d" } } } }, scope: { project: { id: "p1" } } },
+  });
 
   it("IAM's token POST is safe to repeat: a 503 is retried", async () => {
     server = await serve(json(503, {}), json(201, { token: {} }));
-    expect((await transport()(`${server.url}/v3/auth/tokens`, { method: "POST", body: token, headers: { "content-type": "application/json" } })).status).toBe(201);
+    expect((await transport()(`${server.url}/v3/auth/tokens`, { method: "POST", body: token, headers: { "content-type": "application/json" } })).status).toBe(
+      201,
+    );
     expect(server.requests).toHaveLength(2);
   });
 
@@ -139,7 +157,8 @@ describe("client.raw calls are validated before any I/O", () => {
   it("query parameters are read back to their spec types: limit=10 passes, limit=ten is named", async () => {
     server = await serve(json(200, { instances: [], total_count: 0 }));
     const dds = createDdsClient({ projectId: PROJECT, endpoint: server.url, auth: tokenAuth("t"), logLevel: "off" });
-    const list = (query: Record<string, unknown>) => dds.raw.GET("/v3/{project_id}/instances", { params: { path: { project_id: PROJECT }, query: query as never } });
+    const list = (query: Record<string, unknown>) =>
+      dds.raw.GET("/v3/{project_id}/instances", { params: { path: { project_id: PROJECT }, query: query as never } });
     expect((await list({ limit: 10, offset: 0 })).response.status).toBe(200);
     const err = await failure(list({ limit: "ten", bogus: "x" }));
     expect(err).toBeInstanceOf(ValidationError);
@@ -150,7 +169,8 @@ describe("client.raw calls are validated before any I/O", () => {
   it("the query is checked as the caller typed it: null, text for a number and nested objects are named, not dropped", async () => {
     server = await serve(json(200, { instances: [], total_count: 0 }));
     const dds = createDdsClient({ projectId: PROJECT, endpoint: server.url, auth: tokenAuth("t"), logLevel: "off" });
-    const list = (query: Record<string, unknown>) => dds.raw.GET("/v3/{project_id}/instances", { params: { path: { project_id: PROJECT }, query: query as never } });
+    const list = (query: Record<string, unknown>) =>
+      dds.raw.GET("/v3/{project_id}/instances", { params: { path: { project_id: PROJECT }, query: query as never } });
     const err = await failure(list({ limit: null, offset: "5", name: { deep: { er: 1 } }, id: undefined }));
     expect(err).toBeInstanceOf(ValidationError);
     expect((err as ValidationError).issues.map((i) => i.path).sort()).toEqual(["limit", "name", "offset"]);
@@ -164,7 +184,10 @@ describe("client.raw calls are validated before any I/O", () => {
     cyclic.self = cyclic;
     for (const body of [{ elbs: [{ elb_id: ELB, port: 1n }] }, cyclic]) {
       const err = await failure(
-        apig.raw.PUT("/v2/{project_id}/apigw/instances/{instance_id}/ingress-register", { params: { path: { project_id: PROJECT, instance_id: INSTANCE } }, body: body as never }),
+        apig.raw.PUT("/v2/{project_id}/apigw/instances/{instance_id}/ingress-register", {
+          params: { path: { project_id: PROJECT, instance_id: INSTANCE } },
+          body: body as never,
+        }),
       );
       expect(err).toBeInstanceOf(ValidationError);
       expect((err as ValidationError).issues).toMatchObject([{ path: "body", keyword: "type" }]);
@@ -177,8 +200,17 @@ describe("client.raw calls are validated before any I/O", () => {
     const apig = createApigClient({ projectId: PROJECT, endpoint: server.url, auth: tokenAuth("t"), logLevel: "off" });
     const withProto = (toJSON: () => unknown) => Object.assign(Object.create({ toJSON }), { elbs: [{ elb_id: ELB }] });
     const send = (body: unknown) =>
-      failure(apig.raw.PUT("/v2/{project_id}/apigw/instances/{instance_id}/ingress-register", { params: { path: { project_id: PROJECT, instance_id: INSTANCE } }, body: body as never }));
-    const thrown = await send(withProto(() => { throw new RangeError("boom"); }));
+      failure(
+        apig.raw.PUT("/v2/{project_id}/apigw/instances/{instance_id}/ingress-register", {
+          params: { path: { project_id: PROJECT, instance_id: INSTANCE } },
+          body: body as never,
+        }),
+      );
+    const thrown = await send(
+      withProto(() => {
+        throw new RangeError("boom");
+      }),
+    );
     expect(thrown).toBeInstanceOf(ValidationError);
     expect((thrown as ValidationError).issues).toMatchObject([{ path: "body", keyword: "type" }]);
     const replaced = await send(withProto(() => ({ elbs: "not a list" })));

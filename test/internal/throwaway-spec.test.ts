@@ -46,7 +46,16 @@ beforeAll(() => {
       "x-hwc-retry": { safeToRepeat: false, busyErrorCodes: ["DBS.280001"] },
       requestBody: {
         required: true,
-        content: { "application/json": { schema: { type: "object", additionalProperties: false, required: ["target_id"], properties: { target_id: { type: "string", minLength: 1, maxLength: 64 } } } } },
+        content: {
+          "application/json": {
+            schema: {
+              type: "object",
+              additionalProperties: false,
+              required: ["target_id"],
+              properties: { target_id: { type: "string", minLength: 1, maxLength: 64 } },
+            },
+          },
+        },
       },
       responses: answer,
     },
@@ -86,8 +95,20 @@ function client() {
 describe("an operation added to a throwaway spec", () => {
   it("is in the generated table with its facts, and in the generated types", () => {
     const restart = table.find((o) => o.operationId === "RestartInstance");
-    expect(restart).toMatchObject({ api: "dds", method: "POST", path: RESTART, requestContentType: "application/json", bodyRequired: true, retry: { safeToRepeat: false, busyErrorCodes: ["DBS.280001"] } });
-    expect(table.find((o) => o.operationId === "ShowRestartStatus")).toMatchObject({ method: "GET", path: STATUS, query: { verbose: "boolean" }, retry: { safeToRepeat: true } });
+    expect(restart).toMatchObject({
+      api: "dds",
+      method: "POST",
+      path: RESTART,
+      requestContentType: "application/json",
+      bodyRequired: true,
+      retry: { safeToRepeat: false, busyErrorCodes: ["DBS.280001"] },
+    });
+    expect(table.find((o) => o.operationId === "ShowRestartStatus")).toMatchObject({
+      method: "GET",
+      path: STATUS,
+      query: { verbose: "boolean" },
+      retry: { safeToRepeat: true },
+    });
     expect(table.map((o) => o.operationId)).toEqual(expect.arrayContaining(["BindPublicGateway", "UnbindPublicGateway", "ListInstances"]));
     expect(types).toContain(`"${RESTART}": {`);
     expect(types).toContain("RestartInstance: {");
@@ -95,18 +116,24 @@ describe("an operation added to a throwaway spec", () => {
 
   it("is validated before any I/O, naming the field", async () => {
     server = await serve(json(200, {}));
-    const err = await client().POST(RESTART, { params: { path: ids }, body: { target_id: "", extra: 1 } }).catch((e: unknown) => e);
+    const err = await client()
+      .POST(RESTART, { params: { path: ids }, body: { target_id: "", extra: 1 } })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ValidationError);
     expect((err as Error).message).toMatch(/^RestartInstance: /);
     expect((err as ValidationError).issues.map((i) => i.path).sort()).toEqual(["extra", "target_id"]);
-    const query = await client().GET(STATUS, { params: { path: ids, query: { verbose: "yes" } } }).catch((e: unknown) => e);
+    const query = await client()
+      .GET(STATUS, { params: { path: ids, query: { verbose: "yes" } } })
+      .catch((e: unknown) => e);
     expect((query as ValidationError).issues).toMatchObject([{ path: "verbose", keyword: "type" }]);
     expect(server.requests).toHaveLength(0);
   });
 
   it("is retried as declared: not safe to repeat, so a 503 is final, but its busy code is retried", async () => {
     server = await serve(json(503, {}));
-    const err = await client().POST(RESTART, { params: { path: ids }, body: { target_id: "t1" } }).catch((e: unknown) => e);
+    const err = await client()
+      .POST(RESTART, { params: { path: ids }, body: { target_id: "t1" } })
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ status: 503, retryable: false });
     expect(server.requests).toHaveLength(1);
     await server.close();
@@ -123,6 +150,9 @@ describe("an operation added to a throwaway spec", () => {
     server = await serve(json(503, {}), json(200, { status: "done" }));
     const { data } = await client().GET(STATUS, { params: { path: ids, query: { verbose: true } } });
     expect(data).toEqual({ status: "done" });
-    expect(server.requests.map((r) => r.url)).toEqual([`/v3/${PROJECT}/instances/${ids.instance_id}/restart-status?verbose=true`, `/v3/${PROJECT}/instances/${ids.instance_id}/restart-status?verbose=true`]);
+    expect(server.requests.map((r) => r.url)).toEqual([
+      `/v3/${PROJECT}/instances/${ids.instance_id}/restart-status?verbose=true`,
+      `/v3/${PROJECT}/instances/${ids.instance_id}/restart-status?verbose=true`,
+    ]);
   });
 });

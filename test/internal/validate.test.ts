@@ -66,7 +66,9 @@ describe("validating many invalid items", () => {
     expect(err.issues).toHaveLength(100);
     expect(err.totalIssues).toBe(100_001);
     expect(err.issues[0]).toEqual({ path: "elbs", keyword: "maxItems", message: "must have 1–10 items" });
-    expect(err.issues.slice(1)).toEqual(Array.from({ length: 99 }, (_, i) => ({ path: `elbs[${i}].elb_id`, keyword: "minLength", message: "must have 32–36 characters" })));
+    expect(err.issues.slice(1)).toEqual(
+      Array.from({ length: 99 }, (_, i) => ({ path: `elbs[${i}].elb_id`, keyword: "minLength", message: "must have 32–36 characters" })),
+    );
     expect(err.message.startsWith("UnregisterIngressIps: elbs must have 1–10 items; elbs[0].elb_id must have 32–36 characters; ")).toBe(true);
     expect(err.message.endsWith("elbs[98].elb_id must have 32–36 characters (and 99901 more)")).toBe(true);
     expect(err.message.length).toBeLessThan(100 * 60);

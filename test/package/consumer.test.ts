@@ -36,7 +36,15 @@ function loadRoutes(): Route[] {
   const routes: Route[] = [];
   for (const spec of ["apig", "dds", "iam"]) {
     const doc = parse(readFileSync(at("openapi", `${spec}.yaml`), "utf8")) as Obj;
-    const deref = (o: Obj): Obj => (typeof o?.$ref === "string" ? deref(o.$ref.slice(2).split("/").reduce((n: Obj, k: string) => n[k], doc)) : o);
+    const deref = (o: Obj): Obj =>
+      typeof o?.$ref === "string"
+        ? deref(
+            o.$ref
+              .slice(2)
+              .split("/")
+              .reduce((n: Obj, k: string) => n[k], doc),
+          )
+        : o;
     for (const [p, item] of Object.entries(doc.paths as Obj)) {
       for (const [method, op] of Object.entries(item as Obj)) {
         if (!op?.operationId) continue;
@@ -228,7 +236,14 @@ function expectSpecAnswers(result: Obj) {
 
 function expectSignedCalls(since: number) {
   const calls = stub.seen.slice(since);
-  expect(calls.map((c) => c.operationId)).toEqual(["ShowInstance", "UnregisterIngressIps", "ListInstances", "UnbindPublicGateway", "CreateTokenByPassword", "?"]);
+  expect(calls.map((c) => c.operationId)).toEqual([
+    "ShowInstance",
+    "UnregisterIngressIps",
+    "ListInstances",
+    "UnbindPublicGateway",
+    "CreateTokenByPassword",
+    "?",
+  ]);
   for (const c of calls.filter((c) => c.operationId !== "CreateTokenByPassword")) {
     expect(c.headers.authorization, c.operationId).toMatch(/^SDK-HMAC-SHA256 Access=CONSUMER-AK, SignedHeaders=[a-z0-9;-]+, Signature=[0-9a-f]{64}$/);
     expect(c.headers["x-project-id"]).toBe(PROJECT);
@@ -269,7 +284,11 @@ describe("ESM TypeScript consumer (moduleResolution NodeNext)", () => {
       const m = /\/\/ (TS\d+) (.+)$/.exec(line);
       return m ? [{ line: i + 1, code: m[1], mentions: m[2] }] : [];
     });
-    const reported = [...(r.stdout + r.stderr).matchAll(/^bad\/bad\.ts\((\d+),\d+\): error (TS\d+): (.+)$/gm)].map((m) => ({ line: Number(m[1]), code: m[2], message: m[3] }));
+    const reported = [...(r.stdout + r.stderr).matchAll(/^bad\/bad\.ts\((\d+),\d+\): error (TS\d+): (.+)$/gm)].map((m) => ({
+      line: Number(m[1]),
+      code: m[2],
+      message: m[3],
+    }));
     expect(reported.map(({ line, code }) => ({ line, code }))).toEqual(expected.map(({ line, code }) => ({ line, code })));
     for (const [i, e] of expected.entries()) expect(reported[i]?.message).toContain(e.mentions);
   }, 90_000);
@@ -286,7 +305,11 @@ describe("ESM TypeScript consumer (moduleResolution NodeNext)", () => {
 
   it("imports the emulator subpath", async (ctx) => {
     if (!hasEmulator()) return ctx.skip("src/emulator/index.ts does not exist");
-    const r = await run(process.execPath, ["--input-type=module", "-e", `const m = await import("hwc-gateways/emulator"); console.log(typeof m.startEmulator);`], { cwd: dir });
+    const r = await run(
+      process.execPath,
+      ["--input-type=module", "-e", `const m = await import("hwc-gateways/emulator"); console.log(typeof m.startEmulator);`],
+      { cwd: dir },
+    );
     expect(r.stdout.trim()).toBe("function");
   });
 

@@ -89,14 +89,19 @@ describe("the packed tarball", () => {
   it("holds dist/, package.json and the readme/licence only", async () => {
     const r = await run("tar", ["-tzf", tarball]);
     expect(r.status).toBe(0);
-    const files = r.stdout.trim().split("\n").map((f) => f.replace(/^package\//, ""));
+    const files = r.stdout
+      .trim()
+      .split("\n")
+      .map((f) => f.replace(/^package\//, ""));
     for (const f of files) expect(f).toMatch(/^(dist\/.+|package\.json|README(\.md)?|LICEN[CS]E(\.md|\.txt)?)$/i);
     for (const f of expectedOutputs()) expect(files).toContain(f);
   });
 
   it("has no type problems in any resolution mode (are-the-types-wrong)", async (ctx) => {
     const r = await run(bin("attw"), [tarball, "--format", "json"], { timeoutMs: 90_000 });
-    const { analysis } = JSON.parse(r.stdout) as { analysis: { entrypoints: Record<string, unknown>; problems: Array<{ kind: string; entrypoint?: string; resolutionKind?: string }> } };
+    const { analysis } = JSON.parse(r.stdout) as {
+      analysis: { entrypoints: Record<string, unknown>; problems: Array<{ kind: string; entrypoint?: string; resolutionKind?: string }> };
+    };
     expect(Object.keys(analysis.entrypoints).sort()).toEqual([".", "./emulator", "./package.json"]);
     const setAside = hasEmulator() ? [] : analysis.problems.filter((p) => p.entrypoint === "./emulator");
     if (setAside.length) ctx.annotate(`set aside until src/emulator/index.ts exists: ${setAside.map((p) => `${p.kind} (${p.resolutionKind})`).join(", ")}`);

@@ -44,7 +44,9 @@ async function installRuntime(rt: Runtime): Promise<{ exe: string; cached: boole
   rmSync(partial, { recursive: true, force: true });
   // Scripts stay enabled: bun and deno move their platform binary (an optional dependency) into place in postinstall.
   // The environment's npm_config_cache and registry settings apply, as for every npm call here.
-  const r = await run("npm", ["install", "--prefix", partial, "--no-save", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error", spec], { timeoutMs: 600_000 });
+  const r = await run("npm", ["install", "--prefix", partial, "--no-save", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error", spec], {
+    timeoutMs: 600_000,
+  });
   if (r.status !== 0 || !existsSync(path.join(partial, rt.bin))) {
     rmSync(partial, { recursive: true, force: true });
     throw new Error(`npm install ${spec} failed (status ${r.status}) or gave no ${rt.bin}:\n${r.stdout}\n${r.stderr}`);
@@ -90,7 +92,15 @@ async function smokeCommand(rt: Runtime, exe: string, project: string, a: SmokeA
     // One ESM file, bundled as wrangler does (esbuild, the workerd/worker/browser conditions), no node: import left
     // in it. Outbound fetches may reach loopback addresses only.
     const bundle = path.join(project, "worker.bundle.mjs");
-    await build({ entryPoints: [path.join(project, "worker.mjs")], outfile: bundle, bundle: true, format: "esm", platform: "browser", conditions: ["workerd", "worker"], logLevel: "warning" });
+    await build({
+      entryPoints: [path.join(project, "worker.mjs")],
+      outfile: bundle,
+      bundle: true,
+      format: "esm",
+      platform: "browser",
+      conditions: ["workerd", "worker"],
+      logLevel: "warning",
+    });
     const binding = JSON.stringify({ ...a, version: rt.version });
     const config = path.join(project, "worker.capnp");
     writeFileSync(
@@ -186,7 +196,12 @@ describe("runtime matrix (runtimes.json)", () => {
         expect(out.runtime).toBe(runtime);
         expect(out.crypto).toBe(rt.signer);
         const reference = await signRequest(
-          { method: "PUT", url: `https://apig.cn-north-4.myhuaweicloud.com/v2/${emu.projectId}/apigw/instances/${GATEWAY}/ingress-unregister`, headers: { "content-type": "application/json" }, body: '{"elbs":[]}' },
+          {
+            method: "PUT",
+            url: `https://apig.cn-north-4.myhuaweicloud.com/v2/${emu.projectId}/apigw/instances/${GATEWAY}/ingress-unregister`,
+            headers: { "content-type": "application/json" },
+            body: '{"elbs":[]}',
+          },
           key,
           { date: new Date(Date.UTC(2026, 0, 2, 3, 4, 5)) },
         );

@@ -28,7 +28,13 @@ const GOALS: Record<string, number> = {
 
 describe("size budget", () => {
   it("every .size-limit.json check passes: one per client and one for every export (figures printed)", async (ctx) => {
-    const configured = JSON.parse(readFileSync(at(".size-limit.json"), "utf8")) as Array<{ name: string; path: string; import?: string; gzip?: boolean; limit: string }>;
+    const configured = JSON.parse(readFileSync(at(".size-limit.json"), "utf8")) as Array<{
+      name: string;
+      path: string;
+      import?: string;
+      gzip?: boolean;
+      limit: string;
+    }>;
     expect(configured.map((c) => c.import)).toEqual(Object.keys(GOALS));
     for (const c of configured) {
       expect(c.gzip, `${c.name}: measure gzip, as the README reports`).toBe(true);

@@ -46,7 +46,10 @@ describe("APIG client", () => {
   });
 
   it("reads gateway details and maps 404 to NotFoundError with code and request id", async () => {
-    server = await serve(json(200, { id: INSTANCE, instance_name: "gw", status: "Running", instance_status: 6 }), json(404, { error_code: "APIC.7302", error_msg: "Instance not found" }));
+    server = await serve(
+      json(200, { id: INSTANCE, instance_name: "gw", status: "Running", instance_status: 6 }),
+      json(404, { error_code: "APIC.7302", error_msg: "Instance not found" }),
+    );
     const apig = createApigClient({ projectId: PROJECT, endpoint: server.url, auth: tokenAuth("tok") });
     expect((await apig.getInstance(INSTANCE)).status).toBe("Running");
     const err = await apig.getInstance(INSTANCE).catch((e: unknown) => e);
@@ -59,7 +62,14 @@ describe("APIG client", () => {
     const apig = createApigClient({ projectId: PROJECT, endpoint: server.url, auth: tokenAuth("tok") });
     const bad = {
       elbs: [
-        { elb_id: "short", public_ips: [{ type: "v4", ip: "2001:db8::1" }, { type: "v6", ip: "192.0.2.1" }, { type: "v4", ip: "192.0.2.2" }] },
+        {
+          elb_id: "short",
+          public_ips: [
+            { type: "v4", ip: "2001:db8::1" },
+            { type: "v6", ip: "192.0.2.1" },
+            { type: "v4", ip: "192.0.2.2" },
+          ],
+        },
       ],
     };
     const err = (await apig.deregisterIngressIps(INSTANCE, bad as never).catch((e: unknown) => e)) as ValidationError;
@@ -72,20 +82,26 @@ describe("APIG client", () => {
     expect(server.requests).toHaveLength(0);
   });
 
-  it.each([["..", "dot segment"], [".", "dot segment"], ["", "must not be empty"], ["a/b", "must not contain"], ["a?b", "must not contain"], ["a#b", "must not contain"]])(
-    "refuses instance id %j before any I/O",
-    async (id, message) => {
-      server = await serve(json(200, {}));
-      const apig = createApigClient({ projectId: PROJECT, endpoint: server.url, auth: tokenAuth("tok") });
-      const err = (await apig.getInstance(id).catch((e: unknown) => e)) as ValidationError;
-      expect(err).toBeInstanceOf(ValidationError);
-      expect(err.issues[0]?.path).toBe("instance_id");
-      expect(err.message).toContain(message);
-      // raw calls get the same protection through the path serializer
-      await expect(apig.raw.GET("/v2/{project_id}/apigw/instances/{instance_id}", { params: { path: { project_id: PROJECT, instance_id: id } } })).rejects.toBeInstanceOf(ValidationError);
-      expect(server.requests).toHaveLength(0);
-    },
-  );
+  it.each([
+    ["..", "dot segment"],
+    [".", "dot segment"],
+    ["", "must not be empty"],
+    ["a/b", "must not contain"],
+    ["a?b", "must not contain"],
+    ["a#b", "must not contain"],
+  ])("refuses instance id %j before any I/O", async (id, message) => {
+    server = await serve(json(200, {}));
+    const apig = createApigClient({ projectId: PROJECT, endpoint: server.url, auth: tokenAuth("tok") });
+    const err = (await apig.getInstance(id).catch((e: unknown) => e)) as ValidationError;
+    expect(err).toBeInstanceOf(ValidationError);
+    expect(err.issues[0]?.path).toBe("instance_id");
+    expect(err.message).toContain(message);
+    // raw calls get the same protection through the path serializer
+    await expect(
+      apig.raw.GET("/v2/{project_id}/apigw/instances/{instance_id}", { params: { path: { project_id: PROJECT, instance_id: id } } }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    expect(server.requests).toHaveLength(0);
+  });
 
   it("percent-encodes unusual but legal ids", async () => {
     server = await serve(json(200, { id: "x", instance_name: "gw", status: "Running" }));
@@ -141,7 +157,10 @@ describe("client options", () => {
     };
     await createApigClient({ projectId: "p", region: "cn-north-4", fetch, auth: tokenAuth("tok") }).getInstance("i");
     await createApigClient({ projectId: "p", region: "eu-west-101", fetch, auth: tokenAuth("tok") }).getInstance("i");
-    expect(seen).toEqual(["https://apig.cn-north-4.myhuaweicloud.com/v2/p/apigw/instances/i", "https://apig.eu-west-101.myhuaweicloud.eu/v2/p/apigw/instances/i"]);
+    expect(seen).toEqual([
+      "https://apig.cn-north-4.myhuaweicloud.com/v2/p/apigw/instances/i",
+      "https://apig.eu-west-101.myhuaweicloud.eu/v2/p/apigw/instances/i",
+    ]);
   });
 
   it("allows plain http to non-loopback hosts only when asked", () => {
@@ -152,7 +171,12 @@ describe("client options", () => {
 
 describe("validation paths", () => {
   it("names the body itself when the body is not an object", async () => {
-    const apig = createApigClient({ projectId: PROJECT, region: "cn-north-4", auth: tokenAuth("tok"), fetch: () => Promise.reject(new Error("no I/O expected")) });
+    const apig = createApigClient({
+      projectId: PROJECT,
+      region: "cn-north-4",
+      auth: tokenAuth("tok"),
+      fetch: () => Promise.reject(new Error("no I/O expected")),
+    });
     const err = (await apig.deregisterIngressIps(INSTANCE, "nope" as never).catch((e: unknown) => e)) as ValidationError;
     expect(err).toBeInstanceOf(ValidationError);
     expect(err.issues).toContainEqual({ path: "body", keyword: "type", message: "must be an object" });

@@ -94,7 +94,12 @@ describe("DDS client", () => {
     ["an empty key", "=prod"],
     ["21 pairs", Array.from({ length: 21 }, (_, i) => `k${i}=v`).join(",")],
   ])("refuses a tags filter with %s before any I/O", async (_what, tags) => {
-    const dds = createDdsClient({ projectId: PROJECT, endpoint: "http://127.0.0.1:9", auth: tokenAuth("tok"), fetch: () => Promise.reject(new Error("no I/O expected")) });
+    const dds = createDdsClient({
+      projectId: PROJECT,
+      endpoint: "http://127.0.0.1:9",
+      auth: tokenAuth("tok"),
+      fetch: () => Promise.reject(new Error("no I/O expected")),
+    });
     const err = await dds.listInstances({ tags }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ValidationError);
     expect((err as ValidationError).issues.map((i) => i.path)).toEqual(["tags"]);

@@ -12,7 +12,11 @@ const body = {
   },
 };
 const issued = (extra: Record<string, unknown> = {}) =>
-  json(201, { token: { expires_at: "2030-01-01T00:00:00.000000Z", issued_at: "2029-12-31T00:00:00.000000Z", methods: ["password"], ...extra } }, { "x-subject-token": "MIItoken" });
+  json(
+    201,
+    { token: { expires_at: "2030-01-01T00:00:00.000000Z", issued_at: "2029-12-31T00:00:00.000000Z", methods: ["password"], ...extra } },
+    { "x-subject-token": "MIItoken" },
+  );
 
 describe("IAM client", () => {
   it("sends the Content-Type the reference asks for and nocatalog=true (a string) by default", async () => {
@@ -61,7 +65,9 @@ describe("IAM client", () => {
     ["an expires_at that is no date", { token: { expires_at: "soon" } }],
   ])("reports a 201 with %s as an InvalidResponseError, since the spec marks no response field required", async (_what, answer) => {
     const server = await serve(json(201, answer, { "x-subject-token": "MIItoken" }));
-    const err = await createIamClient({ endpoint: server.url, maxRetries: 0 }).createTokenByPassword(body).catch((e: unknown) => e);
+    const err = await createIamClient({ endpoint: server.url, maxRetries: 0 })
+      .createTokenByPassword(body)
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InvalidResponseError);
     expect((err as Error).message).toMatch(/expires_at/);
     expect((err as Error).message).not.toContain("MIItoken");

@@ -61,7 +61,9 @@ const requirePublicIps = (doc: Obj) => {
 const renameIpDetail = (doc: Obj) => {
   const all = schemas(doc);
   const renamed = Object.fromEntries(Object.entries(all).map(([k, v]) => [k === "IpDetail" ? "IpAddress" : k, v]));
-  (doc["components"] as Obj)["schemas"] = JSON.parse(JSON.stringify(renamed).replaceAll('"#/components/schemas/IpDetail"', '"#/components/schemas/IpAddress"')) as Obj;
+  (doc["components"] as Obj)["schemas"] = JSON.parse(
+    JSON.stringify(renamed).replaceAll('"#/components/schemas/IpDetail"', '"#/components/schemas/IpAddress"'),
+  ) as Obj;
 };
 
 describe.concurrent("npm run spec:diff", { timeout: 90_000 }, () => {
@@ -81,7 +83,9 @@ describe.concurrent("npm run spec:diff", { timeout: 90_000 }, () => {
   it("fails on a newly required request property without a major bump", async () => {
     const r = await diffAfter("apig", requirePublicIps);
     expect(r.out).toContain("required-properties-added");
-    expect(r.out).toMatch(new RegExp(`need a major bump of info\\.version \\(${escape(APIG_VERSION)} → ${escape(NEXT_MAJOR)}\\), but it is ${escape(APIG_VERSION)}`));
+    expect(r.out).toMatch(
+      new RegExp(`need a major bump of info\\.version \\(${escape(APIG_VERSION)} → ${escape(NEXT_MAJOR)}\\), but it is ${escape(APIG_VERSION)}`),
+    );
     expect(r.code).toBe(1);
   });
 

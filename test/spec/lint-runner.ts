@@ -89,7 +89,11 @@ export function splitJsonStream(text: string): unknown[] {
  * file, in order. The exit code is the process's, shared by all files.
  */
 export async function redoclyLint(root: string, files: string[]): Promise<RedoclyResult[]> {
-  const r = await run(path.join(root, "node_modules", ".bin", "redocly"), ["lint", ...files, "--format=json", "--config", path.join(root, "redocly.yaml")], root);
+  const r = await run(
+    path.join(root, "node_modules", ".bin", "redocly"),
+    ["lint", ...files, "--format=json", "--config", path.join(root, "redocly.yaml")],
+    root,
+  );
   type Report = { totals?: RedoclyResult["totals"]; problems?: { ruleId: string; severity: string; message: string; location?: { pointer?: string }[] }[] };
   let reports: Report[];
   try {
@@ -125,7 +129,13 @@ export async function spectralLint(root: string, files: string[]): Promise<Spect
     }
     return {
       exitCode: r.code,
-      findings: raw.map((f) => ({ code: String(f.code), severity: f.severity, message: f.message, path: f.path.join("."), source: path.relative(root, f.source ?? "") })),
+      findings: raw.map((f) => ({
+        code: String(f.code),
+        severity: f.severity,
+        message: f.message,
+        path: f.path.join("."),
+        source: path.relative(root, f.source ?? ""),
+      })),
     };
   } finally {
     rmSync(out, { recursive: true, force: true });

@@ -66,10 +66,9 @@ describe(".spectral.yaml", () => {
       expect(above, `${m[1]} is turned off without a reason comment above it`).toMatch(/^#\s*\S.{10,}/);
     });
     // Every "off" the YAML parser sees was checked above (no flow-style or multi-line form slipped through).
-    const parsedOff = [
-      ...Object.entries(ruleset.rules ?? {}),
-      ...(ruleset.overrides ?? []).flatMap((o) => Object.entries(o.rules ?? {})),
-    ].filter(([, v]) => v === "off" || v === false);
+    const parsedOff = [...Object.entries(ruleset.rules ?? {}), ...(ruleset.overrides ?? []).flatMap((o) => Object.entries(o.rules ?? {}))].filter(
+      ([, v]) => v === "off" || v === false,
+    );
     expect(offRules.sort()).toEqual(parsedOff.map(([k]) => k).sort());
   });
 });

@@ -64,9 +64,14 @@ const MUTATIONS: Mutation[] = [
     name: "an example uses a value outside its enum (status: running)",
     spec: "apig",
     mutate: (doc) => {
-      at(doc, "#/paths/~1v2~1{project_id}~1apigw~1instances~1{instance_id}/get/responses/200/content/application~1json/examples/running/value")["status"] = "running";
+      at(doc, "#/paths/~1v2~1{project_id}~1apigw~1instances~1{instance_id}/get/responses/200/content/application~1json/examples/running/value")["status"] =
+        "running";
     },
-    caughtBy: { redocly: ["no-invalid-media-type-examples"], spectral: ["oas3-valid-media-example"], ajv: ["/status must be equal to one of the allowed values"] },
+    caughtBy: {
+      redocly: ["no-invalid-media-type-examples"],
+      spectral: ["oas3-valid-media-example"],
+      ajv: ["/status must be equal to one of the allowed values"],
+    },
   },
   {
     name: "a schema example contradicts its if/then/else (v4 with an IPv6 literal)",
@@ -160,7 +165,10 @@ interface GateFindings {
   ajv: string[];
 }
 
-const originals = Object.fromEntries(SPEC_NAMES.map((n) => [n, readFileSync(path.join(REPO_ROOT, "openapi", `${n}.yaml`), "utf8")])) as Record<SpecName, string>;
+const originals = Object.fromEntries(SPEC_NAMES.map((n) => [n, readFileSync(path.join(REPO_ROOT, "openapi", `${n}.yaml`), "utf8")])) as Record<
+  SpecName,
+  string
+>;
 
 interface Variant {
   key: string;

@@ -50,7 +50,13 @@ describe("spec model", () => {
 
   it("lists operations with resolved parameters (the operation's win), bodies, responses and extensions", () => {
     const [get, post] = model.operations();
-    expect(get).toMatchObject({ method: "GET", path: "/a/{id}", operationId: "GetA", extensions: { "x-hwc-retry": ok }, responses: { "200": { description: "ok" } } });
+    expect(get).toMatchObject({
+      method: "GET",
+      path: "/a/{id}",
+      operationId: "GetA",
+      extensions: { "x-hwc-retry": ok },
+      responses: { "200": { description: "ok" } },
+    });
     expect(get?.parameters).toEqual([
       { name: "id", in: "path", required: true, schema: { $ref: "#/components/schemas/Id" } },
       { name: "q", in: "query", required: true, schema: { type: "integer" } },
@@ -72,7 +78,13 @@ describe("spec model", () => {
     const body = operationInputSchema(model.operation("PostA"));
     expect(body["required"]).toEqual(["path", "body"]);
     expect(() => model.inline(body)).toThrow(/recursive \$ref #\/components\/schemas\/Node → #\/components\/schemas\/Node/);
-    expect(model.rewriteRefs(body, (ref) => ref.replace("#/components/schemas/", "#/$defs/"), (k) => k === "required")).toMatchObject({
+    expect(
+      model.rewriteRefs(
+        body,
+        (ref) => ref.replace("#/components/schemas/", "#/$defs/"),
+        (k) => k === "required",
+      ),
+    ).toMatchObject({
       properties: { body: { $ref: "#/$defs/Node" } },
     });
   });
@@ -80,7 +92,10 @@ describe("spec model", () => {
   it("reads x-hwc-retry and rejects operations without well-formed facts", () => {
     expect(retryFacts(model.operation("GetA"))).toEqual(ok);
     expect(() => retryFacts(model.operation("PostA"))).toThrow("POST /a/{id} (PostA): needs x-hwc-retry");
-    for (const bad of [{ safeToRepeat: "yes", busyErrorCodes: [] }, { safeToRepeat: true, busyErrorCodes: [1] }]) {
+    for (const bad of [
+      { safeToRepeat: "yes", busyErrorCodes: [] },
+      { safeToRepeat: true, busyErrorCodes: [1] },
+    ]) {
       expect(() => retryFacts(new SpecModel(doc(bad), "t").operation("GetA"))).toThrow("needs x-hwc-retry");
     }
     expect(() => retryFacts(new SpecModel(doc({ ...ok, idempotent: true }), "t").operation("GetA"))).toThrow("unknown keys idempotent");

@@ -22,14 +22,81 @@ declare const details: InstanceDetails;
 declare const job: IngressIpsJobHandle;
 
 type AllInstanceStatuses =
-  | "Creating" | "CreateSuccess" | "CreateFail" | "Initing" | "Registering" | "Running" | "InitingFailed" | "RegisterFailed"
-  | "Installing" | "InstallFailed" | "Updating" | "UpdateFailed" | "Rollbacking" | "RollbackSuccess" | "RollbackFailed"
-  | "Deleting" | "DeleteFailed" | "Unregistering" | "UnRegisterFailed" | "CreateTimeout" | "InitTimeout" | "RegisterTimeout"
-  | "InstallTimeout" | "UpdateTimeout" | "RollbackTimeout" | "DeleteTimeout" | "UnregisterTimeout" | "Starting" | "Freezing"
-  | "Frozen" | "Restarting" | "RestartFail" | "Unhealthy" | "RestartTimeout" | "Resizing" | "ResizeFailed" | "ResizeTimeout";
+  | "Creating"
+  | "CreateSuccess"
+  | "CreateFail"
+  | "Initing"
+  | "Registering"
+  | "Running"
+  | "InitingFailed"
+  | "RegisterFailed"
+  | "Installing"
+  | "InstallFailed"
+  | "Updating"
+  | "UpdateFailed"
+  | "Rollbacking"
+  | "RollbackSuccess"
+  | "RollbackFailed"
+  | "Deleting"
+  | "DeleteFailed"
+  | "Unregistering"
+  | "UnRegisterFailed"
+  | "CreateTimeout"
+  | "InitTimeout"
+  | "RegisterTimeout"
+  | "InstallTimeout"
+  | "UpdateTimeout"
+  | "RollbackTimeout"
+  | "DeleteTimeout"
+  | "UnregisterTimeout"
+  | "Starting"
+  | "Freezing"
+  | "Frozen"
+  | "Restarting"
+  | "RestartFail"
+  | "Unhealthy"
+  | "RestartTimeout"
+  | "Resizing"
+  | "ResizeFailed"
+  | "ResizeTimeout";
 type AllInstanceStatusCodes =
-  | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 10 | 11 | 12 | 13 | 20 | 21 | 22 | 23 | 24 | 25 | 26 | 27 | 28 | 29 | 30 | 31 | 32 | 33
-  | 34 | 35 | 36 | 37 | 38 | 39 | 40 | 41 | 42 | 43 | 44;
+  | 1
+  | 2
+  | 3
+  | 4
+  | 5
+  | 6
+  | 7
+  | 8
+  | 10
+  | 11
+  | 12
+  | 13
+  | 20
+  | 21
+  | 22
+  | 23
+  | 24
+  | 25
+  | 26
+  | 27
+  | 28
+  | 29
+  | 30
+  | 31
+  | 32
+  | 33
+  | 34
+  | 35
+  | 36
+  | 37
+  | 38
+  | 39
+  | 40
+  | 41
+  | 42
+  | 43
+  | 44;
 
 describe("APIG types", () => {
   it("createApigClient returns an ApigClient", () => {

@@ -64,7 +64,9 @@ describe("DDS types", () => {
     }>();
     expectTypeOf(page.total_count).toEqualTypeOf<number | undefined>();
     expectTypeOf(page.instances).toEqualTypeOf<DdsInstance[] | undefined>();
-    expectTypeOf<DdsInstance["status"]>().toEqualTypeOf<"normal" | "abnormal" | "creating" | "frozen" | "data_disk_full" | "createfail" | "enlargefail" | undefined>();
+    expectTypeOf<DdsInstance["status"]>().toEqualTypeOf<
+      "normal" | "abnormal" | "creating" | "frozen" | "data_disk_full" | "createfail" | "enlargefail" | undefined
+    >();
     expectTypeOf<DdsInstance["mode"]>().toEqualTypeOf<"Sharding" | "ReplicaSet" | "Single" | undefined>();
     expectTypeOf<DdsInstance["groups"]>().toEqualTypeOf<DdsGroup[] | undefined>();
     expectTypeOf<DdsInstance["tags"]>().toEqualTypeOf<{ key?: string; value?: string }[] | undefined>();

@@ -49,8 +49,10 @@ describe("IAM types", () => {
     const noScope: CreateTokenByPasswordRequest = { auth: { identity: { methods: ["password"], password: { user } } } };
     // @ts-expect-error wrong enum value: token is not an allowed method here
     const wrongEnum: CreateTokenByPasswordRequest = { auth: { identity: { methods: ["token"], password: { user } }, scope: {} } };
-    // @ts-expect-error missing required field: domain
-    const missing: CreateTokenByPasswordRequest = { auth: { identity: { methods: ["password"], password: { user: { name: "u", password: "p" } } }, scope: {} } };
+    const missing: CreateTokenByPasswordRequest = {
+      // @ts-expect-error missing required field: domain
+      auth: { identity: { methods: ["password"], password: { user: { name: "u", password: "p" } } }, scope: {} },
+    };
     // @ts-expect-error wrong field name: projects instead of project
     const wrongName: CreateTokenByPasswordRequest = { auth: { identity: ok.auth.identity, scope: { projects: { name: "cn-north-4" } } } };
     // @ts-expect-error extra property in the request body

@@ -28,7 +28,11 @@ function wrongType(s: Schema): fc.Arbitrary<unknown> {
     object: fc.constant({}),
   };
   const allowed = new Set(type === "integer" ? ["integer"] : type === "number" ? ["integer", "number"] : [type ?? ""]);
-  return fc.oneof(...Object.entries(candidates).filter(([t]) => !allowed.has(t)).map(([, a]) => a));
+  return fc.oneof(
+    ...Object.entries(candidates)
+      .filter(([t]) => !allowed.has(t))
+      .map(([, a]) => a),
+  );
 }
 
 /** Strings (kept within any maxLength, so only the format breaks) that are not valid literals of `format`. */
@@ -92,7 +96,11 @@ export function mutatedInput(input: Schema, site: Site): fc.Arbitrary<Mutated> {
         return wrongType(s);
       case "enum": {
         const allowed = (s["enum"] as unknown[]).map(String);
-        const flipped = allowed.flatMap((v) => [v.toUpperCase(), v.toLowerCase(), v.charAt(0) === v.charAt(0).toUpperCase() ? v.charAt(0).toLowerCase() + v.slice(1) : v.charAt(0).toUpperCase() + v.slice(1)]);
+        const flipped = allowed.flatMap((v) => [
+          v.toUpperCase(),
+          v.toLowerCase(),
+          v.charAt(0) === v.charAt(0).toUpperCase() ? v.charAt(0).toLowerCase() + v.slice(1) : v.charAt(0).toUpperCase() + v.slice(1),
+        ]);
         const other = [...new Set(flipped)].filter((v) => !allowed.includes(v));
         return fc.oneof(...(other.length ? [fc.constantFrom(...other)] : []), safeString(1, 10)).filter((v) => !allowed.includes(v));
       }
@@ -129,7 +137,7 @@ export function mutatedInput(input: Schema, site: Site): fc.Arbitrary<Mutated> {
   return fc.tuple(base, picks, replacement ?? fc.constant(undefined), extraKey, fc.jsonValue()).map(([valid, ps, bad, key, extraValue]) => {
     const value = structuredClone(valid);
     const at = locate((value as Record<string, unknown>)[site.group], site.steps, ps);
-    const groupScope = (p: string) => (site.group === "body" ? p : (site.steps[0] && "prop" in site.steps[0] ? site.steps[0].prop : p));
+    const groupScope = (p: string) => (site.group === "body" ? p : site.steps[0] && "prop" in site.steps[0] ? site.steps[0].prop : p);
     switch (site.keyword) {
       case "required": {
         if (site.group === "body" && site.steps.length === 0 && site.prop === "") {

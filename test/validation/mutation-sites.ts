@@ -56,10 +56,16 @@ export function mutationSites(input: Schema): Site[] {
       walk(group, withoutConditional(s), steps);
       for (const { schema: b, branch } of branches(s)) {
         const bProps = (b["properties"] ?? {}) as Record<string, Schema>;
-        const consts = Object.fromEntries(Object.entries(bProps).filter(([, p]) => p["const"] !== undefined).map(([k, p]) => [k, p["const"]]));
+        const consts = Object.fromEntries(
+          Object.entries(bProps)
+            .filter(([, p]) => p["const"] !== undefined)
+            .map(([k, p]) => [k, p["const"]]),
+        );
         for (const [name, p] of Object.entries(bProps)) {
           if (typeof p["format"] === "string") {
-            const when = Object.entries(consts).map(([k, v]) => `${k} = ${String(v)}`).join(", ");
+            const when = Object.entries(consts)
+              .map(([k, v]) => `${k} = ${String(v)}`)
+              .join(", ");
             add(group, steps, "format", p, { prop: name, consts }, ` ${String(p["format"])} (${branch}: ${when})`);
           }
         }
@@ -104,7 +110,8 @@ export function mutationSites(input: Schema): Site[] {
     }
   }
   if (props["body"]) {
-    if (((input["required"] as string[]) ?? []).includes("body")) sites.push({ group: "body", steps: [], keyword: "required", schema: input, prop: "", label: "body (missing) required" });
+    if (((input["required"] as string[]) ?? []).includes("body"))
+      sites.push({ group: "body", steps: [], keyword: "required", schema: input, prop: "", label: "body (missing) required" });
     walk("body", props["body"], []);
   }
   return sites;

@@ -35,7 +35,12 @@ interface Operation {
 const REGION = "cn-north-4";
 // The regional endpoints given as endpoints, not as a region: with a region and no projectId the client would
 // look the project up in IAM (issue 14) instead of refusing the missing project_id before any I/O.
-const common = (fetch: Fetch, service: "apig" | "dds") => ({ endpoint: `https://${service}.${REGION}.myhuaweicloud.com`, fetch, maxRetries: 0, auth: tokenAuth("test-token") });
+const common = (fetch: Fetch, service: "apig" | "dds") => ({
+  endpoint: `https://${service}.${REGION}.myhuaweicloud.com`,
+  fetch,
+  maxRetries: 0,
+  auth: tokenAuth("test-token"),
+});
 const apig = (input: Input, fetch: Fetch) => createApigClient({ ...common(fetch, "apig"), projectId: input.path["project_id"] as string });
 const dds = (input: Input, fetch: Fetch) => createDdsClient({ ...common(fetch, "dds"), projectId: input.path["project_id"] as string });
 const iam = (fetch: Fetch) => createIamClient({ region: REGION, fetch, maxRetries: 0 });
@@ -142,7 +147,8 @@ const MESSAGE: Record<Keyword, RegExp> = {
 /** `projectId` is a client option; the client checks it at creation under its option name. */
 const ALIASES: Record<string, string[]> = { project_id: ["project_id", "projectId"] };
 
-const inScope = (issuePath: string, scope: string) => scope === "" || issuePath === scope || issuePath.startsWith(`${scope}.`) || issuePath.startsWith(`${scope}[`);
+const inScope = (issuePath: string, scope: string) =>
+  scope === "" || issuePath === scope || issuePath.startsWith(`${scope}.`) || issuePath.startsWith(`${scope}[`);
 
 // Raise for a deeper local run: NEGATIVE_RUNS=200 POSITIVE_RUNS=1000 npx vitest run --project unit test/validation
 const NEGATIVE_RUNS = Number(process.env["NEGATIVE_RUNS"] ?? 12);
@@ -166,9 +172,9 @@ for (const op of OPERATIONS) {
             const error = await Promise.resolve()
               .then(() => op.call(m.input, fetch))
               .then(
-              () => undefined,
-              (e: unknown) => e,
-            );
+                () => undefined,
+                (e: unknown) => e,
+              );
             expect(error, `accepted ${JSON.stringify(m.input)}`).toBeInstanceOf(ValidationError);
             expect(calls).toHaveLength(0);
             const issues = (error as ValidationError).issues;
@@ -201,7 +207,11 @@ for (const op of OPERATIONS) {
           const expectedPath = route.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(sent.path[name])));
           expect(url.pathname).toBe(expectedPath);
           const query = sent.query ?? op.defaultQuery ?? {};
-          const expectedQuery = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+          const expectedQuery = Object.fromEntries(
+            Object.entries(query)
+              .filter(([, v]) => v !== undefined)
+              .map(([k, v]) => [k, String(v)]),
+          );
           expect(Object.fromEntries(url.searchParams)).toEqual(expectedQuery);
           if (sent.body === undefined) expect(call.body).toBeUndefined();
           else expect(JSON.parse(call.body ?? "null")).toEqual(sent.body);
@@ -218,7 +228,19 @@ describe("the mutation generator", () => {
   it("covers every keyword the brief names on the SDK's inputs", () => {
     const all = OPERATIONS.flatMap((op) => mutationSites(operationInput(op.spec, op.operationId).schema));
     const keywords = new Set(all.map((s) => s.keyword));
-    for (const k of ["type", "enum", "minItems", "maxItems", "minLength", "maxLength", "format", "required", "additionalProperties", "minimum", "maximum"] as const) {
+    for (const k of [
+      "type",
+      "enum",
+      "minItems",
+      "maxItems",
+      "minLength",
+      "maxLength",
+      "format",
+      "required",
+      "additionalProperties",
+      "minimum",
+      "maximum",
+    ] as const) {
       expect(keywords, k).toContain(k);
     }
     const labels = all.map((s) => s.label);

@@ -32,9 +32,7 @@ function merge(a: Schema, b: Schema): Schema {
   if (isObj(a["properties"]) || isObj(b["properties"])) {
     const pa = (a["properties"] ?? {}) as Record<string, Schema>;
     const pb = (b["properties"] ?? {}) as Record<string, Schema>;
-    out["properties"] = Object.fromEntries(
-      [...new Set([...Object.keys(pa), ...Object.keys(pb)])].map((k) => [k, merge(pa[k] ?? {}, pb[k] ?? {})]),
-    );
+    out["properties"] = Object.fromEntries([...new Set([...Object.keys(pa), ...Object.keys(pb)])].map((k) => [k, merge(pa[k] ?? {}, pb[k] ?? {})]));
   }
   if (Array.isArray(a["required"]) || Array.isArray(b["required"])) {
     out["required"] = [...new Set([...((a["required"] as string[]) ?? []), ...((b["required"] as string[]) ?? [])])];
@@ -117,10 +115,9 @@ export function validInput(s: Schema, focus: Step[] = []): fc.Arbitrary<unknown>
       const required = new Set((s["required"] as string[] | undefined) ?? []);
       const focusProp = head !== undefined && "prop" in head ? head.prop : undefined;
       if (focusProp !== undefined) required.add(focusProp);
-      const record = fc.record(
-        Object.fromEntries(Object.entries(props).map(([k, v]) => [k, validInput(v, k === focusProp ? rest : [])])),
-        { requiredKeys: [...required].filter((k) => k in props) },
-      ) as fc.Arbitrary<Record<string, unknown>>;
+      const record = fc.record(Object.fromEntries(Object.entries(props).map(([k, v]) => [k, validInput(v, k === focusProp ? rest : [])])), {
+        requiredKeys: [...required].filter((k) => k in props),
+      }) as fc.Arbitrary<Record<string, unknown>>;
       const minProperties = (s["minProperties"] as number | undefined) ?? 0;
       return minProperties > 0 ? record.filter((o) => Object.keys(o).length >= minProperties) : record;
     }

@@ -4,7 +4,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { akskAuth } from "../../src/auth/aksk.js";
 import { tokenAuth } from "../../src/auth/token.js";
 import { AbortError, ConflictError, NotFoundError, ValidationError } from "../../src/errors.js";
-import { canonicalIp, createApigClient, evaluateIngress, ingressExpectations, isFailedGatewayStatus, type IngressIpsRequest, type InstanceDetails } from "../../src/services/apig.js";
+import {
+  canonicalIp,
+  createApigClient,
+  evaluateIngress,
+  ingressExpectations,
+  isFailedGatewayStatus,
+  type IngressIpsRequest,
+  type InstanceDetails,
+} from "../../src/services/apig.js";
 import { JobFailedError, WaitTimeoutError } from "../../src/wait/errors.js";
 import type { PollResult } from "../../src/wait/errors.js";
 import { WAIT_STATE_FORMAT } from "../../src/wait/state.js";
@@ -177,7 +185,13 @@ describe("deregisterIngressIps handle", () => {
     // The top of every jitter range, so the transport's retries show the doubling ceiling: 500 ms, then 1000 ms.
     vi.spyOn(Math, "random").mockReturnValue(1);
     const { apig, gets } = scripted(
-      [ok(gateway("Updating", [IP])), apigError(503, "APIC.9000", "busy"), apigError(503, "APIC.9000", "busy"), apigError(503, "APIC.9000", "busy"), ok(gateway("Running"))],
+      [
+        ok(gateway("Updating", [IP])),
+        apigError(503, "APIC.9000", "busy"),
+        apigError(503, "APIC.9000", "busy"),
+        apigError(503, "APIC.9000", "busy"),
+        ok(gateway("Running")),
+      ],
       { maxRetries: 2 },
     );
     const wait = track((await apig.deregisterIngressIps(GATEWAY, deregisterBody)).wait(FIXED));
@@ -198,7 +212,9 @@ describe("deregisterIngressIps handle", () => {
       ok(gateway("Running")),
     ]);
     const events: PollResult<InstanceDetails>[] = [];
-    const wait = track((await apig.deregisterIngressIps(GATEWAY, deregisterBody)).wait({ minDelayMs: 1000, maxDelayMs: 2000, onProgress: (e) => events.push(e) }));
+    const wait = track(
+      (await apig.deregisterIngressIps(GATEWAY, deregisterBody)).wait({ minDelayMs: 1000, maxDelayMs: 2000, onProgress: (e) => events.push(e) }),
+    );
     await vi.advanceTimersByTimeAsync(20_000);
     expect(wait.status).toBe("fulfilled");
     expect(gets().map((r) => r.at - t0)).toEqual([0, 1000, 6000, 9000]);
@@ -240,7 +256,17 @@ describe("deregisterIngressIps handle", () => {
 
 describe("registerIngressIps handle", () => {
   it("waits until the addresses are listed, comparing IPv6 in canonical form", async () => {
-    const body: IngressIpsRequest = { elbs: [{ elb_id: ELB, public_ips: [{ type: "v6", ip: "2001:db8::7" }, { type: "v4", ip: IP }] }] };
+    const body: IngressIpsRequest = {
+      elbs: [
+        {
+          elb_id: ELB,
+          public_ips: [
+            { type: "v6", ip: "2001:db8::7" },
+            { type: "v4", ip: IP },
+          ],
+        },
+      ],
+    };
     const { apig } = scripted([ok(gateway("Updating")), ok(gateway("Running", [IP])), ok(gateway("Running", [IP, "2001:0DB8:0000::0007"]))]);
     const events: PollResult<InstanceDetails>[] = [];
     const handle = await apig.registerIngressIps(GATEWAY, body);
@@ -383,7 +409,11 @@ describe("coalescing", () => {
     await vi.advanceTimersByTimeAsync(10_000);
     expect(waits.every((w) => w.status === "fulfilled")).toBe(true);
     expect(others.every((w) => w.status === "fulfilled")).toBe(true);
-    const times = (id: string) => fake.gets().filter((r) => r.path.endsWith(id)).map((r) => r.at - t0);
+    const times = (id: string) =>
+      fake
+        .gets()
+        .filter((r) => r.path.endsWith(id))
+        .map((r) => r.at - t0);
     expect(times(GATEWAY)).toEqual([0, 1000, 2000, 3000, 4000, 5000]);
     expect(times(other)).toEqual([0, 1000, 2000, 3000]);
     expect(vi.getTimerCount()).toBe(0);
@@ -427,7 +457,8 @@ describe("coalescing", () => {
 
 describe("acceptor (pure)", () => {
   it("classifies failure statuses", () => {
-    for (const s of ["UpdateFailed", "RestartFail", "CreateFail", "UnRegisterFailed", "InstallTimeout", "Unhealthy"]) expect(isFailedGatewayStatus(s)).toBe(true);
+    for (const s of ["UpdateFailed", "RestartFail", "CreateFail", "UnRegisterFailed", "InstallTimeout", "Unhealthy"])
+      expect(isFailedGatewayStatus(s)).toBe(true);
     for (const s of ["Running", "Updating", "Restarting", "Frozen", "Creating", "RollbackSuccess"]) expect(isFailedGatewayStatus(s)).toBe(false);
   });
 
@@ -448,11 +479,19 @@ describe("acceptor (pure)", () => {
         fc.boolean(),
         fc.constantFrom("public" as const, "private" as const, "global" as const),
         (status, listed, wanted, registered, kind) => {
-          const details = gateway(status, listed.filter((_, i) => i % 2 === 0), {
-            privateips: listed.filter((_, i) => i % 2 === 1).map((ip) => (ip.includes(":") ? { ipv6_address: ip } : { ip_address: ip })),
-            ingress_ip: "10.0.0.1",
+          const details = gateway(
+            status,
+            listed.filter((_, i) => i % 2 === 0),
+            {
+              privateips: listed.filter((_, i) => i % 2 === 1).map((ip) => (ip.includes(":") ? { ipv6_address: ip } : { ip_address: ip })),
+              ingress_ip: "10.0.0.1",
+            },
+          );
+          const ips = ingressExpectations({
+            elbs: [
+              { elb_id: ELB, [`${kind === "global" ? "global_eips" : `${kind}_ips`}`]: wanted.map((ip) => ({ type: ip.includes(":") ? "v6" : "v4", ip })) },
+            ],
           });
-          const ips = ingressExpectations({ elbs: [{ elb_id: ELB, [`${kind === "global" ? "global_eips" : `${kind}_ips`}`]: wanted.map((ip) => ({ type: ip.includes(":") ? "v6" : "v4", ip })) }] });
           const verdict = evaluateIngress(details, { registered, ips });
           const addressesOk = kind === "global" || wanted.every((ip) => listed.includes(ip) === registered);
           if (isFailedGatewayStatus(status)) return verdict.state === "failure";

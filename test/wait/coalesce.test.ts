@@ -49,17 +49,13 @@ function coalescedWait(
   signal?: AbortSignal,
 ): Promise<Waited> {
   const accept = (o: Status): Verdict => (o.request >= doneAfter ? { state: "success" } : { state: "retry", reason: `request ${o.request}` });
-  return waitUntil(
-    async (ctx) => ({ observation: await coalescer.poll(key, fetch, ctx.signal) }),
-    accept,
-    {
-      minDelayMs: intervalMs,
-      maxDelayMs: intervalMs,
-      maxWaitMs: 600_000,
-      ...(align ? { alignDelay: (d: number) => coalescer.nextSlot(key, d) } : {}),
-      ...(signal ? { signal } : {}),
-    },
-  ).then((r) => ({ ...r, value: r.value.request }));
+  return waitUntil(async (ctx) => ({ observation: await coalescer.poll(key, fetch, ctx.signal) }), accept, {
+    minDelayMs: intervalMs,
+    maxDelayMs: intervalMs,
+    maxWaitMs: 600_000,
+    ...(align ? { alignDelay: (d: number) => coalescer.nextSlot(key, d) } : {}),
+    ...(signal ? { signal } : {}),
+  }).then((r) => ({ ...r, value: r.value.request }));
 }
 
 /** Request start times (relative to `t0`) bucketed per interval: how many requests each interval saw. */
@@ -406,9 +402,7 @@ describe("createPollCoalescer + waitUntil: one request per interval", () => {
     const fetch = fakeEndpoint(20).fetchFor("gw");
     const controller = new AbortController();
     setMaxListeners(5000, controller.signal);
-    const waits = Array.from({ length: 1000 }, () =>
-      track(coalescedWait(coalescer, "gw", fetch, interval, 3, true, controller.signal)),
-    );
+    const waits = Array.from({ length: 1000 }, () => track(coalescedWait(coalescer, "gw", fetch, interval, 3, true, controller.signal)));
     await vi.advanceTimersByTimeAsync(3 * interval);
     expect(waits.every((w) => w.value?.value === 3)).toBe(true);
     expect(listeners(controller.signal)).toBe(0);

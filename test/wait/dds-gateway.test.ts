@@ -124,7 +124,11 @@ describe("unbindPublicGateway handle", () => {
     const wait = track(handle.wait({ ...FIXED, onProgress: (e) => events.push(e) }));
     await vi.advanceTimersByTimeAsync(2000);
     expect(wait.status).toBe("fulfilled");
-    expect(events.map((e) => e.pending)).toEqual([[`nat_gateway_id ${NAT} still bound`, "external_service_port 8635 still set"], ["external_service_port 8635 still set"], []]);
+    expect(events.map((e) => e.pending)).toEqual([
+      [`nat_gateway_id ${NAT} still bound`, "external_service_port 8635 still set"],
+      ["external_service_port 8635 still set"],
+      [],
+    ]);
   });
 
   it("abort mid-wait: AbortError, no request after it", async () => {

@@ -33,7 +33,11 @@ describe("waits against a local HTTP server", () => {
     const handle = await apig.deregisterIngressIps(GATEWAY, body);
     const statuses: string[] = [];
     const started = Date.now();
-    const details = await handle.wait({ ...fast, maxDelayMs: 100, onProgress: (e) => statuses.push(`${e.state}:${e.status}${e.error ? `:${e.error.split(":")[0]}` : ""}`) });
+    const details = await handle.wait({
+      ...fast,
+      maxDelayMs: 100,
+      onProgress: (e) => statuses.push(`${e.state}:${e.status}${e.error ? `:${e.error.split(":")[0]}` : ""}`),
+    });
     expect(details.status).toBe("Running");
     // the Retry-After of 200 ms was honoured (a hint may stretch a delay up to 4 × maxDelayMs = 400 ms)
     expect(Date.now() - started).toBeGreaterThanOrEqual(190);

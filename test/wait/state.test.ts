@@ -91,19 +91,24 @@ describe("parseWaitState", () => {
 
   it("bounds hostile input", () => {
     expect(issuesOf({ ...valid, instanceId: "x".repeat(10_000) })).toEqual(["state.instanceId maxLength"]);
-    expect(issuesOf({ ...valid, expect: { registered: false, ips: Array.from({ length: 61 }, () => valid.expect.ips[0]) } })).toEqual(["state.expect.ips maxItems"]);
+    expect(issuesOf({ ...valid, expect: { registered: false, ips: Array.from({ length: 61 }, () => valid.expect.ips[0]) } })).toEqual([
+      "state.expect.ips maxItems",
+    ]);
   });
 
   it("property: never throws anything but ValidationError, whatever the input", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.jsonValue(), fc.string(), fc.record({ ...Object.fromEntries(Object.keys(valid).map((k) => [k, fc.jsonValue()])) }, { requiredKeys: [] })), (input) => {
-        try {
-          parseWaitState(input, target);
-          return true;
-        } catch (e) {
-          return e instanceof ValidationError;
-        }
-      }),
+      fc.property(
+        fc.oneof(fc.jsonValue(), fc.string(), fc.record({ ...Object.fromEntries(Object.keys(valid).map((k) => [k, fc.jsonValue()])) }, { requiredKeys: [] })),
+        (input) => {
+          try {
+            parseWaitState(input, target);
+            return true;
+          } catch (e) {
+            return e instanceof ValidationError;
+          }
+        },
+      ),
     );
   });
 });

@@ -53,7 +53,14 @@ describe("waitUntil: diagnostics stay bounded whatever the server answers", () =
     await vi.advanceTimersByTimeAsync(0);
     expect(wait.error).toBeInstanceOf(JobFailedError);
     expect(seen[0]?.observation).toBe(huge);
-    expect((wait.error as JobFailedError<Huge>).observed[0]).toEqual({ attempt: 1, elapsedMs: 0, state: "failure", status: "Updatingxxxx", pending: [], reason: "failed" });
+    expect((wait.error as JobFailedError<Huge>).observed[0]).toEqual({
+      attempt: 1,
+      elapsedMs: 0,
+      state: "failure",
+      status: "Updatingxxxx",
+      pending: [],
+      reason: "failed",
+    });
   });
 
   it("a poll error's text is cut to 200 characters too", async () => {

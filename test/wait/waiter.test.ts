@@ -1,7 +1,16 @@
 import { getEventListeners, setMaxListeners } from "node:events";
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AbortError, ConflictError, ConnectionError, HuaweiCloudError, NotFoundError, PermissionDeniedError, RateLimitError, ValidationError } from "../../src/errors.js";
+import {
+  AbortError,
+  ConflictError,
+  ConnectionError,
+  HuaweiCloudError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ValidationError,
+} from "../../src/errors.js";
 import { finalPollMarginMs } from "../../src/internal/backoff.js";
 import { JobFailedError, WaitTimeoutError } from "../../src/wait/errors.js";
 import type { PollResult } from "../../src/wait/errors.js";
@@ -50,12 +59,7 @@ afterEach(() => {
 
 describe("waitUntil: outcomes", () => {
   it("polls at once, then succeeds after N retries with the default delays", async () => {
-    const { poll, times } = scripted<Gateway>([
-      { status: "CREATING" },
-      { status: "CREATING" },
-      { status: "CREATING" },
-      { status: "RUNNING" },
-    ]);
+    const { poll, times } = scripted<Gateway>([{ status: "CREATING" }, { status: "CREATING" }, { status: "CREATING" }, { status: "RUNNING" }]);
     const wait = track(waitUntil(poll, gatewayAcceptor, { random: () => 0 }));
     await vi.advanceTimersByTimeAsync(0);
     expect(times).toEqual([0]);
@@ -94,9 +98,7 @@ describe("waitUntil: outcomes", () => {
 
   it("times out with a final poll just before the deadline (poll times asserted)", async () => {
     const { poll, times } = scripted<Gateway>([{ status: "UPDATING", progress: 10 }]);
-    const wait = track(
-      waitUntil(poll, gatewayAcceptor, { minDelayMs: 1000, maxDelayMs: 4000, maxWaitMs: 10_000, random: () => 0 }),
-    );
+    const wait = track(waitUntil(poll, gatewayAcceptor, { minDelayMs: 1000, maxDelayMs: 4000, maxWaitMs: 10_000, random: () => 0 }));
     await vi.advanceTimersByTimeAsync(9499);
     expect(wait.status).toBe("pending");
     // 1000 ms apart until a quarter of the elapsed time is more, then 1250, 1562, 1953 — but 7812 + 1953 would
@@ -139,9 +141,7 @@ describe("waitUntil: outcomes", () => {
 
   it("rejects a TypeError when the acceptor returns no valid result", async () => {
     const { poll } = scripted<Gateway>([{ status: "X" }]);
-    await expect(waitUntil(poll, () => ({ state: "done" }) as unknown as Verdict)).rejects.toThrow(
-      TypeError,
-    );
+    await expect(waitUntil(poll, () => ({ state: "done" }) as unknown as Verdict)).rejects.toThrow(TypeError);
   });
 });
 
@@ -405,9 +405,7 @@ describe("waitUntil: option validation", () => {
   });
 
   it("lists every invalid option at once", async () => {
-    const error = (await waitUntil(poll, gatewayAcceptor, { minDelayMs: -1, maxWaitMs: Number.NaN }).catch(
-      (e: unknown) => e,
-    )) as ValidationError;
+    const error = (await waitUntil(poll, gatewayAcceptor, { minDelayMs: -1, maxWaitMs: Number.NaN }).catch((e: unknown) => e)) as ValidationError;
     expect(error.issues.map((i) => i.path)).toEqual(["minDelayMs", "maxWaitMs"]);
   });
 
@@ -433,8 +431,24 @@ describe("waitUntil: progress and diagnostics", () => {
     await vi.advanceTimersByTimeAsync(400);
     expect(wait.status).toBe("fulfilled");
     expect(events).toEqual([
-      { attempt: 1, elapsedMs: 0, state: "retry", status: "UPDATING", pending: [], reason: "gateway is UPDATING", observation: { status: "UPDATING", progress: 10 } },
-      { attempt: 3, elapsedMs: 200, state: "retry", status: "UPDATING", pending: [], reason: "gateway is UPDATING", observation: { status: "UPDATING", progress: 50 } },
+      {
+        attempt: 1,
+        elapsedMs: 0,
+        state: "retry",
+        status: "UPDATING",
+        pending: [],
+        reason: "gateway is UPDATING",
+        observation: { status: "UPDATING", progress: 10 },
+      },
+      {
+        attempt: 3,
+        elapsedMs: 200,
+        state: "retry",
+        status: "UPDATING",
+        pending: [],
+        reason: "gateway is UPDATING",
+        observation: { status: "UPDATING", progress: 50 },
+      },
       { attempt: 5, elapsedMs: 400, state: "success", status: "RUNNING", pending: [], observation: { status: "RUNNING" } },
     ]);
   });
@@ -551,7 +565,9 @@ describe("waitUntil: poll errors, judged from the error itself", () => {
     const poll = async (ctx: PollContext): Promise<PollOutcome<Gateway>> => {
       times.push(ctx.elapsedMs);
       if (++calls === 1) {
-        throw Object.assign(new RateLimitError({ status: 429, code: "APIGW.0308", message: "throttled", ...init, headers: { "retry-after": "5" } }), { retryAfterMs: 5000 });
+        throw Object.assign(new RateLimitError({ status: 429, code: "APIGW.0308", message: "throttled", ...init, headers: { "retry-after": "5" } }), {
+          retryAfterMs: 5000,
+        });
       }
       return { observation: { status: "RUNNING" } };
     };
@@ -562,11 +578,7 @@ describe("waitUntil: poll errors, judged from the error itself", () => {
   });
 
   it("rethrows anything else: a non-retryable error, NotFoundError without goneReason, a non-SDK error", async () => {
-    for (const error of [
-      new PermissionDeniedError({ status: 403, code: "APIG.1005", message: "no permission", ...init }),
-      notFound(),
-      new TypeError("bug"),
-    ]) {
+    for (const error of [new PermissionDeniedError({ status: 403, code: "APIG.1005", message: "no permission", ...init }), notFound(), new TypeError("bug")]) {
       const failing = async (): Promise<PollOutcome<Gateway>> => {
         throw error;
       };

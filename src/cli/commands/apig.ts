@@ -75,14 +75,25 @@ function ingressCommand(verb: "register" | "deregister"): Command {
       const wait = waitOptions(flags, help);
       const apig = createApigClient(await checkedClientOptions(flags, io, help, signal));
       const body = { elbs: [elb] };
-      const handle = verb === "register" ? await apig.registerIngressIps(instance, body, { signal }) : await apig.deregisterIngressIps(instance, body, { signal });
+      const handle =
+        verb === "register" ? await apig.registerIngressIps(instance, body, { signal }) : await apig.deregisterIngressIps(instance, body, { signal });
       if (!wait) {
-        printResult(io, json, { job: handle }, ({ job }) => `${verb === "register" ? "Registration" : "Deregistration"} accepted: job ${job.job_id ?? "(no job id)"} on gateway ${instance}`);
+        printResult(
+          io,
+          json,
+          { job: handle },
+          ({ job }) => `${verb === "register" ? "Registration" : "Deregistration"} accepted: job ${job.job_id ?? "(no job id)"} on gateway ${instance}`,
+        );
         return EXIT.ok;
       }
       if (!json) printNote(io, `Job ${handle.job_id ?? "(no job id)"} accepted; waiting for gateway ${instance}…`);
       const done = await waitWithProgress(io, `gateway ${instance}`, (onProgress) => handle.wait({ signal, ...wait, onProgress }));
-      printResult(io, json, { job: handle, instance: done }, (v) => `Done: gateway ${v.instance.id} is ${v.instance.status}; ${verb === "register" ? "addresses registered" : "addresses deregistered"}`);
+      printResult(
+        io,
+        json,
+        { job: handle, instance: done },
+        (v) => `Done: gateway ${v.instance.id} is ${v.instance.status}; ${verb === "register" ? "addresses registered" : "addresses deregistered"}`,
+      );
       return EXIT.ok;
     },
   };

@@ -56,12 +56,17 @@ export const authCommands: Command[] = [
         const found = await discover(signal);
         project = { projectId: found.projectId, source: found.source === "iam" ? `IAM lookup of the project named ${region}` : found.source };
       }
-      const shown: AuthShown = { provider, temporary: info?.expiresAt !== undefined, expiresAt: info?.expiresAt ?? null, projectId: project.projectId, projectSource: project.source };
+      const shown: AuthShown = {
+        provider,
+        temporary: info?.expiresAt !== undefined,
+        expiresAt: info?.expiresAt ?? null,
+        projectId: project.projectId,
+        projectSource: project.source,
+      };
       printResult(io, flags.json === true, shown, (s) =>
-        [
-          `credentials: ${s.provider}${s.temporary ? `, temporary, expire ${s.expiresAt}` : ""}`,
-          `project id:  ${s.projectId} (from ${s.projectSource})`,
-        ].join("\n"),
+        [`credentials: ${s.provider}${s.temporary ? `, temporary, expire ${s.expiresAt}` : ""}`, `project id:  ${s.projectId} (from ${s.projectSource})`].join(
+          "\n",
+        ),
       );
       return EXIT.ok;
     },

@@ -73,10 +73,16 @@ function gatewayCommand(verb: "bind" | "unbind"): Command {
           : undefined;
       const wait = waitOptions(flags, help);
       const dds = createDdsClient(await checkedClientOptions(flags, io, help, signal));
-      const what = (r: { node_name?: string | undefined; instance_name?: string | undefined }) => `node ${r.node_name ?? node} of ${r.instance_name ?? instance}`;
+      const what = (r: { node_name?: string | undefined; instance_name?: string | undefined }) =>
+        `node ${r.node_name ?? node} of ${r.instance_name ?? instance}`;
       const handle = binding ? await dds.bindPublicGateway(instance, node, binding, { signal }) : await dds.unbindPublicGateway(instance, node, { signal });
       if (!wait) {
-        printResult(io, json, { result: handle }, ({ result }) => `${verb === "bind" ? "Bound" : "Unbound"} the public gateway of ${what(result)} (not waited for)`);
+        printResult(
+          io,
+          json,
+          { result: handle },
+          ({ result }) => `${verb === "bind" ? "Bound" : "Unbound"} the public gateway of ${what(result)} (not waited for)`,
+        );
         return EXIT.ok;
       }
       const done = await waitWithProgress(io, `node ${node}`, (onProgress) => handle.wait({ signal, ...wait, onProgress }));
@@ -89,7 +95,6 @@ function gatewayCommand(verb: "bind" | "unbind"): Command {
     },
   };
 }
-
 
 /** The `hwgw dds …` commands. */
 export const ddsCommands: Command[] = [gatewayCommand("unbind"), gatewayCommand("bind")];

@@ -52,7 +52,13 @@ const demo: Command = {
       const apig = createApigClient({ ...common, auth: akskAuth({ accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey }) });
       const dds = createDdsClient({
         ...common,
-        auth: passwordAuth({ domainName: user.domainName, userName: user.userName, password: user.password, projectId: emulator.projectId, iamEndpoint: emulator.url }),
+        auth: passwordAuth({
+          domainName: user.domainName,
+          userName: user.userName,
+          password: user.password,
+          projectId: emulator.projectId,
+          iamEndpoint: emulator.url,
+        }),
       });
       const body = { elbs: [{ elb_id: ELB, public_ips: [...IPS] }] };
 
@@ -64,14 +70,20 @@ const demo: Command = {
       say(`   202 accepted, job ${out.job_id}`);
       const afterOut = await timed(io, `gateway ${GATEWAY}`, (onProgress) => out.wait({ signal, onProgress, minDelayMs: 500, maxDelayMs: 1000 }));
       say(describeGateway(afterOut));
-      assert(IPS.every((i) => !mentions(afterOut, i.ip)), "the deregistered addresses are still listed");
+      assert(
+        IPS.every((i) => !mentions(afterOut, i.ip)),
+        "the deregistered addresses are still listed",
+      );
 
       say(`\n3. Register them back and wait:`);
       const back = await apig.registerIngressIps(GATEWAY, body, { signal });
       say(`   202 accepted, job ${back.job_id}`);
       const afterBack = await timed(io, `gateway ${GATEWAY}`, (onProgress) => back.wait({ signal, onProgress, minDelayMs: 500, maxDelayMs: 1000 }));
       say(describeGateway(afterBack));
-      assert(IPS.every((i) => mentions(afterBack, i.ip)), "the registered addresses are missing");
+      assert(
+        IPS.every((i) => mentions(afterBack, i.ip)),
+        "the registered addresses are missing",
+      );
 
       say(`\n4. DDS node before (token from IAM with a password):`);
       const before = (await dds.getNode(INSTANCE, NODE, { signal })).node;
@@ -113,7 +125,10 @@ async function timed<T>(io: Io, label: string, wait: (onProgress: (poll: PollRes
 }
 
 function describeGateway(gw: InstanceDetails): string {
-  const ips = [...(gw.publicips ?? []).map((p) => `public ${p.ip_address ?? p.ipv6_address}`), ...(gw.privateips ?? []).map((p) => `private ${p.ip_address ?? p.ipv6_address}`)];
+  const ips = [
+    ...(gw.publicips ?? []).map((p) => `public ${p.ip_address ?? p.ipv6_address}`),
+    ...(gw.privateips ?? []).map((p) => `private ${p.ip_address ?? p.ipv6_address}`),
+  ];
   return `   ${gw.instance_name ?? gw.id}: ${gw.status}; ${ips.join(", ") || "no ingress addresses"}`;
 }
 

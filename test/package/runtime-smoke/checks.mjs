@@ -2,16 +2,7 @@
 // Bun and Deno, worker.mjs under workerd. They run inside a fresh project that installed the packed tarball, so
 // `hwc-gateways` resolves as it does for a user. Plain ESM using only what every runtime has; they return facts
 // and the test judges them (a failure then shows everything the runtime did, not just the first assertion).
-import {
-  AuthenticationError,
-  ConnectionError,
-  HuaweiCloudError,
-  NotFoundError,
-  ValidationError,
-  akskAuth,
-  createApigClient,
-  signRequest,
-} from "hwc-gateways";
+import { AuthenticationError, ConnectionError, HuaweiCloudError, NotFoundError, ValidationError, akskAuth, createApigClient, signRequest } from "hwc-gateways";
 
 const GATEWAY = "6a7d71827fd54572b1f31aa9548fcc81";
 const MISSING_GATEWAY = "00000000000000000000000000000000";
@@ -43,7 +34,9 @@ const caught = async (fn) => {
 // Every field an ingress address can show in (as the SDK's own acceptor reads them), plus the status.
 const listed = (d) => ({
   status: d.status,
-  ips: [d.ingress_ip, d.ingress_ip_v6, ...[...(d.publicips ?? []), ...(d.privateips ?? [])].flatMap((e) => [e.ip_address, e.ipv6_address])].filter(Boolean).sort(),
+  ips: [d.ingress_ip, d.ingress_ip_v6, ...[...(d.publicips ?? []), ...(d.privateips ?? [])].flatMap((e) => [e.ip_address, e.ipv6_address])]
+    .filter(Boolean)
+    .sort(),
 });
 
 /**
@@ -65,7 +58,12 @@ export async function smoke({ runtime, endpoint, unreachable, projectId, accessK
   // The signer as a pure function, at a fixed time: the test compares it with the signature Node 20 computes.
   out.signature = (
     await signRequest(
-      { method: "PUT", url: `https://apig.cn-north-4.myhuaweicloud.com/v2/${projectId}/apigw/instances/${GATEWAY}/ingress-unregister`, headers: { "content-type": "application/json" }, body: '{"elbs":[]}' },
+      {
+        method: "PUT",
+        url: `https://apig.cn-north-4.myhuaweicloud.com/v2/${projectId}/apigw/instances/${GATEWAY}/ingress-unregister`,
+        headers: { "content-type": "application/json" },
+        body: '{"elbs":[]}',
+      },
       { accessKeyId, secretAccessKey },
       { date: new Date(Date.UTC(2026, 0, 2, 3, 4, 5)) },
     )
@@ -82,7 +80,13 @@ export async function smoke({ runtime, endpoint, unreachable, projectId, accessK
   out.afterFetched = listed(await apig.getInstance(GATEWAY));
 
   out.notFound = await caught(() => apig.getInstance(MISSING_GATEWAY));
-  const forged = createApigClient({ projectId, endpoint, auth: akskAuth({ accessKeyId, secretAccessKey: `${secretAccessKey}-wrong` }), maxRetries: 0, logLevel: "off" });
+  const forged = createApigClient({
+    projectId,
+    endpoint,
+    auth: akskAuth({ accessKeyId, secretAccessKey: `${secretAccessKey}-wrong` }),
+    maxRetries: 0,
+    logLevel: "off",
+  });
   out.badSignature = await caught(() => forged.getInstance(GATEWAY));
   const nowhere = createApigClient({ projectId, endpoint: unreachable, auth: akskAuth({ accessKeyId, secretAccessKey }), maxRetries: 0, logLevel: "off" });
   out.unreachable = await caught(() => nowhere.getInstance(GATEWAY));
