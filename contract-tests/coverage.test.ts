@@ -93,7 +93,7 @@ describe("coverage: every operation, status code and named example is exercised"
       if (row.servedByDefault) tests.push(full(RAW_CLIENT_FILE, RAW_CLIENT_SUITE, "valid requests get the spec's example", rawClientTitle(row.operationId)));
       if (!(byRow.get(rowKey(row)) ?? []).length) uncovered.push(`${row.api} ${rowKey(row)}`);
       lines.push(
-        `${tests.length ? "✓" : "✗"} ${row.api.padEnd(4)} ${row.operationId.padEnd(22)} ${row.status.padEnd(7)} ${row.example.padEnd(22)} → ${tests.join("\n" + " ".repeat(64) + "→ ") || "UNCOVERED"}`,
+        `${tests.length ? "✓" : "✗"} ${row.api.padEnd(4)} ${row.operationId.padEnd(22)} ${row.status.padEnd(7)} ${row.example.padEnd(22)} → ${tests.join(`\n${" ".repeat(64)}→ `) || "UNCOVERED"}`,
       );
     }
     console.log(
@@ -119,7 +119,7 @@ describe("coverage: every operation, status code and named example is exercised"
         );
         if (!tests.length) uncovered.push(`${op.operationId} with ${mode}`);
         lines.push(
-          `${tests.length ? "✓" : "✗"} ${op.api.padEnd(4)} ${op.operationId.padEnd(22)} ${mode.padEnd(8)} → ${tests.join("\n" + " ".repeat(42) + "→ ") || "UNCOVERED"}`,
+          `${tests.length ? "✓" : "✗"} ${op.api.padEnd(4)} ${op.operationId.padEnd(22)} ${mode.padEnd(8)} → ${tests.join(`\n${" ".repeat(42)}→ `) || "UNCOVERED"}`,
         );
       }
     }

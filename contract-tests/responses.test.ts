@@ -6,7 +6,7 @@
  * the `X-Request-Id` Prism served. Clients run with `maxRetries: 0`, so a retryable answer is seen exactly once.
  */
 import { describe, expect, inject, it } from "vitest";
-import { ApiError } from "../src/index.js";
+import type { ApiError } from "../src/index.js";
 import { createRecordingFetch, withHeaders } from "./support/recording-fetch.js";
 import { expectedCode, expectedMessage, planResponseCases, RESPONSES_SUITE } from "./support/response-cases.js";
 import { createClients, requestIdExample } from "./support/sdk.js";

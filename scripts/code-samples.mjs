@@ -41,7 +41,7 @@ export function samplesOf(operationId) {
   const out = [];
   for (const { kind, file, lang, label } of SAMPLE_KINDS) {
     const full = path.join(SAMPLES_DIR, operationId, file);
-    if (existsSync(full)) out.push({ kind, file: full, lang, label, source: readFileSync(full, "utf8").trimEnd() + "\n" });
+    if (existsSync(full)) out.push({ kind, file: full, lang, label, source: `${readFileSync(full, "utf8").trimEnd()}\n` });
   }
   return out;
 }

@@ -19,9 +19,9 @@ const STRING = String.raw`"(?:[^"\\]|\\.)*"`;
 const SLIMMED = [
   // `schema` (the keyword's own value), `data` (the value checked) and `schemaPath` are `verbose` extras the SDK
   // never reads; `parentSchema` stays: it gives both bounds of a range ("must have 32–36 characters").
-  { name: "schema", re: new RegExp(String.raw`,schema:(?:${STRING}|[^,{}"]*)(?=,parentSchema:)`, "g") },
+  { name: "schema", re: new RegExp(`,schema:(?:${STRING}|[^,{}"]*)(?=,parentSchema:)`, "g") },
   { name: "data", re: /,data(?::data\d+)?(?=\})/g },
-  { name: "schemaPath", re: new RegExp(String.raw`(?<=[{,])schemaPath:${STRING},`, "g") },
+  { name: "schemaPath", re: new RegExp(`(?<=[{,])schemaPath:${STRING},`, "g") },
 ];
 
 /**

@@ -11,6 +11,7 @@ const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
 const steps = [
   { name: "spec lint (redocly, recommended-strict)", cmd: [bin("redocly"), "lint"] },
+  { name: "code lint and format (biome ci, warnings are errors)", cmd: [bin("biome"), "ci", "--error-on-warnings", "."] },
   { name: "generated files match the specs", run: checkGenerated },
   { name: "type-check (tsc, including the type-level tests in test/types)", cmd: [bin("tsc"), "-p", "tsconfig.json"] },
   { name: "breaking changes against openapi/released (npm run spec:diff)", cmd: [process.execPath, path.join(root, "scripts", "spec-diff.mjs")] },

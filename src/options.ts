@@ -284,6 +284,7 @@ export function pathParamIssues(name: string, value: unknown): ValidationIssue[]
   if (value.length === 0) return issue("minLength", "must not be empty");
   if (/^(?:\.|%2e){1,2}$/i.test(value)) return issue("pattern", "must not be a dot segment (. or ..)");
   if (/[/?#\\]/.test(value)) return issue("pattern", "must not contain /, \\, ? or #");
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a path parameter with control characters is refused
   if (/[\u0000-\u001f\u007f]/.test(value)) return issue("pattern", "must not contain control characters");
   return [];
 }

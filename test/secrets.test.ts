@@ -37,7 +37,7 @@ function capturingLogger() {
 }
 
 /** Answers 401 echoing every request header back, as a hostile or buggy proxy might. */
-const echoHeaders401: Handler = (req, res) => {
+const echoHeaders401: Handler = (_req, res) => {
   res.writeHead(401, {
     "content-type": "application/json",
     "x-request-id": "r1",
@@ -103,7 +103,7 @@ describe("secrets never leak", () => {
       expectNoSecret("error", everyView(err));
       expectNoSecret("error.body", JSON.stringify((err as { body: unknown }).body));
       expectNoSecret("error.headers", JSON.stringify((err as { headers: unknown }).headers));
-      const signature = /Signature=([0-9a-f]+)/.exec(String(server.requests.at(-1)?.headers["authorization"] ?? ""))?.[1];
+      const signature = /Signature=([0-9a-f]+)/.exec(String(server.requests.at(-1)?.headers.authorization ?? ""))?.[1];
       if (signature) expect(everyView(err)).not.toContain(signature);
     }
     const iam = createIamClient({ endpoint: server.url, logger, logLevel: "debug", maxRetries: 0 });

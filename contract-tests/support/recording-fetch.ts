@@ -210,7 +210,7 @@ function rfc3986(s: string): string {
 
 /** Coerces a query/header string the way Prism does before schema validation (by the schema's type). */
 function coerce(schema: Parameter["schema"], raw: string): unknown {
-  const types = Array.isArray(schema["type"]) ? schema["type"] : [schema["type"]];
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
   if (types.includes("integer") && /^-?\d+$/.test(raw)) return Number(raw);
   if (types.includes("number") && raw.trim() !== "" && !Number.isNaN(Number(raw))) return Number(raw);
   if (types.includes("boolean") && (raw === "true" || raw === "false")) return raw === "true";
@@ -262,7 +262,7 @@ export function checkRequest(
       problems.push(`query parameter ${name} is not documented by ${op.operationId}`);
       continue;
     }
-    if (values.length > 1 && p.schema["type"] !== "array") problems.push(`query parameter ${name} is repeated`);
+    if (values.length > 1 && p.schema.type !== "array") problems.push(`query parameter ${name} is repeated`);
     for (const v of values) problems.push(...checkParam(loaded, "query", p, coerce(p.schema, v)));
   }
   for (const p of op.parameters.filter((x) => x.in === "query" && x.required && !seen.has(x.name))) {
@@ -322,7 +322,7 @@ const AUTH_RE = /^SDK-HMAC-SHA256 Access=([^,\s]+), SignedHeaders=([a-z0-9;_-]+)
 
 /** Re-signs the recorded request (same date, same signed headers) and compares with the Authorization sent. */
 async function checkSignature(exchange: Exchange, bytes: Uint8Array | undefined, creds: SigningCredentials): Promise<string[]> {
-  const auth = exchange.headers["authorization"];
+  const auth = exchange.headers.authorization;
   if (auth === undefined) return [];
   const m = AUTH_RE.exec(auth);
   if (!m) return [`Authorization is not SDK-HMAC-SHA256 Access=…, SignedHeaders=…, Signature=<64 hex>: ${auth.replace(/Signature=\S+/, "Signature=…")}`];
@@ -337,7 +337,7 @@ async function checkSignature(exchange: Exchange, bytes: Uint8Array | undefined,
   const expected = await signRequest({ method: exchange.method, url: exchange.url, headers: unsigned, body: bytes ?? null }, creds, {
     signedHeaders: signed.filter((h) => h !== "x-sdk-date" && h !== "x-security-token"),
   });
-  if (expected["Authorization"] !== auth) problems.push("Authorization does not match a signature of the bytes, path and headers actually sent");
+  if (expected.Authorization !== auth) problems.push("Authorization does not match a signature of the bytes, path and headers actually sent");
   return problems;
 }
 

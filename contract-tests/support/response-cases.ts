@@ -81,13 +81,13 @@ export function casesByRow(cases: readonly ResponseCase[]): Map<string, Response
 /** What the SDK must put in `code`: the body's `error_code`; a body without one (Keystone style) gives none. */
 export function expectedCode(body: unknown): string | undefined {
   const o = body && typeof body === "object" ? (body as Record<string, unknown>) : {};
-  return typeof o["error_code"] === "string" ? o["error_code"] : undefined;
+  return typeof o.error_code === "string" ? o.error_code : undefined;
 }
 
 /** What the SDK must put in `message`: `error_msg`, else the gateway's `error_message`, else Keystone's `error.message`. */
 export function expectedMessage(body: unknown): string | undefined {
   const o = body && typeof body === "object" ? (body as Record<string, unknown>) : {};
-  const nested = o["error"] && typeof o["error"] === "object" ? (o["error"] as Record<string, unknown>) : {};
-  for (const v of [o["error_msg"], o["error_message"], nested["message"]]) if (typeof v === "string") return v;
+  const nested = o.error && typeof o.error === "object" ? (o.error as Record<string, unknown>) : {};
+  for (const v of [o.error_msg, o.error_message, nested.message]) if (typeof v === "string") return v;
   return undefined;
 }

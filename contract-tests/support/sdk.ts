@@ -212,12 +212,12 @@ export const SDK_METHODS: readonly SdkMethod[] = [
 
 /** What getNode must find in a ListInstances body: the instance, its group and the node. */
 export function locateNode(body: unknown, instanceId: string, nodeId: string): { instance: unknown; group: unknown; node: unknown } | undefined {
-  const instances = isObj(body) && Array.isArray(body["instances"]) ? body["instances"] : [];
+  const instances = isObj(body) && Array.isArray(body.instances) ? body.instances : [];
   for (const instance of instances) {
-    if (!isObj(instance) || instance["id"] !== instanceId) continue;
-    for (const group of Array.isArray(instance["groups"]) ? instance["groups"] : []) {
-      const nodes = isObj(group) && Array.isArray(group["nodes"]) ? group["nodes"] : [];
-      const node = nodes.find((n) => isObj(n) && n["id"] === nodeId);
+    if (!isObj(instance) || instance.id !== instanceId) continue;
+    for (const group of Array.isArray(instance.groups) ? instance.groups : []) {
+      const nodes = isObj(group) && Array.isArray(group.nodes) ? group.nodes : [];
+      const node = nodes.find((n) => isObj(n) && n.id === nodeId);
       if (node) return { instance, group, node };
     }
   }

@@ -127,7 +127,7 @@ export class LoadedSpec {
     // Same engine and options as Prism (Ajv 8, 2020-12 dialect per jsonSchemaDialect, all errors, formats).
     this.ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
     addFormats(this.ajv);
-    const components = isObj(doc["components"]) ? doc["components"] : {};
+    const components = isObj(doc.components) ? doc.components : {};
     this.ajv.addSchema({ $id: this.base, components: this.absolutize(components) });
     this.operations = this.readOperations();
   }
@@ -147,11 +147,11 @@ export class LoadedSpec {
   /** Security schemes of type apiKey-in-header, by scheme name. */
   headerSchemes(): Map<string, HeaderScheme> {
     const out = new Map<string, HeaderScheme>();
-    const comps = isObj(this.doc["components"]) ? this.doc["components"] : {};
-    const schemes = isObj(comps["securitySchemes"]) ? comps["securitySchemes"] : {};
+    const comps = isObj(this.doc.components) ? this.doc.components : {};
+    const schemes = isObj(comps.securitySchemes) ? comps.securitySchemes : {};
     for (const [name, raw] of Object.entries(schemes)) {
       const s = this.deref(raw);
-      if (s["type"] === "apiKey" && s["in"] === "header" && typeof s["name"] === "string") out.set(name, { name, header: s["name"].toLowerCase() });
+      if (s.type === "apiKey" && s.in === "header" && typeof s.name === "string") out.set(name, { name, header: s.name.toLowerCase() });
     }
     return out;
   }
@@ -190,40 +190,40 @@ export class LoadedSpec {
 
   private examplesOf(holder: Obj): NamedExample[] {
     const out: NamedExample[] = [];
-    if (isObj(holder["examples"])) {
-      for (const [name, raw] of Object.entries(holder["examples"])) {
+    if (isObj(holder.examples)) {
+      for (const [name, raw] of Object.entries(holder.examples)) {
         const ex = this.deref(raw);
-        if ("value" in ex) out.push({ name, value: ex["value"] });
+        if ("value" in ex) out.push({ name, value: ex.value });
       }
     }
-    if ("example" in holder) out.push({ name: "(example)", value: holder["example"] });
+    if ("example" in holder) out.push({ name: "(example)", value: holder.example });
     return out;
   }
 
   private readOperations(): Operation[] {
-    const docSecurity = Array.isArray(this.doc["security"]) ? (this.doc["security"] as Obj[]) : [];
+    const docSecurity = Array.isArray(this.doc.security) ? (this.doc.security as Obj[]) : [];
     return this.model.operations().map((o) => {
       const op = o.op;
       let requestBody: RequestBodySpec | undefined;
       if (o.requestBody !== undefined) {
-        const content = isObj(o.requestBody["content"]) ? o.requestBody["content"] : {};
+        const content = isObj(o.requestBody.content) ? o.requestBody.content : {};
         const json = isObj(content["application/json"]) ? content["application/json"] : undefined;
         requestBody = {
-          required: o.requestBody["required"] === true,
+          required: o.requestBody.required === true,
           mediaTypes: Object.keys(content),
-          schema: json && isObj(json["schema"]) ? json["schema"] : undefined,
+          schema: json && isObj(json.schema) ? json.schema : undefined,
           examples: json ? this.examplesOf(json) : [],
         };
       }
       const responses: ResponseSpec[] = Object.entries(o.responses).map(([status, r]) => {
-        const headers: ResponseHeader[] = Object.entries(isObj(r["headers"]) ? r["headers"] : {}).map(([name, rawHeader]) => {
+        const headers: ResponseHeader[] = Object.entries(isObj(r.headers) ? r.headers : {}).map(([name, rawHeader]) => {
           const h = this.deref(rawHeader);
           const examples = this.examplesOf(h);
-          return { name, required: h["required"] === true, schema: isObj(h["schema"]) ? h["schema"] : {}, example: examples[0]?.value };
+          return { name, required: h.required === true, schema: isObj(h.schema) ? h.schema : {}, example: examples[0]?.value };
         });
-        const content = isObj(r["content"]) ? r["content"] : {};
+        const content = isObj(r.content) ? r.content : {};
         const json = isObj(content["application/json"]) ? content["application/json"] : undefined;
-        return { status, headers, schema: json && isObj(json["schema"]) ? json["schema"] : undefined, examples: json ? this.examplesOf(json) : [] };
+        return { status, headers, schema: json && isObj(json.schema) ? json.schema : undefined, examples: json ? this.examplesOf(json) : [] };
       });
       return {
         api: this.api,
@@ -231,14 +231,14 @@ export class LoadedSpec {
         method: o.method as Operation["method"],
         path: o.path,
         parameters: o.parameters.map((p) => ({
-          name: String(p["name"]),
-          in: p["in"] as Parameter["in"],
-          required: p["required"] === true,
-          schema: isObj(p["schema"]) ? p["schema"] : {},
-          example: p["example"],
+          name: String(p.name),
+          in: p.in as Parameter["in"],
+          required: p.required === true,
+          schema: isObj(p.schema) ? p.schema : {},
+          example: p.example,
         })),
         requestBody,
-        security: Array.isArray(op["security"]) ? (op["security"] as Obj[]) : docSecurity,
+        security: Array.isArray(op.security) ? (op.security as Obj[]) : docSecurity,
         responses,
       };
     });

@@ -56,10 +56,10 @@ function salvage(text: string): unknown[] {
 function toViolation(v: unknown): Violation {
   const o = (v && typeof v === "object" ? v : {}) as Record<string, unknown>;
   return {
-    location: Array.isArray(o["location"]) ? o["location"].map(String) : [],
-    severity: String(o["severity"] ?? ""),
-    code: typeof o["code"] === "number" ? o["code"] : String(o["code"] ?? ""),
-    message: String(o["message"] ?? ""),
+    location: Array.isArray(o.location) ? o.location.map(String) : [],
+    severity: String(o.severity ?? ""),
+    code: typeof o.code === "number" ? o.code : String(o.code ?? ""),
+    message: String(o.message ?? ""),
   };
 }
 

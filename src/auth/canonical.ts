@@ -78,6 +78,7 @@ export function canonicalQueryString(params: URLSearchParams): string {
  * `TypeError` quoting the value for most of these; TAB and C1 would pass but belong in no credential. @internal
  */
 export function isHeaderSafe(value: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they cannot travel in a header
   return !/[\u0000-\u001f\u007f-\u009f]|[^\u0000-\u00ff]/.test(value);
 }
 

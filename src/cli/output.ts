@@ -14,7 +14,9 @@ export interface Io {
 // What a terminal may act on rather than print: C0 controls (ESC starts CSI/OSC/DCS sequences, BEL ends OSC, CR
 // overwrites the line), DEL, C1 controls (U+009B is an 8-bit CSI, U+009D an OSC), and the bidi controls and
 // line/paragraph separators that reorder or break what the operator reads.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters stripped before text reaches a terminal
 const UNSAFE_MULTILINE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: as above, newline and tab included
 const UNSAFE_LINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 // The same outside C0, which JSON.stringify already writes as \u00XX (ESC as \u001b) or \n-style escapes.
 const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;

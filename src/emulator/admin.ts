@@ -12,7 +12,7 @@
  * Errors are `{error_code: "EMU.xxxx", error_msg}`.
  */
 import type { FaultInjector, FaultOptions } from "./faults.js";
-import { type Answer } from "./http.js";
+import type { Answer } from "./http.js";
 import type { Seed } from "./seed.js";
 import { SeedError } from "./seed-checker.js";
 import { parseSeed } from "./seed-parse.js";

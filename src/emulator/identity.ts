@@ -39,6 +39,7 @@ export interface IdentitySettings {
 
 const nonEmpty = (name: string, v: string | undefined, fallback: string): string => {
   if (v === undefined) return fallback;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: identity values must be printable ASCII
   if (typeof v !== "string" || v.length === 0 || v.length > 8192 || /[\u0000-\u001f\u007f-\uffff]/.test(v)) {
     throw new TypeError(`startEmulator: identity.${name} must be 1 to 8192 printable ASCII characters`);
   }

@@ -1,5 +1,14 @@
 import { DEFAULT_MAX_RESPONSE_BYTES, type AuthContext, type AuthRequest, type ResolvedClientOptions } from "../options.js";
-import { AbortError, ApiError, ConnectionError, HuaweiCloudError, InvalidResponseError, ResponseTooLargeError, scrubSecrets, TimeoutError } from "../errors.js";
+import {
+  AbortError,
+  ApiError,
+  ConnectionError,
+  type HuaweiCloudError,
+  InvalidResponseError,
+  ResponseTooLargeError,
+  scrubSecrets,
+  TimeoutError,
+} from "../errors.js";
 import { abortErrorFrom, sleep } from "./sleep.js";
 import { errorFromResponse } from "./error-answer.js";
 import { operationLookup, unmatchedFacts, validateRequest, type OperationEntry } from "./operations.js";

@@ -23,7 +23,7 @@ async function emulator() {
   onTestFinished(() => emu.stop());
   return { emu, log };
 }
-const tokenFile = (text: string) => {
+const _tokenFile = (text: string) => {
   const path = join(dir, "id-token");
   writeFileSync(path, text);
   return path;

@@ -86,7 +86,8 @@ async function simulate(schedule: Schedule, jobMs: number, waits: number): Promi
     for (let i = 1; i < waits; i++) if ((next[i] as number) < (next[w] as number)) w = i;
     clock = next[w] as number;
     const done = schedule.sharing === "none" ? await fetch() : await coalescer.poll("gw", fetch);
-    const attempt = (attempts[w] = (attempts[w] as number) + 1);
+    const attempt = (attempts[w] as number) + 1;
+    attempts[w] = attempt;
     if (done) {
       lateness.push(clock - jobMs);
       next[w] = Number.POSITIVE_INFINITY;

@@ -25,14 +25,24 @@ function answer(req: IncomingMessage, res: ServerResponse, mode: HostileMode): v
     res.writeHead(status, { "content-type": "application/json" });
     res.end(JSON.stringify(body));
   };
-  if (mode === "error") return send(400, { error_code: `APIG.${HOSTILE}`, error_msg: `bad ${HOSTILE}`, request_id: `req-${HOSTILE}` });
+  if (mode === "error") {
+    send(400, { error_code: `APIG.${HOSTILE}`, error_msg: `bad ${HOSTILE}`, request_id: `req-${HOSTILE}` });
+    return;
+  }
   const url = req.url ?? "";
   if (req.method === "GET" && /\/apigw\/instances\/[^/]+$/.test(url)) {
     const id = url.split("/").at(-1);
-    return send(200, { id, instance_name: `gw ${HOSTILE}`, status: `Updating${HOSTILE}`, publicips: [{ ip_address: `192.0.2.10${HOSTILE}` }] });
+    send(200, { id, instance_name: `gw ${HOSTILE}`, status: `Updating${HOSTILE}`, publicips: [{ ip_address: `192.0.2.10${HOSTILE}` }] });
+    return;
   }
-  if (req.method === "PUT") return send(202, { job_id: `JOB-${HOSTILE}` });
-  if (req.method === "DELETE") return send(200, { instance_name: `rs ${HOSTILE}`, node_name: `node ${HOSTILE}` });
+  if (req.method === "PUT") {
+    send(202, { job_id: `JOB-${HOSTILE}` });
+    return;
+  }
+  if (req.method === "DELETE") {
+    send(200, { instance_name: `rs ${HOSTILE}`, node_name: `node ${HOSTILE}` });
+    return;
+  }
   send(404, { error_code: "X.404", error_msg: "no such route" });
 }
 

@@ -19,6 +19,7 @@ const COMMANDS: Record<string, string[]> = {
 };
 
 // Anything a terminal could act on, other than the newline and tab our own multi-line output uses.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for the characters the CLI must strip
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/;
 
 let cli: Awaited<ReturnType<typeof bundleCli>>;

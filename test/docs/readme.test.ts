@@ -165,7 +165,12 @@ describe("README hwgw lines", () => {
   it.each(lines)("%s", async (line) => {
     let stdout = "";
     let stderr = "";
-    const io = { stdout: { write: (s: string) => ((stdout += s), true) }, stderr: { write: (s: string) => ((stderr += s), true) }, env: {} };
+    const write = (to: "out" | "err") => (s: string) => {
+      if (to === "out") stdout += s;
+      else stderr += s;
+      return true;
+    };
+    const io = { stdout: { write: write("out") }, stderr: { write: write("err") }, env: {} };
     const words = line.split(/\s+/).slice(1);
     const code = await main([...words, "--help"], io as unknown as Parameters<typeof main>[1], new AbortController().signal);
     expect(stderr).toBe("");

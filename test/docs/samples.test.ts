@@ -76,7 +76,7 @@ const SCENARIOS: Record<string, Scenario> = {
     env: { APIG_INSTANCE_ID: GW },
     output: {
       sdk: /^apig-nlb-prod is Running \(instance_status 6\)\npublic {2}192\.0\.2\.10\n/m,
-      cli: /^Gateway 6a7d71827fd54572b1f31aa9548fcc81 \(apig-nlb-prod\): Running\n[^]*\n\{\n {2}"id": "6a7d71827fd54572b1f31aa9548fcc81"/m,
+      cli: /^Gateway 6a7d71827fd54572b1f31aa9548fcc81 \(apig-nlb-prod\): Running\n[\s\S]*\n\{\n {2}"id": "6a7d71827fd54572b1f31aa9548fcc81"/m,
       curl: /^\{"id":"6a7d71827fd54572b1f31aa9548fcc81".*"status":"Running"/m,
     },
     effect(before, after) {
@@ -202,7 +202,7 @@ describe("every operation has its samples", () => {
       if (operationId === "CreateTokenByPassword") expect(curl).toMatch(/X-Subject-Token/);
       else {
         expect(curl, operationId).toMatch(/-H "X-Auth-Token: \$HWGW_TOKEN"/);
-        expect(curl, operationId).toMatch(/AK\/SK signing [^]*use the TypeScript SDK,\n# the hwgw CLI or the official Huawei Cloud signer/);
+        expect(curl, operationId).toMatch(/AK\/SK signing [\s\S]*use the TypeScript SDK,\n# the hwgw CLI or the official Huawei Cloud signer/);
       }
     }
   });

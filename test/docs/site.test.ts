@@ -28,12 +28,12 @@ const apis = Object.entries(YAML.parse(readFileSync(path.join(root, "redocly.yam
     const routes = new Set<string>(["/"]);
     const operations = model.operations().flatMap(({ op, operationId, path: route }) => {
       if (operationId === undefined) return [];
-      const tag = slug(((op["tags"] as string[] | undefined) ?? [])[0] ?? "");
+      const tag = slug(((op.tags as string[] | undefined) ?? [])[0] ?? "");
       routes.add(`/${tag}`);
       routes.add(`/${tag}/${operationId.toLowerCase()}`);
-      return [{ summary: String(op["summary"] ?? ""), route: `#/${tag}/${operationId.toLowerCase()}`, path: route }];
+      return [{ summary: String(op.summary ?? ""), route: `#/${tag}/${operationId.toLowerCase()}`, path: route }];
     });
-    return { name: alias.split("@")[0] as string, title: String((model.doc["info"] as Record<string, unknown>)["title"]), operations, routes };
+    return { name: alias.split("@")[0] as string, title: String((model.doc.info as Record<string, unknown>).title), operations, routes };
   },
 );
 const routes = new Map(apis.map((a) => [`${a.name}.html`, a.routes as ReadonlySet<string>]));
@@ -95,7 +95,7 @@ describe("docs portal (headless Chromium, file://)", () => {
             await page.goto(`${href}${op.route}`);
             // Rendered text only: the spec is also embedded in the page's scripts.
             await page.getByText(op.summary, { exact: true }).filter({ visible: true }).first().waitFor({ timeout: 30_000 });
-            expect(await page.locator("body").innerText(), `${op.path} rendered at ${op.route}`).toContain(op.path);
+            expect(await page.locator("body").textContent(), `${op.path} rendered at ${op.route}`).toContain(op.path);
             await frames(page);
             const { count, overlaps } = await overlappingEntries(page, REDOC_SIDEBAR);
             counts.sidebarEntries += count;

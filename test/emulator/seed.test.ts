@@ -134,7 +134,7 @@ describe("emulator seed", () => {
       "accessKeys[0].accessKeyId: must not contain whitespace, ',' or '='",
       "accessKeys[0].secretAccessKey: must have 1–256 characters (has 0)",
       "apig.gateways[0].id: must have 32–36 characters (has 5)",
-      "apig.gateways[0].status: must be one of " + issuesStatusList(),
+      `apig.gateways[0].status: must be one of ${issuesStatusList()}`,
       "apig.gateways[0].ingressIp: must be an IPv4 address",
       "apig.gateways[0].elbs[0].publicIps[0].ip: must be an IPv4 address (type is v4)",
       'apig.gateways[0].elbs[0].publicIps[2].ip: duplicate ingress address on this gateway "2001:db8::1" (first at apig.gateways[0].elbs[0].publicIps[1].ip)',

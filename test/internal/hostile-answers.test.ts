@@ -255,7 +255,9 @@ describe("maxResponseBytes", () => {
     expect(bomb.byteLength).toBeLessThan(MiB);
     const stats: StreamStats = { sent: 0, closedAt: undefined };
     const server = await serve((_req, res) => {
-      res.socket?.once("close", () => void (stats.closedAt = Date.now()));
+      res.socket?.once("close", () => {
+        stats.closedAt = Date.now();
+      });
       res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip", "content-length": String(bomb.byteLength) });
       res.end(bomb);
     });

@@ -188,6 +188,7 @@ describe("runtime matrix (runtimes.json)", () => {
         const runMs = performance.now() - started;
         expect(unexpectedStderr(rt, r.stderr)).toBe("");
         expect(r.status).toBe(0);
+        // biome-ignore lint/suspicious/noExplicitAny: the smoke script's report, checked field by field below
         const out = JSON.parse(r.stdout.trim().split("\n").at(-1) ?? "") as Record<string, any>;
         const how = `install ${installed.cached ? "cached" : "cold"} ${Math.round(installed.ms)} ms, smoke run ${Math.round(runMs)} ms, signing with ${out.crypto}`;
         const runtime = `${rt.name} ${rt.version ?? process.versions.node}`;

@@ -32,7 +32,7 @@ describe("APIG client", () => {
     expect(req?.url).toBe(`/v2/${PROJECT}/apigw/instances/${INSTANCE}/ingress-unregister`);
     expect(JSON.parse(req?.body ?? "")).toEqual(body);
     expect(req?.headers["x-project-id"]).toBe(PROJECT);
-    expect(req?.headers["authorization"]).toMatch(/^SDK-HMAC-SHA256 Access=AK, SignedHeaders=[^,]*x-project-id;x-sdk-date, Signature=[0-9a-f]{64}$/);
+    expect(req?.headers.authorization).toMatch(/^SDK-HMAC-SHA256 Access=AK, SignedHeaders=[^,]*x-project-id;x-sdk-date, Signature=[0-9a-f]{64}$/);
     expect(req?.headers["x-sdk-date"]).toMatch(/^\d{8}T\d{6}Z$/);
     expect(req?.headers["user-agent"]).toMatch(/^hwc-gateways\//);
   });
@@ -214,7 +214,10 @@ describe("canonicalIp (shared with the emulator)", () => {
       return [...h, ...Array<number>(8 - h.length - t.length).fill(0), ...t].join(":");
     };
     let seed = 7;
-    const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
     const literal = (words: number[]): string => {
       const text = words.map((w) => (rnd(2) ? w.toString(16).padStart(4, "0") : w.toString(16))).map((g) => (rnd(2) ? g.toUpperCase() : g));
       const zero = text.findIndex((_, i) => words[i] === 0);

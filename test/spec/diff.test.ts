@@ -43,25 +43,25 @@ async function diffAfter(name: string, mutate: (doc: Obj) => void): Promise<{ co
 }
 
 /** The released APIG version and the next major and minor, so these cases keep working after each release. */
-const APIG_VERSION = String(((parse(released("apig")) as Obj)["info"] as Obj)["version"]);
+const APIG_VERSION = String(((parse(released("apig")) as Obj).info as Obj).version);
 const APIG_MAJOR = Number(APIG_VERSION.split(".")[0]);
 const NEXT_MAJOR = `${APIG_MAJOR + 1}.0.0`;
 const NEXT_MINOR = `${APIG_MAJOR}.${Number(APIG_VERSION.split(".")[1]) + 1}.0`;
-const escape = (v: string) => v.replaceAll(".", "\\.");
+const escapeDots = (v: string) => v.replaceAll(".", "\\.");
 
-const schemas = (doc: Obj) => (doc["components"] as Obj)["schemas"] as Record<string, Obj>;
-const info = (doc: Obj) => doc["info"] as Obj;
+const schemas = (doc: Obj) => (doc.components as Obj).schemas as Record<string, Obj>;
+const info = (doc: Obj) => doc.info as Obj;
 
 /** A newly required request property: ElbIngressDetails now requires public_ips. */
 const requirePublicIps = (doc: Obj) => {
-  (schemas(doc)["ElbIngressDetails"] as Obj)["required"] = ["elb_id", "public_ips"];
+  (schemas(doc).ElbIngressDetails as Obj).required = ["elb_id", "public_ips"];
 };
 
 /** IpDetail renamed to IpAddress, every $ref updated: the same API on the wire, other generated type names. */
 const renameIpDetail = (doc: Obj) => {
   const all = schemas(doc);
   const renamed = Object.fromEntries(Object.entries(all).map(([k, v]) => [k === "IpDetail" ? "IpAddress" : k, v]));
-  (doc["components"] as Obj)["schemas"] = JSON.parse(
+  (doc.components as Obj).schemas = JSON.parse(
     JSON.stringify(renamed).replaceAll('"#/components/schemas/IpDetail"', '"#/components/schemas/IpAddress"'),
   ) as Obj;
 };
@@ -84,7 +84,7 @@ describe.concurrent("npm run spec:diff", { timeout: 90_000 }, () => {
     const r = await diffAfter("apig", requirePublicIps);
     expect(r.out).toContain("required-properties-added");
     expect(r.out).toMatch(
-      new RegExp(`need a major bump of info\\.version \\(${escape(APIG_VERSION)} → ${escape(NEXT_MAJOR)}\\), but it is ${escape(APIG_VERSION)}`),
+      new RegExp(`need a major bump of info\\.version \\(${escapeDots(APIG_VERSION)} → ${escapeDots(NEXT_MAJOR)}\\), but it is ${escapeDots(APIG_VERSION)}`),
     );
     expect(r.code).toBe(1);
   });
@@ -92,7 +92,7 @@ describe.concurrent("npm run spec:diff", { timeout: 90_000 }, () => {
   it("fails on the same change with only a minor bump", async () => {
     const r = await diffAfter("apig", (doc) => {
       requirePublicIps(doc);
-      info(doc)["version"] = NEXT_MINOR;
+      info(doc).version = NEXT_MINOR;
     });
     expect(r.out).toContain("required-properties-added");
     expect(r.code).toBe(1);
@@ -101,7 +101,7 @@ describe.concurrent("npm run spec:diff", { timeout: 90_000 }, () => {
   it("passes on the same change with a major bump", async () => {
     const r = await diffAfter("apig", (doc) => {
       requirePublicIps(doc);
-      info(doc)["version"] = NEXT_MAJOR;
+      info(doc).version = NEXT_MAJOR;
     });
     expect(r.out).toContain("required-properties-added");
     expect(r.out).toContain("major bump: breaking changes allowed");
@@ -119,14 +119,14 @@ describe.concurrent("npm run spec:diff", { timeout: 90_000 }, () => {
   it("passes on a renamed component schema with a major bump", async () => {
     const r = await diffAfter("apig", (doc) => {
       renameIpDetail(doc);
-      info(doc)["version"] = NEXT_MAJOR;
+      info(doc).version = NEXT_MAJOR;
     });
     expect(r.code).toBe(0);
   });
 
   it("fails on a removed request enum value (DDS mode Single) without a major bump", async () => {
     const r = await diffAfter("dds", (doc) => {
-      (schemas(doc)["DdsInstanceMode"] as Obj)["enum"] = ["Sharding", "ReplicaSet"];
+      (schemas(doc).DdsInstanceMode as Obj).enum = ["Sharding", "ReplicaSet"];
     });
     expect(r.out).toContain("enum-values-removed");
     expect(r.code).toBe(1);
@@ -134,7 +134,7 @@ describe.concurrent("npm run spec:diff", { timeout: 90_000 }, () => {
 
   it("passes on an additive change (a new optional response property) without a bump", async () => {
     const r = await diffAfter("iam", (doc) => {
-      ((schemas(doc)["TokenUser"] as Obj)["properties"] as Obj)["nickname"] = { type: "string", description: "Display name.", maxLength: 64 };
+      ((schemas(doc).TokenUser as Obj).properties as Obj).nickname = { type: "string", description: "Display name.", maxLength: 64 };
     });
     expect(r.out).toMatch(/✔ iam: 0 major/);
     expect(r.code).toBe(0);
@@ -142,7 +142,7 @@ describe.concurrent("npm run spec:diff", { timeout: 90_000 }, () => {
 
   it("fails when info.version goes backwards", async () => {
     const r = await diffAfter("iam", (doc) => {
-      info(doc)["version"] = "0.9.0";
+      info(doc).version = "0.9.0";
     });
     expect(r.out).toContain("info.version went backwards: 2.0.0 → 0.9.0");
     expect(r.code).toBe(1);

@@ -46,7 +46,7 @@ export class Spec extends SpecModel {
     addFormats(this.ajv);
     // OpenAPI's `password` format is a UI hint, not a constraint.
     this.ajv.addFormat("password", true);
-    const components = isObj(this.doc["components"]) ? this.doc["components"] : {};
+    const components = isObj(this.doc.components) ? this.doc.components : {};
     this.ajv.addSchema({ $id: this.base, components: this.absolutize(components) });
   }
 
@@ -93,11 +93,11 @@ export interface ExampleCase {
 /** Named and single examples of a media type, parameter or header object. */
 export function examplesOf(spec: Spec, holder: Obj): { label: string; value: unknown }[] {
   const found: { label: string; value: unknown }[] = [];
-  if ("example" in holder) found.push({ label: "example", value: holder["example"] });
-  if (isObj(holder["examples"])) {
-    for (const [exampleName, rawExample] of Object.entries(holder["examples"])) {
+  if ("example" in holder) found.push({ label: "example", value: holder.example });
+  if (isObj(holder.examples)) {
+    for (const [exampleName, rawExample] of Object.entries(holder.examples)) {
       const example = spec.deref(rawExample);
-      if ("value" in example) found.push({ label: exampleName, value: example["value"] });
+      if ("value" in example) found.push({ label: exampleName, value: example.value });
     }
   }
   return found;
@@ -116,7 +116,7 @@ export function walkSchema(node: unknown, location: string, visit: (schema: Obj,
   }
   for (const key of ["allOf", "anyOf", "oneOf", "prefixItems"]) {
     const list = node[key];
-    if (Array.isArray(list)) list.forEach((sub, i) => walkSchema(sub, `${location}/${key}/${i}`, visit));
+    if (Array.isArray(list)) for (const [i, sub] of list.entries()) walkSchema(sub, `${location}/${key}/${i}`, visit);
   }
 }
 
@@ -124,7 +124,7 @@ export function walkSchema(node: unknown, location: string, visit: (schema: Obj,
 export function walkSchemaDeep(spec: Spec, node: unknown, location: string, visit: (schema: Obj, location: string) => void, seen = new Set<string>()): void {
   walkSchema(node, location, (schema, where) => {
     visit(schema, where);
-    const ref = schema["$ref"];
+    const ref = schema.$ref;
     if (typeof ref === "string" && !seen.has(ref)) {
       seen.add(ref);
       walkSchemaDeep(spec, spec.pointer(ref), ref, visit, seen);
@@ -139,35 +139,35 @@ export function collectExampleCases(spec: Spec): ExampleCase[] {
   for (const { path, method, op, parameters, requestBody, responses } of spec.operations()) {
     const prefix = `${spec.name} ${method} ${path}`;
     for (const parameter of parameters) {
-      schemaRoots.push({ schema: parameter["schema"], location: `${prefix} parameter ${String(parameter["name"])}` });
+      schemaRoots.push({ schema: parameter.schema, location: `${prefix} parameter ${String(parameter.name)}` });
       for (const { label, value } of examplesOf(spec, parameter)) {
-        cases.push({ name: `${prefix} parameter ${String(parameter["in"])}:${String(parameter["name"])} ${label}`, schema: parameter["schema"], value });
+        cases.push({ name: `${prefix} parameter ${String(parameter.in)}:${String(parameter.name)} ${label}`, schema: parameter.schema, value });
       }
     }
     if (requestBody !== undefined) {
-      for (const [mediaType, rawMedia] of Object.entries(asObj(requestBody["content"], `${prefix} request content`))) {
+      for (const [mediaType, rawMedia] of Object.entries(asObj(requestBody.content, `${prefix} request content`))) {
         const media = asObj(rawMedia, `${prefix} request ${mediaType}`);
         for (const { label, value } of examplesOf(spec, media)) {
-          cases.push({ name: `${prefix} request ${mediaType} ${label}`, schema: media["schema"], value });
+          cases.push({ name: `${prefix} request ${mediaType} ${label}`, schema: media.schema, value });
         }
       }
     }
     // A missing responses object is a broken document (the model lists none), not an operation without answers.
-    asObj(op["responses"], `${prefix} responses`);
+    asObj(op.responses, `${prefix} responses`);
     for (const [status, response] of Object.entries(responses)) {
-      if (isObj(response["headers"])) {
-        for (const [headerName, rawHeader] of Object.entries(response["headers"])) {
+      if (isObj(response.headers)) {
+        for (const [headerName, rawHeader] of Object.entries(response.headers)) {
           const header = spec.deref(rawHeader);
           for (const { label, value } of examplesOf(spec, header)) {
-            cases.push({ name: `${prefix} ${status} header ${headerName} ${label}`, schema: header["schema"], value });
+            cases.push({ name: `${prefix} ${status} header ${headerName} ${label}`, schema: header.schema, value });
           }
         }
       }
-      if (isObj(response["content"])) {
-        for (const [mediaType, rawMedia] of Object.entries(response["content"])) {
+      if (isObj(response.content)) {
+        for (const [mediaType, rawMedia] of Object.entries(response.content)) {
           const media = asObj(rawMedia, `${prefix} ${status} ${mediaType}`);
           for (const { label, value } of examplesOf(spec, media)) {
-            cases.push({ name: `${prefix} ${status} ${label}`, schema: media["schema"], value });
+            cases.push({ name: `${prefix} ${status} ${label}`, schema: media.schema, value });
           }
         }
       }
@@ -175,18 +175,18 @@ export function collectExampleCases(spec: Spec): ExampleCase[] {
   }
 
   // Schema-level `examples` (and the OpenAPI 3.0 `example`) anywhere in component or inline schemas.
-  const components = isObj(spec.doc["components"]) ? spec.doc["components"] : {};
-  if (isObj(components["schemas"])) {
-    for (const [schemaName, schema] of Object.entries(components["schemas"])) {
+  const components = isObj(spec.doc.components) ? spec.doc.components : {};
+  if (isObj(components.schemas)) {
+    for (const [schemaName, schema] of Object.entries(components.schemas)) {
       schemaRoots.push({ schema, location: `${spec.name} #/components/schemas/${schemaName}` });
     }
   }
   for (const { schema, location } of schemaRoots) {
     walkSchema(schema, location, (sub, where) => {
-      if (Array.isArray(sub["examples"])) {
-        sub["examples"].forEach((value, i) => cases.push({ name: `${where} schema examples[${i}]`, schema: sub, value }));
+      if (Array.isArray(sub.examples)) {
+        for (const [i, value] of sub.examples.entries()) cases.push({ name: `${where} schema examples[${i}]`, schema: sub, value });
       }
-      if ("example" in sub) cases.push({ name: `${where} schema example`, schema: sub, value: sub["example"] });
+      if ("example" in sub) cases.push({ name: `${where} schema example`, schema: sub, value: sub.example });
     });
   }
   return cases;

@@ -35,8 +35,8 @@ for (const name of SPEC_NAMES) {
 
   describe(`${name}.yaml structure`, () => {
     it("is OpenAPI 3.1 with the JSON Schema 2020-12 dialect", () => {
-      expect(String(spec.doc["openapi"])).toMatch(/^3\.1\.\d+$/);
-      expect(spec.doc["jsonSchemaDialect"]).toBe(DIALECT_2020_12);
+      expect(String(spec.doc.openapi)).toMatch(/^3\.1\.\d+$/);
+      expect(spec.doc.jsonSchemaDialect).toBe(DIALECT_2020_12);
     });
 
     it("documents every operation with operationId, summary and description", () => {
@@ -53,20 +53,20 @@ for (const name of SPEC_NAMES) {
     it("gives every response body and request body at least one named example", () => {
       for (const { path, method, op } of spec.operations()) {
         const holders: { where: string; content: unknown }[] = [];
-        if (op["requestBody"] !== undefined) holders.push({ where: "request", content: spec.deref(op["requestBody"])["content"] });
-        for (const [status, rawResponse] of Object.entries(asObj(op["responses"], "responses"))) {
+        if (op.requestBody !== undefined) holders.push({ where: "request", content: spec.deref(op.requestBody).content });
+        for (const [status, rawResponse] of Object.entries(asObj(op.responses, "responses"))) {
           const response = spec.deref(rawResponse);
-          expect(isObj(response["content"]), `${method} ${path} ${status} has no content`).toBe(true);
-          holders.push({ where: status, content: response["content"] });
+          expect(isObj(response.content), `${method} ${path} ${status} has no content`).toBe(true);
+          holders.push({ where: status, content: response.content });
         }
         for (const { where, content } of holders) {
           for (const [mediaType, rawMedia] of Object.entries(asObj(content, `${method} ${path} ${where} content`))) {
             const media = asObj(rawMedia, mediaType);
-            const named = isObj(media["examples"]) ? Object.entries(media["examples"]) : [];
+            const named = isObj(media.examples) ? Object.entries(media.examples) : [];
             expect(named.length, `${method} ${path} ${where} ${mediaType} has no named example`).toBeGreaterThan(0);
             for (const [exampleName, rawExample] of named) {
               const example = spec.deref(rawExample);
-              expect(typeof example["summary"], `${method} ${path} ${where} ${exampleName} summary`).toBe("string");
+              expect(typeof example.summary, `${method} ${path} ${where} ${exampleName} summary`).toBe("string");
               expect("value" in example, `${method} ${path} ${where} ${exampleName} value`).toBe(true);
             }
           }
@@ -76,8 +76,8 @@ for (const name of SPEC_NAMES) {
 
     it("documents X-Request-Id on every response and Retry-After on 429", () => {
       for (const { path, method, op } of spec.operations()) {
-        for (const [status, rawResponse] of Object.entries(asObj(op["responses"], "responses"))) {
-          const headers = spec.deref(rawResponse)["headers"];
+        for (const [status, rawResponse] of Object.entries(asObj(op.responses, "responses"))) {
+          const headers = spec.deref(rawResponse).headers;
           expect(isObj(headers) && "X-Request-Id" in headers, `${method} ${path} ${status} X-Request-Id`).toBe(true);
           if (status === "429") {
             expect(isObj(headers) && "Retry-After" in headers, `${method} ${path} 429 Retry-After`).toBe(true);
@@ -88,22 +88,22 @@ for (const name of SPEC_NAMES) {
 
     it("closes request body schemas and keeps response body schemas open", () => {
       for (const { path, method, op } of spec.operations()) {
-        if (op["requestBody"] !== undefined) {
-          const content = asObj(spec.deref(op["requestBody"])["content"], "request content");
+        if (op.requestBody !== undefined) {
+          const content = asObj(spec.deref(op.requestBody).content, "request content");
           for (const rawMedia of Object.values(content)) {
-            walkSchemaDeep(spec, asObj(rawMedia, "media")["schema"], `${method} ${path} request`, (schema, where) => {
-              if (schema["type"] === "object") {
-                expect(schema["additionalProperties"], `${where} must set additionalProperties: false`).toBe(false);
+            walkSchemaDeep(spec, asObj(rawMedia, "media").schema, `${method} ${path} request`, (schema, where) => {
+              if (schema.type === "object") {
+                expect(schema.additionalProperties, `${where} must set additionalProperties: false`).toBe(false);
               }
             });
           }
         }
-        for (const [status, rawResponse] of Object.entries(asObj(op["responses"], "responses"))) {
-          const content = spec.deref(rawResponse)["content"];
+        for (const [status, rawResponse] of Object.entries(asObj(op.responses, "responses"))) {
+          const content = spec.deref(rawResponse).content;
           if (!isObj(content)) continue;
           for (const rawMedia of Object.values(content)) {
-            walkSchemaDeep(spec, asObj(rawMedia, "media")["schema"], `${method} ${path} ${status}`, (schema, where) => {
-              expect(schema["additionalProperties"], `${where} must stay open`).not.toBe(false);
+            walkSchemaDeep(spec, asObj(rawMedia, "media").schema, `${method} ${path} ${status}`, (schema, where) => {
+              expect(schema.additionalProperties, `${where} must stay open`).not.toBe(false);
             });
           }
         }
@@ -111,22 +111,22 @@ for (const name of SPEC_NAMES) {
     });
 
     it("bounds every free-form string with maxLength and every array with maxItems", () => {
-      const components = asObj(spec.doc["components"], "components");
+      const components = asObj(spec.doc.components, "components");
       const roots: { schema: unknown; location: string }[] = [];
-      if (isObj(components["schemas"])) {
-        for (const [schemaName, schema] of Object.entries(components["schemas"])) roots.push({ schema, location: `#/components/schemas/${schemaName}` });
+      if (isObj(components.schemas)) {
+        for (const [schemaName, schema] of Object.entries(components.schemas)) roots.push({ schema, location: `#/components/schemas/${schemaName}` });
       }
       for (const { path, method, parameters } of spec.operations()) {
-        for (const p of parameters) roots.push({ schema: p["schema"], location: `${method} ${path} ${String(p["name"])}` });
+        for (const p of parameters) roots.push({ schema: p.schema, location: `${method} ${path} ${String(p.name)}` });
       }
       for (const { schema, location } of roots) {
         walkSchema(schema, location, (sub, where) => {
-          const types = Array.isArray(sub["type"]) ? sub["type"] : [sub["type"]];
-          if (types.includes("string") && sub["enum"] === undefined && sub["const"] === undefined) {
-            expect(typeof sub["maxLength"], `${where} needs maxLength`).toBe("number");
+          const types = Array.isArray(sub.type) ? sub.type : [sub.type];
+          if (types.includes("string") && sub.enum === undefined && sub.const === undefined) {
+            expect(typeof sub.maxLength, `${where} needs maxLength`).toBe("number");
           }
           if (types.includes("array")) {
-            expect(typeof sub["maxItems"], `${where} needs maxItems`).toBe("number");
+            expect(typeof sub.maxItems, `${where} needs maxItems`).toBe("number");
           }
         });
       }
@@ -149,8 +149,8 @@ describe("the example check can fail", () => {
 
   it("rejects a job_id of 35 characters", () => {
     const broken = clone(accepted);
-    broken["job_id"] = String(accepted["job_id"]).slice(0, 35);
-    expect(String(broken["job_id"])).toHaveLength(35);
+    broken.job_id = String(accepted.job_id).slice(0, 35);
+    expect(String(broken.job_id)).toHaveLength(35);
     expect(apig.errors(acceptedSchema, broken)).toContainEqual({ keyword: "minLength", instancePath: "/job_id" });
   });
 
@@ -158,10 +158,10 @@ describe("the example check can fail", () => {
   // (the waiter reads the gateway, not the job), but a job_id of the wrong type is not.
   it("accepts a 202 body without job_id, and rejects a job_id that is not a string", () => {
     const without = clone(accepted);
-    delete without["job_id"];
+    delete without.job_id;
     expect(apig.check(acceptedSchema, without)).toBeNull();
     const wrongType = clone(accepted);
-    wrongType["job_id"] = 42;
+    wrongType.job_id = 42;
     expect(apig.errors(acceptedSchema, wrongType)).toContainEqual({ keyword: "type", instancePath: "/job_id" });
   });
 
@@ -188,14 +188,14 @@ describe("the example check can fail", () => {
     const body = asObj(apig.pointer("#/components/requestBodies/IngressIps/content/application~1json/examples/singlePublicIpv4/value"), "request example");
     const requestSchema = { $ref: "#/components/schemas/IngressIpsRequest" };
     const tooMany = clone(body);
-    const elbs = tooMany["elbs"];
+    const elbs = tooMany.elbs;
     if (!Array.isArray(elbs) || elbs.length === 0) throw new Error("request example has no elbs");
-    tooMany["elbs"] = Array.from({ length: 11 }, () => clone(elbs[0] as unknown));
+    tooMany.elbs = Array.from({ length: 11 }, () => clone(elbs[0] as unknown));
     expect(apig.errors(requestSchema, tooMany)).toContainEqual({ keyword: "maxItems", instancePath: "/elbs" });
 
     const badIp = clone(body);
-    const firstElb = asObj((badIp["elbs"] as unknown[])[0], "elb");
-    firstElb["public_ips"] = [{ type: "v4", ip: "999.1.1.1" }];
+    const firstElb = asObj((badIp.elbs as unknown[])[0], "elb");
+    firstElb.public_ips = [{ type: "v4", ip: "999.1.1.1" }];
     expect(apig.errors(requestSchema, badIp)).toContainEqual({ keyword: "format", instancePath: "/elbs/0/public_ips/0/ip" });
   });
 
@@ -213,7 +213,7 @@ describe("the example check can fail", () => {
     const example = asObj(iam.pointer("#/paths/~1v3~1auth~1tokens/post/responses/201/content/application~1json/examples/projectScoped/value"), "201 example");
     expect(iam.check(schema, example)).toBeNull();
     const broken = clone(example);
-    asObj(broken["token"], "token")["expires_at"] = "tomorrow";
+    asObj(broken.token, "token").expires_at = "tomorrow";
     expect(iam.errors(schema, broken)).toContainEqual({ keyword: "format", instancePath: "/token/expires_at" });
   });
 });

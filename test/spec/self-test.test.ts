@@ -38,7 +38,7 @@ const MUTATIONS: Mutation[] = [
     name: "a property listed in `required` is dropped from `properties` (ElbIngressDetails.elb_id)",
     spec: "apig",
     mutate: (doc) => {
-      delete at(doc, `${SCHEMAS}/ElbIngressDetails/properties`)["elb_id"];
+      delete at(doc, `${SCHEMAS}/ElbIngressDetails/properties`).elb_id;
     },
     caughtBy: { redocly: ["no-required-schema-properties-undefined"] },
   },
@@ -47,7 +47,7 @@ const MUTATIONS: Mutation[] = [
     name: "a required field is dropped from a request example (ingress request without elbs)",
     spec: "apig",
     mutate: (doc) => {
-      delete at(doc, REQUEST_EXAMPLE)["elbs"];
+      delete at(doc, REQUEST_EXAMPLE).elbs;
     },
     caughtBy: { redocly: ["no-invalid-media-type-examples"], spectral: ["oas3-valid-media-example"], ajv: ["must have required property 'elbs'"] },
   },
@@ -56,7 +56,7 @@ const MUTATIONS: Mutation[] = [
     spec: "apig",
     mutate: (doc) => {
       const example = at(doc, JOB_EXAMPLE);
-      example["job_id"] = String(example["job_id"]).slice(0, 35);
+      example.job_id = String(example.job_id).slice(0, 35);
     },
     caughtBy: { redocly: ["no-invalid-media-type-examples"], spectral: ["oas3-valid-media-example"], ajv: ["/job_id must NOT have fewer than 36 characters"] },
   },
@@ -64,7 +64,7 @@ const MUTATIONS: Mutation[] = [
     name: "an example uses a value outside its enum (status: running)",
     spec: "apig",
     mutate: (doc) => {
-      at(doc, "#/paths/~1v2~1{project_id}~1apigw~1instances~1{instance_id}/get/responses/200/content/application~1json/examples/running/value")["status"] =
+      at(doc, "#/paths/~1v2~1{project_id}~1apigw~1instances~1{instance_id}/get/responses/200/content/application~1json/examples/running/value").status =
         "running";
     },
     caughtBy: {
@@ -77,7 +77,7 @@ const MUTATIONS: Mutation[] = [
     name: "a schema example contradicts its if/then/else (v4 with an IPv6 literal)",
     spec: "apig",
     mutate: (doc) => {
-      const examples = at(doc, `${SCHEMAS}/IpDetail`)["examples"] as Obj[];
+      const examples = at(doc, `${SCHEMAS}/IpDetail`).examples as Obj[];
       examples[0] = { type: "v4", ip: "2001:db8::10" };
     },
     caughtBy: { redocly: ["no-invalid-schema-examples"], ajv: ['/ip must match format "ipv4"'] },
@@ -86,7 +86,7 @@ const MUTATIONS: Mutation[] = [
     name: "a parameter example breaks its pattern (project_id with a slash)",
     spec: "apig",
     mutate: (doc) => {
-      at(doc, "#/components/parameters/ProjectId")["example"] = "a/b";
+      at(doc, "#/components/parameters/ProjectId").example = "a/b";
     },
     caughtBy: { redocly: ["no-invalid-parameter-examples"], ajv: ['must match pattern "^[^/]+$"'] },
   },
@@ -94,7 +94,7 @@ const MUTATIONS: Mutation[] = [
     name: "a type is misspelled in a request schema (type: strng)",
     spec: "apig",
     mutate: (doc) => {
-      at(doc, `${SCHEMAS}/ElbIngressDetails/properties/elb_id`)["type"] = "strng";
+      at(doc, `${SCHEMAS}/ElbIngressDetails/properties/elb_id`).type = "strng";
     },
     caughtBy: { redocly: ["struct"], spectral: ["oas3-schema"], ajv: ["schema does not compile"] },
   },
@@ -102,7 +102,7 @@ const MUTATIONS: Mutation[] = [
     name: "a type is misspelled on an object schema (type: obj)",
     spec: "apig",
     mutate: (doc) => {
-      at(doc, `${SCHEMAS}/IngressIpsRequest`)["type"] = "obj";
+      at(doc, `${SCHEMAS}/IngressIpsRequest`).type = "obj";
     },
     caughtBy: { redocly: ["struct"], spectral: ["oas3-schema"], ajv: ["schema does not compile"] },
   },
@@ -110,7 +110,7 @@ const MUTATIONS: Mutation[] = [
     name: "a type is misspelled in another spec (DDS external_service_port: type: integr)",
     spec: "dds",
     mutate: (doc) => {
-      at(doc, `${SCHEMAS}/BindPublicGatewayRequest/properties/external_service_port`)["type"] = "integr";
+      at(doc, `${SCHEMAS}/BindPublicGatewayRequest/properties/external_service_port`).type = "integr";
     },
     caughtBy: { redocly: ["struct"], spectral: ["oas3-schema"], ajv: ["schema does not compile"] },
   },
@@ -120,7 +120,7 @@ const MUTATIONS: Mutation[] = [
     name: "a DDS response example carries a field of the wrong type (ListInstances total_count as a string)",
     spec: "dds",
     mutate: (doc) => {
-      at(doc, "#/paths/~1v3~1{project_id}~1instances/get/responses/200/content/application~1json/examples/bound/value")["total_count"] = "1";
+      at(doc, "#/paths/~1v3~1{project_id}~1instances/get/responses/200/content/application~1json/examples/bound/value").total_count = "1";
     },
     caughtBy: { redocly: ["no-invalid-media-type-examples"], spectral: ["oas3-valid-media-example"], ajv: ["must be integer"] },
   },
@@ -128,7 +128,7 @@ const MUTATIONS: Mutation[] = [
     name: "a string loses its maxLength (ApigError.error_msg unbounded)",
     spec: "apig",
     mutate: (doc) => {
-      delete at(doc, `${SCHEMAS}/ApigError/properties/error_msg`)["maxLength"];
+      delete at(doc, `${SCHEMAS}/ApigError/properties/error_msg`).maxLength;
     },
     caughtBy: { spectral: ["owasp:api4:2023-string-limit"] },
   },
@@ -136,7 +136,7 @@ const MUTATIONS: Mutation[] = [
     name: "a write operation loses its security (DDS BindPublicGateway)",
     spec: "dds",
     mutate: (doc) => {
-      delete at(doc, "#/paths/~1v3~1{project_id}~1instances~1{instance_id}~1nodes~1{node_id}~1public-gateway/post")["security"];
+      delete at(doc, "#/paths/~1v3~1{project_id}~1instances~1{instance_id}~1nodes~1{node_id}~1public-gateway/post").security;
     },
     caughtBy: { spectral: ["owasp:api2:2023-write-restricted"] },
   },
@@ -144,7 +144,7 @@ const MUTATIONS: Mutation[] = [
     name: "a $ref points at a component that does not exist (IAM PasswordUsr)",
     spec: "iam",
     mutate: (doc) => {
-      at(doc, `${SCHEMAS}/PasswordCredentials/properties/user`)["$ref"] = "#/components/schemas/PasswordUsr";
+      at(doc, `${SCHEMAS}/PasswordCredentials/properties/user`).$ref = "#/components/schemas/PasswordUsr";
     },
     caughtBy: { redocly: ["no-unresolved-refs"], spectral: ["invalid-ref"] },
   },

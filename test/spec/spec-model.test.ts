@@ -76,7 +76,7 @@ describe("spec model", () => {
       required: ["path"],
     });
     const body = operationInputSchema(model.operation("PostA"));
-    expect(body["required"]).toEqual(["path", "body"]);
+    expect(body.required).toEqual(["path", "body"]);
     expect(() => model.inline(body)).toThrow(/recursive \$ref #\/components\/schemas\/Node → #\/components\/schemas\/Node/);
     expect(
       model.rewriteRefs(

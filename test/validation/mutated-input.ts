@@ -95,7 +95,7 @@ export function mutatedInput(input: Schema, site: Site): fc.Arbitrary<Mutated> {
       case "type":
         return wrongType(s);
       case "enum": {
-        const allowed = (s["enum"] as unknown[]).map(String);
+        const allowed = (s.enum as unknown[]).map(String);
         const flipped = allowed.flatMap((v) => [
           v.toUpperCase(),
           v.toLowerCase(),
@@ -105,34 +105,34 @@ export function mutatedInput(input: Schema, site: Site): fc.Arbitrary<Mutated> {
         return fc.oneof(...(other.length ? [fc.constantFrom(...other)] : []), safeString(1, 10)).filter((v) => !allowed.includes(v));
       }
       case "minLength":
-        return safeString(0, (s["minLength"] as number) - 1);
+        return safeString(0, (s.minLength as number) - 1);
       case "maxLength":
-        return safeString((s["maxLength"] as number) + 1, (s["maxLength"] as number) + 20);
+        return safeString((s.maxLength as number) + 1, (s.maxLength as number) + 20);
       case "pattern": {
-        const re = new RegExp(s["pattern"] as string, "u");
-        const max = (s["maxLength"] as number | undefined) ?? 64;
+        const re = new RegExp(s.pattern as string, "u");
+        const max = (s.maxLength as number | undefined) ?? 64;
         // Each pattern of ours forbids one of these: `/` (path segments), a lone `*` (DDS name), `=`/`,` misuse (tags).
         const slashed = fc.tuple(safeString(0, 10), safeString(0, 10)).map(([a, b]) => `${a}/${b}`);
         const breakers = fc.constantFrom("*", "=", ",", "a=b=c", ",a=b", "a=b,", "=x");
-        return fc.oneof(slashed, breakers).filter((v) => v.length >= ((s["minLength"] as number | undefined) ?? 0) && v.length <= max && !re.test(v));
+        return fc.oneof(slashed, breakers).filter((v) => v.length >= ((s.minLength as number | undefined) ?? 0) && v.length <= max && !re.test(v));
       }
       case "format":
-        return badFormat(s["format"] as string, (s["maxLength"] as number | undefined) ?? 45);
+        return badFormat(s.format as string, (s.maxLength as number | undefined) ?? 45);
       case "minimum":
-        return fc.integer({ min: (s["minimum"] as number) - 1000, max: (s["minimum"] as number) - 1 });
+        return fc.integer({ min: (s.minimum as number) - 1000, max: (s.minimum as number) - 1 });
       case "maximum":
-        return fc.integer({ min: (s["maximum"] as number) + 1, max: (s["maximum"] as number) + 1000 });
+        return fc.integer({ min: (s.maximum as number) + 1, max: (s.maximum as number) + 1000 });
       case "minItems":
-        return fc.array(validInput((s["items"] ?? {}) as Schema), { minLength: 0, maxLength: (s["minItems"] as number) - 1 });
+        return fc.array(validInput((s.items ?? {}) as Schema), { minLength: 0, maxLength: (s.minItems as number) - 1 });
       case "maxItems":
-        return fc.array(validInput((s["items"] ?? {}) as Schema), { minLength: (s["maxItems"] as number) + 1, maxLength: (s["maxItems"] as number) + 3 });
+        return fc.array(validInput((s.items ?? {}) as Schema), { minLength: (s.maxItems as number) + 1, maxLength: (s.maxItems as number) + 3 });
       case "minProperties":
         return fc.constant({});
       default:
         return undefined;
     }
   })();
-  const extraKey = safeString(1, 12).filter((k) => k !== "__proto__" && !(k in ((s["properties"] ?? {}) as Schema)));
+  const extraKey = safeString(1, 12).filter((k) => k !== "__proto__" && !(k in ((s.properties ?? {}) as Schema)));
 
   return fc.tuple(base, picks, replacement ?? fc.constant(undefined), extraKey, fc.jsonValue()).map(([valid, ps, bad, key, extraValue]) => {
     const value = structuredClone(valid);
@@ -141,7 +141,7 @@ export function mutatedInput(input: Schema, site: Site): fc.Arbitrary<Mutated> {
     switch (site.keyword) {
       case "required": {
         if (site.group === "body" && site.steps.length === 0 && site.prop === "") {
-          delete (value as Record<string, unknown>)["body"];
+          delete (value as Record<string, unknown>).body;
           return { input: value, expectedPath: "body", scope: "body" };
         }
         const obj = (site.steps.length === 0 ? (value as Record<string, unknown>)[site.group] : at.node) as Record<string, unknown>;

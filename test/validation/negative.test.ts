@@ -41,8 +41,8 @@ const common = (fetch: Fetch, service: "apig" | "dds") => ({
   maxRetries: 0,
   auth: tokenAuth("test-token"),
 });
-const apig = (input: Input, fetch: Fetch) => createApigClient({ ...common(fetch, "apig"), projectId: input.path["project_id"] as string });
-const dds = (input: Input, fetch: Fetch) => createDdsClient({ ...common(fetch, "dds"), projectId: input.path["project_id"] as string });
+const apig = (input: Input, fetch: Fetch) => createApigClient({ ...common(fetch, "apig"), projectId: input.path.project_id as string });
+const dds = (input: Input, fetch: Fetch) => createDdsClient({ ...common(fetch, "dds"), projectId: input.path.project_id as string });
 const iam = (fetch: Fetch) => createIamClient({ region: REGION, fetch, maxRetries: 0 });
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", "x-request-id": "req-1", ...headers } });
@@ -57,35 +57,35 @@ const OPERATIONS: Operation[] = [
   {
     spec: "apig",
     operationId: "RegisterIngressIps",
-    call: (i, f) => apig(i, f).registerIngressIps(i.path["instance_id"] as string, i.body as never),
+    call: (i, f) => apig(i, f).registerIngressIps(i.path.instance_id as string, i.body as never),
     answer: () => json(202, JOB),
     resultBody: asBody,
   },
   {
     spec: "apig",
     operationId: "UnregisterIngressIps",
-    call: (i, f) => apig(i, f).deregisterIngressIps(i.path["instance_id"] as string, i.body as never),
+    call: (i, f) => apig(i, f).deregisterIngressIps(i.path.instance_id as string, i.body as never),
     answer: () => json(202, JOB),
     resultBody: asBody,
   },
   {
     spec: "apig",
     operationId: "ShowInstance",
-    call: (i, f) => apig(i, f).getInstance(i.path["instance_id"] as string),
+    call: (i, f) => apig(i, f).getInstance(i.path.instance_id as string),
     answer: () => json(200, GATEWAY),
     resultBody: asBody,
   },
   {
     spec: "dds",
     operationId: "BindPublicGateway",
-    call: (i, f) => dds(i, f).bindPublicGateway(i.path["instance_id"] as string, i.path["node_id"] as string, i.body as never),
+    call: (i, f) => dds(i, f).bindPublicGateway(i.path.instance_id as string, i.path.node_id as string, i.body as never),
     answer: () => json(200, NODE_ANSWER),
     resultBody: asBody,
   },
   {
     spec: "dds",
     operationId: "UnbindPublicGateway",
-    call: (i, f) => dds(i, f).unbindPublicGateway(i.path["instance_id"] as string, i.path["node_id"] as string),
+    call: (i, f) => dds(i, f).unbindPublicGateway(i.path.instance_id as string, i.path.node_id as string),
     answer: () => json(200, NODE_ANSWER),
     resultBody: asBody,
   },
@@ -151,8 +151,8 @@ const inScope = (issuePath: string, scope: string) =>
   scope === "" || issuePath === scope || issuePath.startsWith(`${scope}.`) || issuePath.startsWith(`${scope}[`);
 
 // Raise for a deeper local run: NEGATIVE_RUNS=200 POSITIVE_RUNS=1000 npx vitest run --project unit test/validation
-const NEGATIVE_RUNS = Number(process.env["NEGATIVE_RUNS"] ?? 12);
-const POSITIVE_RUNS = Number(process.env["POSITIVE_RUNS"] ?? 60);
+const NEGATIVE_RUNS = Number(process.env.NEGATIVE_RUNS ?? 12);
+const POSITIVE_RUNS = Number(process.env.POSITIVE_RUNS ?? 60);
 
 for (const op of OPERATIONS) {
   const { schema, method, route } = operationInput(op.spec, op.operationId);

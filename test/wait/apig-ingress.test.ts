@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { akskAuth } from "../../src/auth/aksk.js";
 import { tokenAuth } from "../../src/auth/token.js";
-import { AbortError, ConflictError, NotFoundError, ValidationError } from "../../src/errors.js";
+import { AbortError, NotFoundError, ValidationError } from "../../src/errors.js";
 import {
   canonicalIp,
   createApigClient,
@@ -396,7 +396,7 @@ describe("coalescing", () => {
   it("1 000 waits on one gateway make one request per interval; another gateway is polled on its own", async () => {
     const other = "7b8e82938fe65683c2f42ba0b59fdd92";
     const doneAt = (id: string) => t0 + (id === GATEWAY ? 5000 : 3000);
-    const fake = scriptedFetch((req, n) => {
+    const fake = scriptedFetch((req, _n) => {
       if (req.method === "PUT") return { status: 202, body: accepted };
       const id = req.path.split("/").at(-1) as string;
       return ok(Date.now() >= doneAt(id) ? gateway("Running", [], { id }) : gateway("Updating", [IP], { id }));

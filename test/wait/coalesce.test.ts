@@ -283,7 +283,7 @@ describe("createPollCoalescer: nextSlot", () => {
 
   it("keeps its own wake-ups at least a slot apart and after the latest request", async () => {
     const coalescer = createPollCoalescer<number>({ slotMs: 1000 });
-    const t0 = Date.now();
+    const _t0 = Date.now();
     await coalescer.poll("k", async () => 1);
     expect(coalescer.nextSlot("k", 5000)).toBe(5000); // t0 + 5000
     expect(coalescer.nextSlot("k", 3000)).toBe(3000); // t0 + 3000: two slots before t0 + 5000
