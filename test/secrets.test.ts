@@ -143,6 +143,8 @@ describe("secrets never leak", () => {
     const { logger, lines } = capturingLogger();
     vi.stubEnv("HUAWEICLOUD_SDK_AK", "ENVAK");
     vi.stubEnv("HUAWEICLOUD_SDK_SK", SECRETS.sk);
+    // The metadata provider is asked here, of this test's own loopback server (the test guard turns it off).
+    vi.stubEnv("HUAWEICLOUD_SDK_METADATA_DISABLED", undefined);
     try {
       for (const auth of [metadataCredentials({ endpoint: server.url }), environmentCredentials(), defaultCredentials()]) {
         const dds = createDdsClient({ projectId: "p", endpoint: server.url, auth, logger, logLevel: "debug", maxRetries: 0 });

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CODE_SAMPLE_LANGUAGES, SAMPLE_KINDS, SAMPLES_DIR, samplesOf, withCodeSamples } from "../../scripts/code-samples.mjs";
 import { loadProjectSpec, SPEC_NAMES } from "../../scripts/spec-model.mjs";
 import { defaultSeed, startEmulator, type Emulator, type EmulatorSnapshot, type RequestLogEntry } from "../../src/emulator/index.js";
-import { prepareSamples, type SampleRun, type SampleToolbox } from "./sample-runner.js";
+import { prepareSamples, type SampleToolbox } from "./sample-runner.js";
+import { IDENTITY_SCENARIOS, type Scenario } from "./identity-scenarios.js";
 import { typecheckSamples } from "./typecheck.js";
 
 const GW = "6a7d71827fd54572b1f31aa9548fcc81";
@@ -25,7 +26,7 @@ const operations = SPEC_NAMES.flatMap((spec) =>
     .map((o) => ({ spec, operationId: o.operationId as string })),
 );
 /** Operations hwgw has no command for: their pages show the SDK and curl only. */
-const NO_CLI_COMMAND = new Set(["ListInstances", "CreateTokenByPassword"]);
+const NO_CLI_COMMAND = new Set(["ListInstances", "CreateTokenByPassword", "KeystoneListProjects", "CreateTokenWithIdToken", "CreateTemporaryAccessKeyByToken"]);
 
 type Kind = (typeof SAMPLE_KINDS)[number]["kind"];
 const node = (s: EmulatorSnapshot, id: string) => s.instances.flatMap((i) => i.groups.flatMap((g) => g.nodes)).find((n) => n.id === id);
@@ -34,15 +35,6 @@ const publicIps = (s: EmulatorSnapshot) =>
     .find((g) => g.id === GW)
     ?.elbs.find((e) => e.id === ELB)
     ?.addresses.public_ips.map((a) => a.ip);
-
-interface Scenario {
-  /** Environment the sample reads, on top of the credentials and endpoint. */
-  env: Record<string, string>;
-  /** The output shows the result (per kind of sample). */
-  output: Record<Kind, RegExp>;
-  /** The emulator's state after the run shows the change. */
-  effect(before: EmulatorSnapshot, after: EmulatorSnapshot, run: SampleRun): void | Promise<void>;
-}
 
 const SCENARIOS: Record<string, Scenario> = {
   UnregisterIngressIps: {
@@ -131,11 +123,12 @@ const SCENARIOS: Record<string, Scenario> = {
       expect(answer.status).toBe(200);
     },
   },
+  ...IDENTITY_SCENARIOS,
 };
 
 describe("every operation has its samples", () => {
   it("finds the operations of every spec", () => {
-    expect(operations.length).toBe(7);
+    expect(operations.length).toBe(10);
   });
 
   it("the sample folders are exactly the operations", () => {
@@ -199,7 +192,7 @@ describe("every operation has its samples", () => {
   it("the curl samples send the token header and say that AK/SK signing needs the SDK or a signer", () => {
     for (const { operationId } of operations) {
       const curl = samplesOf(operationId).find((s) => s.kind === "curl")?.source ?? "";
-      if (operationId === "CreateTokenByPassword") expect(curl).toMatch(/X-Subject-Token/);
+      if (operationId === "CreateTokenByPassword" || operationId === "CreateTokenWithIdToken") expect(curl).toMatch(/X-Subject-Token/);
       else {
         expect(curl, operationId).toMatch(/-H "X-Auth-Token: \$HWGW_TOKEN"/);
         expect(curl, operationId).toMatch(/AK\/SK signing [\s\S]*use the TypeScript SDK,\n# the hwgw CLI or the official Huawei Cloud signer/);
@@ -247,9 +240,9 @@ describe("every sample runs against the emulator and does what it says", () => {
 
   const runs = operations.flatMap(({ operationId }) => samplesOf(operationId).map((s) => ({ operationId, kind: s.kind, file: s.file })));
 
-  it("runs every sample: 7 TypeScript, 5 CLI, 7 curl", () => {
+  it("runs every sample: 10 TypeScript, 5 CLI, 10 curl", () => {
     const count = (k: Kind) => runs.filter((r) => r.kind === k).length;
-    expect([count("sdk"), count("cli"), count("curl")]).toEqual([7, 5, 7]);
+    expect([count("sdk"), count("cli"), count("curl")]).toEqual([10, 5, 10]);
   });
 
   it.each(runs)(
@@ -272,17 +265,17 @@ describe("every sample runs against the emulator and does what it says", () => {
         IAM_DOMAIN_NAME: user.domainName,
         IAM_USER_NAME: user.userName,
         IAM_PASSWORD: user.password,
-        ...scenario.env,
+        ...(typeof scenario.env === "function" ? scenario.env(emulator) : scenario.env),
       };
       const before = emulator.snapshot();
       const run = kind === "sdk" ? await toolbox.runTs(file, env) : await toolbox.runShell(file, env);
       const after = emulator.snapshot();
       expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
-      expect(run.stdout).toMatch(scenario.output[kind]);
+      expect(run.stdout).toMatch((typeof scenario.output === "function" ? scenario.output(emulator) : scenario.output)[kind]);
       // The sample called its operation, and every call it made succeeded.
       expect(log.filter((e) => e.operation === operationId && typeof e.status === "number" && e.status < 300).length).toBeGreaterThan(0);
       expect(log.filter((e) => e.status === "reset" || e.status >= 400)).toEqual([]);
-      await scenario.effect(before, after, run);
+      await scenario.effect(before, after, run, emulator);
     },
     60_000,
   );
