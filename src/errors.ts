@@ -263,8 +263,9 @@ export class CredentialsError extends HuaweiCloudError {
 /** The project id could not be discovered: IAM listed no project or several for the region (`projectIds`). */
 export class ProjectDiscoveryError extends HuaweiCloudError {
   override name = "ProjectDiscoveryError";
-  /** The region looked up, and the project ids IAM listed for it (empty when none). */
+  /** The region looked up (the project name asked for). */
   readonly region: string;
+  /** The project ids IAM listed for the region: empty when none, several when it could not choose. */
   readonly projectIds: readonly string[];
   constructor(message: string, region: string, projectIds: readonly string[], options?: ErrorOptions) {
     super(message, options);

@@ -74,9 +74,19 @@ export interface Emulator {
    */
   readonly metadataUrl: string;
   /** Pod identity: the full URL (`HC_CONTAINER_CREDENTIALS_FULL_URI`) and the token it expects in `Authorization` (the token file's content). Never log the token. */
-  readonly podIdentity: { readonly url: string; readonly token: string };
+  readonly podIdentity: {
+    /** The credentials URL, for `HC_CONTAINER_CREDENTIALS_FULL_URI`. */
+    readonly url: string;
+    /** The `Authorization` token it expects, for the file `HC_CONTAINER_AUTHORIZATION_TOKEN_FILE` names. */
+    readonly token: string;
+  };
   /** Federation: the identity provider id (`X-Idp-Id`, `HUAWEICLOUD_SDK_IDP_ID`) and the ID token (the file `HUAWEICLOUD_SDK_ID_TOKEN_FILE` holds) IAM accepts. Never log the ID token. */
-  readonly federation: { readonly idpId: string; readonly idToken: string };
+  readonly federation: {
+    /** The identity provider id, for `X-Idp-Id` / `HUAWEICLOUD_SDK_IDP_ID`. */
+    readonly idpId: string;
+    /** The ID token IAM accepts from that provider (secret). */
+    readonly idToken: string;
+  };
   /** Lifetime of temporary credentials from metadata and pod identity, in ms (and from securitytokens when configured). */
   readonly temporaryCredentialTtlMs: number;
   /** The live state (a new object after {@link reset}); tests may read and change it. */
