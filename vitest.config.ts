@@ -3,10 +3,10 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     // Off by default so targeted runs stay fast; `npm test` (scripts/test.mjs) turns it on and the thresholds
-    // below fail the run. The whole suite (unit + contract) reached lines 87.0 %, branches 81.4 % (statements
-    // 85.4 %, functions 86.5 %) on 2026-12-04; the thresholds sit a little under so timing-dependent branches do
-    // not flake CI. src/cli/ runs in child processes in its tests, which v8 coverage does not see: that is most of
-    // the gap. Raise the thresholds when the figures rise.
+    // below fail the run. The whole suite (unit + contract) reached lines 91.5 %, branches 84.8 % (statements
+    // 89.8 %, functions 90.0 %) in the fresh-clone CI run of 2026-12-04; the thresholds sit a little under so
+    // timing-dependent branches do not flake CI. src/cli/ runs in child processes in its tests, which v8 coverage
+    // does not see: that is most of the gap. Raise the thresholds when the figures rise.
     coverage: {
       provider: "v8",
       include: ["src/**/*.ts"],
@@ -14,7 +14,7 @@ export default defineConfig({
       reportsDirectory: "coverage",
       // The summary is worth seeing also when a test fails.
       reportOnFailure: true,
-      thresholds: { lines: 85, branches: 79 },
+      thresholds: { lines: 89, branches: 82 },
     },
     projects: [
       {
