@@ -1,5 +1,6 @@
 import { AbortError, CredentialsError, TimeoutError } from "../errors.js";
 import { abortErrorFrom } from "../internal/sleep.js";
+import { causeCode, readCapped } from "../internal/transport.js";
 
 /** An answer of a credential source, read in full. @internal */
 export interface SourceAnswer {
@@ -39,8 +40,9 @@ export async function fetchFromSource(
       void res.body?.cancel().catch(() => {});
       throw new CredentialsError(`${provider}: ${where} answered a redirect (${res.status}), which is refused`);
     }
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    if (bytes.byteLength > MAX_ANSWER_BYTES) throw new CredentialsError(`${provider}: ${where} answered more than ${MAX_ANSWER_BYTES} bytes`);
+    // Counted while reading, as the transport does: a source sending more is cut off, not read whole.
+    const bytes = await readCapped(res, MAX_ANSWER_BYTES, controller);
+    if (bytes === undefined) throw new CredentialsError(`${provider}: ${where} answered more than ${MAX_ANSWER_BYTES} bytes`);
     return { status: res.status, text: new TextDecoder().decode(bytes) };
   } catch (err) {
     if (err instanceof CredentialsError) throw err;
@@ -50,8 +52,7 @@ export async function fetchFromSource(
         cause: new TimeoutError(`no answer within ${timeoutMs} ms`, { cause: err }),
       });
     if (err instanceof AbortError) throw err;
-    const code = (err as { cause?: { code?: unknown } })?.cause?.code;
-    throw new CredentialsError(`${provider}: ${where} failed (${typeof code === "string" ? code : ((err as Error)?.name ?? "error")})`, [], { cause: err });
+    throw new CredentialsError(`${provider}: ${where} failed (${causeCode(err) ?? (err as Error)?.name ?? "error"})`, [], { cause: err });
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener("abort", onAbort);

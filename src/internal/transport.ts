@@ -193,9 +193,10 @@ async function attemptOnce(baseFetch: typeof fetch, request: AuthRequest, signal
 /**
  * The body of `res`, counted chunk by chunk as it arrives (fetch has already decoded gzip/br, so the count is of
  * decoded bytes), or undefined once it grows past `maxBytes`, or declares a length over it when not encoded: then
- * the stream is cancelled and the attempt aborted, so the connection is dropped instead of drained.
+ * the stream is cancelled and the attempt aborted, so the connection is dropped instead of drained. Shared with the
+ * credential sources' own requests. @internal
  */
-async function readCapped(res: Response, maxBytes: number, controller: AbortController): Promise<Uint8Array | undefined> {
+export async function readCapped(res: Response, maxBytes: number, controller: AbortController): Promise<Uint8Array | undefined> {
   const reader = res.body?.getReader();
   const chunks: Uint8Array<ArrayBuffer>[] = [];
   let over = !res.headers.has("content-encoding") && Number(res.headers.get("content-length")) > maxBytes;
@@ -250,7 +251,8 @@ function answerResponse(o: { status: number; statusText: string; headers: Header
   return Object.defineProperty(res, "json", { value: json, writable: true, configurable: true });
 }
 
-function causeCode(err: unknown): string | undefined {
+/** The first `code` along an error's cause chain (`ECONNREFUSED`, Deno's `NotCapable`), if any. @internal */
+export function causeCode(err: unknown): string | undefined {
   for (let e: unknown = err, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === "string") return code;

@@ -41,6 +41,20 @@ describe("metadataCredentials", () => {
     expect(JSON.stringify(info) + inspect(auth) + String(auth)).not.toContain(SECRET);
   });
 
+  it("cuts off an endless securitykey answer at 64 KiB while reading, instead of reading until the timeout", async () => {
+    const server = await start((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      const chunk = "x".repeat(16 * 1024);
+      const timer = setInterval(() => res.write(chunk), 1);
+      res.on("close", () => clearInterval(timer));
+    });
+    const err = await metadataCredentials({ endpoint: server.url, timeoutMs: 20_000 })
+      .describe()
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CredentialsError);
+    expect((err as Error).message).toMatch(/securitykey answered more than 65536 bytes/);
+  });
+
   it("reads its endpoint from HUAWEICLOUD_SDK_METADATA_ENDPOINT", async () => {
     const server = await start((_req, res) => send(res, 200, credentialAnswer(3_600_000)));
     vi.stubEnv("HUAWEICLOUD_SDK_METADATA_ENDPOINT", server.url);
