@@ -23,7 +23,13 @@ describe("test/mutation/equivalent-mutants.md", () => {
     const { default: config } = await import("../../stryker.config.mjs");
     const patterns = config.mutate as string[];
     const toRegExp = (glob: string) =>
-      new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replaceAll("**/", "\0").replaceAll("*", "[^/]*").replaceAll("\0", "(?:.*/)?")}$`);
+      new RegExp(
+        `^${glob
+          .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+          .replaceAll("**/", "\0")
+          .replaceAll("*", "[^/]*")
+          .replaceAll("\0", "(?:.*/)?")}$`,
+      );
     const include = patterns.filter((p) => !p.startsWith("!")).map(toRegExp);
     const exclude = patterns.filter((p) => p.startsWith("!")).map((p) => toRegExp(p.slice(1)));
     const sources = (readdirSync("src", { recursive: true }) as string[]).map((f) => `src/${f.replaceAll("\\", "/")}`);
