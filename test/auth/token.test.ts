@@ -2,7 +2,7 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { tokenAuth } from "../../src/auth/token.js";
-import { ValidationError } from "../../src/errors.js";
+import { AbortError, ValidationError } from "../../src/errors.js";
 
 function refusal(token: unknown): ValidationError {
   try {
@@ -31,5 +31,18 @@ describe("tokenAuth", () => {
     const auth = tokenAuth("MIIsecret");
     expect(inspect(auth)).toBe("[AuthStrategy token]");
     expect(JSON.stringify(auth)).toBe('{"kind":"token"}');
+  });
+
+  it("gives up on a token function that never settles when the caller aborts, saying what was aborted", async () => {
+    const controller = new AbortController();
+    const auth = tokenAuth(() => new Promise<string>(() => undefined));
+    const request = { method: "GET", url: new URL("https://example.com/"), headers: new Headers(), body: undefined };
+    const context = { fetch, projectId: undefined, signal: controller.signal, logger: console };
+    const pending = auth.authenticate(request, context as never).catch((e: unknown) => e);
+    controller.abort(new Error("user left"));
+    const err = await pending;
+    expect(err).toBeInstanceOf(AbortError);
+    expect((err as Error).message).toBe("the token function was aborted: user left");
+    expect(request.headers.has("X-Auth-Token")).toBe(false);
   });
 });
