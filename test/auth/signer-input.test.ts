@@ -46,6 +46,16 @@ describe("signRequest input", () => {
     );
   });
 
+  it("refuses a security token that is not a string, even one whose text would be header-safe", async () => {
+    const msg = "must be a string without control characters or characters above U+00FF";
+    for (const securityToken of [123, true, {}]) await only(signRequest(req(), { ...creds, securityToken } as never, { date }), "securityToken", msg);
+  });
+
+  it("reads an object with forEach but no get as a record of headers, so its forEach key is a bad header", async () => {
+    const headers = { "X-A": "1", forEach: (add: (value: string, name: string) => void) => add("2", "X-B") };
+    await only(signRequest(req({ headers } as never), creds, { date }), "headers.forEach", "must have a string value");
+  });
+
   it("refuses a relative URL", async () => {
     await only(signRequest(req({ url: "/v2/p" }), creds, { date }), "url", "must be an absolute URL");
   });
