@@ -20,7 +20,7 @@ describe("test/mutation/equivalent-mutants.md", () => {
   });
 
   it("covers exactly the files stryker.config.mjs mutates", async () => {
-    const { default: config } = await import("../../stryker.config.mjs");
+    const { default: config } = await import(new URL("../../stryker.config.mjs", import.meta.url).href);
     const patterns = config.mutate as string[];
     const toRegExp = (glob: string) =>
       new RegExp(
