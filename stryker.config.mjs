@@ -1,5 +1,5 @@
 // @ts-check
-// `npm run test:mutation`: Stryker over the SDK runtime (src/ without the emulator and the CLI), the unit tests
+// `npm run test:mutation`: Stryker over the SDK runtime (see `mutate` for the scope), the unit tests
 // of vitest.stryker.config.ts as the judge. Survivors judged equivalent are listed in
 // test/mutation/equivalent-mutants.md; the incremental file is committed so CI and local runs only retest mutants
 // whose code or tests changed.
@@ -8,18 +8,21 @@ const config = {
   testRunner: "vitest",
   vitest: { configFile: "vitest.stryker.config.ts" },
   plugins: ["@stryker-mutator/vitest-runner"],
-  // Enforced scope: the files whose mutants have been run to the end and whose survivors are killed or listed in
-  // test/mutation/equivalent-mutants.md. A full run over src/ without emulator/ and cli/ (about 3,000 mutants,
-  // about an hour here) has not been finished yet; `npm run test:mutation -- --mutate "src/**/*.ts"` runs it.
+  // The SDK runtime is src/ without the emulator (a test fixture) and the CLI (tested in a real terminal); src/index.ts
+  // only re-exports. Enforced so far: the folders and files below, run to the end with every survivor killed or
+  // listed in test/mutation/equivalent-mutants.md. Not yet run to the end: src/options.ts and src/errors.ts (nearly
+  // every test covers them: 526 mutants, about 75 min here) and the credential chain in src/auth/ (the other 11
+  // files, roughly 900 mutants). `.ci/run` runs incrementally against the committed report (test/mutation/README.md).
   mutate: [
-    "src/auth/token.ts",
     "src/auth/aksk.ts",
-    "src/auth/signer.ts",
     "src/auth/canonical.ts",
     "src/auth/iam-token.ts",
     "src/auth/password.ts",
-    "src/wait/state.ts",
-    "src/internal/backoff.ts",
+    "src/auth/signer.ts",
+    "src/auth/token.ts",
+    "src/internal/**/*.ts",
+    "src/services/**/*.ts",
+    "src/wait/**/*.ts",
   ],
   coverageAnalysis: "perTest",
   // Static mutants (module-level constants) need a fresh module graph and every test: 12 % of the mutants took
