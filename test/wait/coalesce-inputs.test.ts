@@ -2,17 +2,9 @@ import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
 import { AbortError, ValidationError } from "../../src/errors.js";
 import { createPollCoalescer } from "../../src/wait/coalesce.js";
+import { deferred } from "../helpers/deferred.js";
 
 const listeners = (signal: AbortSignal) => getEventListeners(signal, "abort").length;
-
-/** A promise settled by hand, for a poll that stays in flight as long as the test needs. */
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((r) => {
-    resolve = r;
-  });
-  return { promise, resolve };
-}
 
 function thrown(run: () => unknown): unknown {
   try {

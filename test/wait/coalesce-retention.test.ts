@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AbortError } from "../../src/errors.js";
 import { createPollCoalescer } from "../../src/wait/coalesce.js";
-
-/** A promise settled by hand, for a poll that stays in flight as long as the test needs. */
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((r) => {
-    resolve = r;
-  });
-  return { promise, resolve };
-}
+import { deferred } from "../helpers/deferred.js";
 
 /** A coalescer on a hand-moved clock. */
 function onClock(options: { maxAgeMs?: number; slotMs?: number }) {

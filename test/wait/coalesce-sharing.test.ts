@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { createPollSharing } from "../../src/wait/coalesce.js";
+import { deferred } from "../helpers/deferred.js";
 
 describe("createPollSharing: many slot sizes", () => {
   it("past 16 slot sizes drops only idle coalescers: a running poll stays joinable", async () => {
     const sharing = createPollSharing<string>();
-    let resolve!: (value: string) => void;
-    const answer = new Promise<string>((r) => {
-      resolve = r;
-    });
+    const { promise: answer, resolve } = deferred<string>();
     let calls = 0;
     const fn = () => {
       calls++;
