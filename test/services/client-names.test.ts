@@ -1,0 +1,59 @@
+/** How the APIG and DDS clients name themselves, which endpoint they derive, and where a given project id comes from. */
+import { inspect } from "node:util";
+import { describe, expect, it } from "vitest";
+import { tokenAuth } from "../../src/auth/token.js";
+import { ValidationError } from "../../src/errors.js";
+import { createApigClient } from "../../src/services/apig.js";
+import { createScopedClient } from "../../src/services/client-setup.js";
+import { createDdsClient } from "../../src/services/dds.js";
+
+const PROJECT = "05041fffa40025702f6dc009cc6f8f33";
+
+describe("APIG and DDS client descriptions", () => {
+  it("the APIG client names itself ApigClient in JSON and util.inspect, without its token", () => {
+    const apig = createApigClient({ projectId: PROJECT, endpoint: "http://127.0.0.1:9", auth: tokenAuth("secret-token-value") });
+    const summary = { client: "ApigClient", endpoint: "http://127.0.0.1:9", projectId: PROJECT, auth: "token" };
+    expect(JSON.parse(JSON.stringify(apig))).toEqual(summary);
+    expect(inspect(apig)).toBe(`ApigClient ${JSON.stringify(summary)}`);
+    expect(`${inspect(apig)}${JSON.stringify(apig)}`).not.toContain("secret-token-value");
+  });
+
+  it("the DDS client names itself DdsClient in JSON and util.inspect, without its token", () => {
+    const dds = createDdsClient({ projectId: PROJECT, endpoint: "http://127.0.0.1:9", auth: tokenAuth("secret-token-value") });
+    const summary = { client: "DdsClient", endpoint: "http://127.0.0.1:9", projectId: PROJECT, auth: "token" };
+    expect(JSON.parse(JSON.stringify(dds))).toEqual(summary);
+    expect(inspect(dds)).toBe(`DdsClient ${JSON.stringify(summary)}`);
+    expect(`${inspect(dds)}${JSON.stringify(dds)}`).not.toContain("secret-token-value");
+  });
+
+  it("the DDS client derives the dds endpoint of its region", () => {
+    const dds = createDdsClient({ projectId: PROJECT, region: "cn-north-4", auth: tokenAuth("tok") });
+    expect(JSON.parse(JSON.stringify(dds))).toMatchObject({ client: "DdsClient", endpoint: "https://dds.cn-north-4.myhuaweicloud.com" });
+    const dublin = createDdsClient({ projectId: PROJECT, region: "eu-west-101", auth: tokenAuth("tok") });
+    expect(JSON.parse(JSON.stringify(dublin))).toMatchObject({ endpoint: "https://dds.eu-west-101.myhuaweicloud.eu" });
+  });
+
+  it("the DDS client titles its option errors createDdsClient", () => {
+    let error: unknown;
+    try {
+      createDdsClient({ projectId: PROJECT, auth: tokenAuth("tok") });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).message).toBe("createDdsClient: region give region or endpoint");
+  });
+});
+
+describe("createScopedClient", () => {
+  it("reports a given project id as coming from the options, without any request", async () => {
+    const requests: string[] = [];
+    const fetch = async (input: RequestInfo | URL) => {
+      requests.push(String(input));
+      return new Response("{}", { status: 500 });
+    };
+    const scoped = createScopedClient("dds", { projectId: PROJECT, region: "cn-north-4", auth: tokenAuth("tok"), fetch }, []);
+    await expect(scoped.project()).resolves.toEqual({ projectId: PROJECT, source: "option" });
+    expect(requests).toEqual([]);
+  });
+});
