@@ -25,15 +25,15 @@ export function isRetryableAnswer(status: number, code: string | undefined, fact
 }
 
 /**
- * The SDK's one reading of `Retry-After` (seconds or an HTTP date), as ms from `now`: undefined when absent or
- * unparsable, never negative. Callers bound it with `boundRetryAfter`; the transport puts it on its errors.
+ * The one reading of `Retry-After`: seconds, or an HTTP date (which starts with a day name: Node's Date.parse alone
+ * reads "-5" as 2001), as ms from `now`; undefined when absent or unparsable, never negative.
  */
 export function parseRetryAfterMs(headers: Headers, now: number = Date.now()): number | undefined {
   const raw = headers.get("retry-after");
   if (raw === null) return undefined;
   const text = raw.trim();
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
-  const at = Date.parse(text);
+  const at = /^[A-Za-z]{3}/.test(text) ? Date.parse(text) : Number.NaN;
   if (Number.isNaN(at)) return undefined;
   return Math.max(0, at - now);
 }

@@ -66,6 +66,16 @@ describe("parseRetryAfterMs", () => {
     expect(parseRetryAfterMs(retryAfterHeader(""), NOW)).toBeUndefined();
   });
 
+  it("is undefined for signed or comma numbers and ISO dates, which are not HTTP dates (Node's Date.parse reads -5 as 2001)", () => {
+    for (const value of ["-5", "+5", "1,5", "2026-10-21T07:28:30Z", "W 21 Oct 2026 07:28:30 GMT"]) {
+      expect(parseRetryAfterMs(retryAfterHeader(value), NOW), value).toBeUndefined();
+    }
+  });
+
+  it("reads the obsolete RFC 850 date form too", () => {
+    expect(parseRetryAfterMs(retryAfterHeader("Wednesday, 21-Oct-26 07:28:30 GMT"), NOW)).toBe(30_000);
+  });
+
   it("measures from the current time by default", () => {
     const inAMinute = new Date(Date.now() + 60_000).toUTCString();
     const ms = parseRetryAfterMs(retryAfterHeader(inAMinute));
