@@ -25,6 +25,7 @@ export async function fetchFromSource(
   timeoutMs: number,
   signal: AbortSignal | undefined,
 ): Promise<SourceAnswer> {
+  if (signal?.aborted) throw abortErrorFrom(signal, `the ${provider} credentials request`);
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {

@@ -15,7 +15,6 @@ export interface EnvironmentCredentialsOptions extends RefreshOptions {
  * federation (which wins, as in the official SDKs). Read lazily, on the first call; `CredentialsError` when unset.
  */
 export function environmentCredentials(options: EnvironmentCredentialsOptions = {}): CredentialsStrategy {
-  let federated: { idpId: string; idTokenFile: string; load: ReturnType<typeof federatedLoader> } | undefined;
   const read = (name: string) => envVar(`HUAWEICLOUD_SDK_${name}`, options?.env);
   const strategy = credentialsStrategy(
     "environment",
@@ -23,11 +22,9 @@ export function environmentCredentials(options: EnvironmentCredentialsOptions = 
       const [ak, sk, idpId, idTokenFile] = [read("AK"), read("SK"), read("IDP_ID"), read("ID_TOKEN_FILE")];
       const tenant = { projectId: read("PROJECT_ID"), domainId: read("DOMAIN_ID"), iamEndpoint: read("IAM_ENDPOINT") };
       if (idpId && idTokenFile) {
-        if (federated?.idpId !== idpId || federated.idTokenFile !== idTokenFile) {
-          const given: FederatedCredentialsOptions = { idpId, idTokenFile, ...(tenant.iamEndpoint ? { iamEndpoint: tenant.iamEndpoint } : {}) };
-          federated = { idpId, idTokenFile, load: federatedLoader(given, "environment") };
-        }
-        return { ...(await federated.load(context, signal)), ...tenant };
+        // Built per load from what the variables say now: a changed IAM endpoint is used at the next renewal.
+        const given: FederatedCredentialsOptions = { idpId, idTokenFile, ...(tenant.iamEndpoint ? { iamEndpoint: tenant.iamEndpoint } : {}) };
+        return { ...(await federatedLoader(given, "environment")(context, signal)), ...tenant };
       }
       if (ak && sk) return { accessKeyId: ak, secretAccessKey: sk, securityToken: read("SECURITY_TOKEN"), ...tenant };
       // Only names, never values.

@@ -38,7 +38,6 @@ export function federatedLoader(options: FederatedCredentialsOptions, provider =
   if (!Number.isInteger(durationSeconds) || durationSeconds < 900 || durationSeconds > 86_400)
     issues.add("durationSeconds", "maximum", "must be an integer from 900 to 86400");
   issues.done();
-  const clients = new Map<string, ReturnType<typeof createIamTokenClient>>();
   return async (context: AuthContext, signal) => {
     const endpoint =
       options.iamEndpoint ??
@@ -51,13 +50,10 @@ export function federatedLoader(options: FederatedCredentialsOptions, provider =
     if (text === undefined) throw new CredentialsError(`${provider}: the ID token file ${idTokenFile} does not exist`);
     const idToken = text.trim();
     if (!idToken) throw new CredentialsError(`${provider}: the ID token file ${idTokenFile} is empty`);
-    let iam = clients.get(endpoint);
-    if (!iam) {
-      const given = { endpoint, allowInsecureHttp: options.allowInsecureHttp, timeoutMs: options.timeoutMs, maxRetries: options.maxRetries };
-      const iamOptions = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as ClientOptions;
-      iam = createIamTokenClient({ ...iamOptions, fetch: (input, init) => context.fetch(input, init), logger: context.logger, logLevel: "debug" });
-      clients.set(endpoint, iam);
-    }
+    // A new IAM client per exchange (they are minutes apart): each goes through this call's fetch and logger.
+    const given = { endpoint, allowInsecureHttp: options.allowInsecureHttp, timeoutMs: options.timeoutMs, maxRetries: options.maxRetries };
+    const iamOptions = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as ClientOptions;
+    const iam = createIamTokenClient({ ...iamOptions, fetch: (input, init) => context.fetch(input, init), logger: context.logger, logLevel: "debug" });
     try {
       const { token } = await iam.createTokenWithIdToken(idpId, idToken, { signal });
       return credentialsFromAnswer(`${provider} (IAM securitytokens)`, await iam.createTemporaryAccessKeyByToken(token, durationSeconds, { signal }));

@@ -1,5 +1,5 @@
 import { CredentialsError } from "../errors.js";
-import { credentialsStrategy, envVar, notConfigured, type CredentialLoader, type CredentialsStrategy, type RefreshOptions } from "./credentials.js";
+import { credentialsStrategy, envVar, notConfigured, type CredentialsStrategy, type RefreshOptions } from "./credentials.js";
 import { readTextFile } from "./credential-fetch.js";
 import { federatedLoader } from "./federated.js";
 import { parseIni } from "./ini.js";
@@ -35,7 +35,6 @@ export async function profilePath(path?: string, env?: Record<string, string | u
  */
 export function profileCredentials(options: ProfileCredentialsOptions = {}): CredentialsStrategy {
   const section = options?.profile ?? "basic";
-  let federated: { key: string; load: CredentialLoader } | undefined;
   return credentialsStrategy(
     "profile",
     async (context, signal) => {
@@ -50,10 +49,8 @@ export function profileCredentials(options: ProfileCredentialsOptions = {}): Cre
       const tenant = { projectId: get("project_id"), domainId: get("domain_id"), iamEndpoint: get("iam_endpoint") };
       const [ak, sk, idpId, idTokenFile] = [get("ak"), get("sk"), get("idp_id"), get("id_token_file")];
       if (idpId && idTokenFile) {
-        const key = `${idpId}\n${idTokenFile}\n${tenant.iamEndpoint}`;
-        if (federated?.key !== key)
-          federated = { key, load: federatedLoader({ idpId, idTokenFile, ...(tenant.iamEndpoint ? { iamEndpoint: tenant.iamEndpoint } : {}) }, "profile") };
-        return { ...(await federated.load(context, signal)), ...tenant };
+        const given = { idpId, idTokenFile, ...(tenant.iamEndpoint ? { iamEndpoint: tenant.iamEndpoint } : {}) };
+        return { ...(await federatedLoader(given, "profile")(context, signal)), ...tenant };
       }
       if (ak && sk) return { accessKeyId: ak, secretAccessKey: sk, securityToken: get("security_token"), ...tenant };
       throw new CredentialsError(`profile: [${section}] of ${file} has neither ak and sk nor idp_id and id_token_file`);
