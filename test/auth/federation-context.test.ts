@@ -62,8 +62,8 @@ describe("federation exchanges use the current call's context", () => {
   it("a second load goes through the second call's fetch, not the first one's", async () => {
     const load = federatedLoader({ idpId: "idp", idTokenFile: tokenFile(), iamEndpoint: "https://iam.example.com" });
     const [first, second] = [fakeIam(), fakeIam()];
-    await load(contextWith(first.fetch), undefined);
-    await load(contextWith(second.fetch), undefined);
+    await load(contextWith(first.fetch), new AbortController().signal);
+    await load(contextWith(second.fetch), new AbortController().signal);
     expect(first.urls).toHaveLength(2);
     expect(second.urls).toEqual(["https://iam.example.com/v3.0/OS-AUTH/id-token/tokens", "https://iam.example.com/v3.0/OS-CREDENTIAL/securitytokens"]);
   });
