@@ -1,9 +1,34 @@
 // Fakes of the credential sources (metadata service, pod identity agent, IAM federation) on 127.0.0.1.
 import type { ServerResponse } from "node:http";
+import { vi } from "vitest";
+import type { ProvidedCredentials } from "../../src/auth/credentials.js";
+import { TimeoutError } from "../../src/errors.js";
 import { scriptedServers, type SeenRequest } from "../helpers/scripted-server.js";
 
 export const SECRET = "tmp-secret-key-never-shown-0123456789";
 export const SECURITY_TOKEN = "security-token-never-shown-abcdefghijkl";
+
+/** A request for a strategy to sign, to 127.0.0.1. */
+export const request = () => ({ method: "GET", url: new URL("http://127.0.0.1/x"), headers: new Headers(), body: undefined });
+/** The AK a signed request went out with. */
+export const accessOf = (r: ReturnType<typeof request>) => /Access=(\w+)/.exec(r.headers.get("Authorization") ?? "")?.[1];
+
+/** A loader whose n-th answer is temporary keys TMP<n> valid `lifetimeMs` from now; `fail` makes the next ones fail. */
+export function loader(lifetimeMs: number) {
+  const state = { calls: 0, fail: false };
+  const load = vi.fn(async (): Promise<ProvidedCredentials> => {
+    const n = ++state.calls;
+    await Promise.resolve();
+    if (state.fail) throw new TimeoutError("metadata down");
+    return {
+      accessKeyId: `TMP${n}`,
+      secretAccessKey: `secret-value-${n}-xxxxxxxx`,
+      securityToken: `token-value-${n}-xxxxxxxx`,
+      expiresAt: new Date(Date.now() + lifetimeMs).toISOString(),
+    };
+  });
+  return { load, state };
+}
 
 let serial = 0;
 /** A temporary credential answer valid for `lifetimeMs`, with a new AK each time. */

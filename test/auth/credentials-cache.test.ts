@@ -2,31 +2,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { credentialsFromAnswer, credentialsStrategy, envVar, isNotConfigured, notConfigured, type ProvidedCredentials } from "../../src/auth/credentials.js";
 import { AbortError, CredentialsError, TimeoutError, ValidationError } from "../../src/errors.js";
 import type { AuthContext } from "../../src/options.js";
+import { accessOf, loader, request } from "./credential-fixtures.js";
 
 const warnings: string[] = [];
 const logger = { error() {}, warn: (m: string) => void warnings.push(m), info() {}, debug() {} };
 const context: AuthContext = { fetch: globalThis.fetch, projectId: undefined, signal: undefined, logger };
-const request = () => ({ method: "GET", url: new URL("http://127.0.0.1/x"), headers: new Headers(), body: undefined });
-const accessOf = (r: ReturnType<typeof request>) => /Access=(\w+)/.exec(r.headers.get("Authorization") ?? "")?.[1];
 const MINUTE = 60_000;
 const failure = async (p: Promise<unknown>) => (await p.catch((e: unknown) => e)) as Error;
-
-/** A loader whose n-th answer is temporary keys TMP<n> valid `lifetimeMs` from now; `fail` makes the next ones fail. */
-function loader(lifetimeMs: number) {
-  const state = { calls: 0, fail: false };
-  const load = vi.fn(async (): Promise<ProvidedCredentials> => {
-    const n = ++state.calls;
-    await Promise.resolve();
-    if (state.fail) throw new TimeoutError("metadata down");
-    return {
-      accessKeyId: `TMP${n}`,
-      secretAccessKey: `secret-value-${n}-xxxxxxxx`,
-      securityToken: `token-value-${n}-xxxxxxxx`,
-      expiresAt: new Date(Date.now() + lifetimeMs).toISOString(),
-    };
-  });
-  return { load, state };
-}
 
 beforeEach(() => {
   warnings.length = 0;

@@ -1,32 +1,14 @@
 import { inspect } from "node:util";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { credentialsFromAnswer, credentialsStrategy, type ProvidedCredentials } from "../../src/auth/credentials.js";
+import { credentialsFromAnswer, credentialsStrategy } from "../../src/auth/credentials.js";
 import { CredentialsError, TimeoutError } from "../../src/errors.js";
 import type { AuthContext } from "../../src/options.js";
+import { accessOf, loader, request } from "./credential-fixtures.js";
 
 const warnings: string[] = [];
 const logger = { error() {}, warn: (m: string) => void warnings.push(m), info() {}, debug() {} };
 const context: AuthContext = { fetch: globalThis.fetch, projectId: undefined, signal: undefined, logger };
-const request = () => ({ method: "GET", url: new URL("http://127.0.0.1/x"), headers: new Headers(), body: undefined });
 const MINUTE = 60_000;
-
-/** A loader whose n-th answer is temporary keys TMP<n> valid `lifetimeMs`; `fail` makes the next answers fail. */
-function loader(lifetimeMs: number) {
-  const state = { calls: 0, fail: false };
-  const load = vi.fn(async (): Promise<ProvidedCredentials> => {
-    const n = ++state.calls;
-    await Promise.resolve();
-    if (state.fail) throw new TimeoutError("metadata down");
-    return {
-      accessKeyId: `TMP${n}`,
-      secretAccessKey: `secret-value-${n}-xxxxxxxx`,
-      securityToken: `token-value-${n}-xxxxxxxx`,
-      expiresAt: new Date(Date.now() + lifetimeMs).toISOString(),
-    };
-  });
-  return { load, state };
-}
-const accessOf = (r: ReturnType<typeof request>) => /Access=(\w+)/.exec(r.headers.get("Authorization") ?? "")?.[1];
 
 beforeEach(() => {
   warnings.length = 0;

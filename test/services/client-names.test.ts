@@ -10,20 +10,15 @@ import { createDdsClient } from "../../src/services/dds.js";
 const PROJECT = "05041fffa40025702f6dc009cc6f8f33";
 
 describe("APIG and DDS client descriptions", () => {
-  it("the APIG client names itself ApigClient in JSON and util.inspect, without its token", () => {
-    const apig = createApigClient({ projectId: PROJECT, endpoint: "http://127.0.0.1:9", auth: tokenAuth("secret-token-value") });
-    const summary = { client: "ApigClient", endpoint: "http://127.0.0.1:9", projectId: PROJECT, auth: "token" };
-    expect(JSON.parse(JSON.stringify(apig))).toEqual(summary);
-    expect(inspect(apig)).toBe(`ApigClient ${JSON.stringify(summary)}`);
-    expect(`${inspect(apig)}${JSON.stringify(apig)}`).not.toContain("secret-token-value");
-  });
-
-  it("the DDS client names itself DdsClient in JSON and util.inspect, without its token", () => {
-    const dds = createDdsClient({ projectId: PROJECT, endpoint: "http://127.0.0.1:9", auth: tokenAuth("secret-token-value") });
-    const summary = { client: "DdsClient", endpoint: "http://127.0.0.1:9", projectId: PROJECT, auth: "token" };
-    expect(JSON.parse(JSON.stringify(dds))).toEqual(summary);
-    expect(inspect(dds)).toBe(`DdsClient ${JSON.stringify(summary)}`);
-    expect(`${inspect(dds)}${JSON.stringify(dds)}`).not.toContain("secret-token-value");
+  it.each([
+    ["APIG", "ApigClient", createApigClient],
+    ["DDS", "DdsClient", createDdsClient],
+  ] as const)("the %s client names itself %s in JSON and util.inspect, without its token", (_service, name, create) => {
+    const client = create({ projectId: PROJECT, endpoint: "http://127.0.0.1:9", auth: tokenAuth("secret-token-value") });
+    const summary = { client: name, endpoint: "http://127.0.0.1:9", projectId: PROJECT, auth: "token" };
+    expect(JSON.parse(JSON.stringify(client))).toEqual(summary);
+    expect(inspect(client)).toBe(`${name} ${JSON.stringify(summary)}`);
+    expect(`${inspect(client)}${JSON.stringify(client)}`).not.toContain("secret-token-value");
   });
 
   it("the DDS client derives the dds endpoint of its region", () => {
