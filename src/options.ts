@@ -251,7 +251,7 @@ export function resolveClientOptions(service: ServiceName, options: ClientOption
       add(`logger.${l}`, "type", `must be a function (logLevel "${logLevel}" writes ${l} lines)`);
     }
   }
-  if (o.auth !== undefined && (typeof o.auth !== "object" || typeof o.auth.authenticate !== "function")) {
+  if (o.auth !== undefined && (typeof o.auth !== "object" || typeof (o.auth as AuthStrategy | null)?.authenticate !== "function")) {
     add("auth", "type", "must be an auth strategy (tokenAuth, passwordAuth, akskAuth)");
   }
   done();

@@ -99,6 +99,12 @@ describe("option types", () => {
     expect(issuesOf({ logger: null as never })).toEqual([missing("error"), missing("warn")]);
   });
 
+  it("reports a null auth as a ValidationError naming auth, instead of throwing a TypeError", () => {
+    expect(issuesOf({ auth: null as never })).toEqual([
+      { path: "auth", keyword: "type", message: "must be an auth strategy (tokenAuth, passwordAuth, akskAuth)" },
+    ]);
+  });
+
   it("refuses a function as auth even when it has an authenticate method", () => {
     const auth = Object.assign(() => {}, { kind: "fn", authenticate: async () => {} });
     expect(issuesOf({ auth: auth as never })).toEqual([
