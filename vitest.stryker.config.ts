@@ -15,8 +15,8 @@ export default defineConfig({
       "test/services/**/*.test.ts",
       "test/wait/**/*.test.ts",
       "test/validation/**/*.test.ts",
-      "test/errors.test.ts",
-      "test/options.test.ts",
+      "test/errors*.test.ts",
+      "test/options*.test.ts",
       "test/secrets.test.ts",
     ],
     // Generates code in a child process in beforeAll: seconds per mutant it covers, for what the operation-table
