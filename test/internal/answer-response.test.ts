@@ -3,7 +3,7 @@
  * the bytes read inside the attempt's timeout, with status, status text and headers of the wire answer, except
  * that the headers describe those bytes (no `content-encoding`, the real `content-length`).
  */
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { levelFilteredLogger } from "../../src/options.js";
 import { createTransport } from "../../src/internal/transport.js";
 
@@ -84,22 +84,6 @@ describe("success answers", () => {
       expect(res.body).toBeNull();
       expect(res.headers.get("content-length")).toBe("0");
       expect(await res.text()).toBe("");
-    }
-  });
-
-  it("importing the transport needs no global Response", async () => {
-    const saved = globalThis.Response;
-    try {
-      vi.resetModules();
-      Reflect.deleteProperty(globalThis, "Response");
-      const fresh = await import("../../src/internal/transport.js");
-      globalThis.Response = saved;
-      expect(await (await viaTransport({ headers: { "content-type": "application/json" }, body: enc.encode("[1]") }, fresh.createTransport)).json()).toEqual([
-        1,
-      ]);
-    } finally {
-      globalThis.Response = saved;
-      vi.resetModules();
     }
   });
 });
