@@ -46,14 +46,16 @@ const silent = { error() {}, warn() {}, info() {}, debug() {} };
 const contextWith = (fetch: typeof globalThis.fetch): AuthContext => ({ fetch, projectId: undefined, signal: undefined, logger: silent });
 
 describe("fetchFromSource with an already aborted signal", () => {
-  it("is an AbortError at once and sends nothing", async () => {
+  it("is an AbortError at once, naming the provider and the reason, and sends nothing", async () => {
     let sent = 0;
     const fetch = (async () => {
       sent++;
       return new Response("{}");
     }) as typeof globalThis.fetch;
-    const err = await fetchFromSource("metadata", fetch, "http://127.0.0.1:9/x", {}, 60_000, AbortSignal.abort()).catch((e: unknown) => e);
+    const signal = AbortSignal.abort(new Error("caller left"));
+    const err = await fetchFromSource("pod identity", fetch, "http://127.0.0.1:9/x", {}, 60_000, signal).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AbortError);
+    expect((err as Error).message).toBe("the pod identity credentials request was aborted: caller left");
     expect(sent).toBe(0);
   });
 });
