@@ -125,12 +125,12 @@ export function createTransport(options: TransportOptions): typeof fetch {
 /** Request headers whose values are credentials: the token, the IAM token, the security token, the signature. */
 const SENT_SECRET_HEADERS = ["authorization", "x-auth-token", "x-security-token"];
 
-/** String values of JSON body fields named like a secret (`password`, `secret…`), e.g. in IAM's token request. */
+/** String values of JSON body fields named like a secret (`password`, `secret…`) or listed under one, e.g. in IAM's token request. */
 function secretFields(body: Uint8Array): string[] {
   const found: string[] = [];
   try {
     JSON.parse(new TextDecoder().decode(body), (key, value: unknown) => {
-      if (typeof value === "string" && /password|secret/i.test(key)) found.push(value);
+      if (/password|secret/i.test(key)) for (const v of [value].flat()) if (typeof v === "string") found.push(v);
       return value;
     });
   } catch {

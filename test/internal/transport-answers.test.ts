@@ -66,6 +66,13 @@ describe("secrets a call sent are scrubbed from the error it raises", () => {
     const err = await testTransport({ fetch, maxRetries: 0 })(URL_X, { method: "POST", body: JSON.stringify(body) }).catch((e: unknown) => e);
     expect((err as Error).message).toBe("gateway-one plain-note [REDACTED] [REDACTED]");
   });
+  it("each string of a list under a secret-like name", async () => {
+    const body = { secrets: ["first-secret-value", "second-secret-value", 12345678901] };
+    const { fetch } = answering(() => echoing(400, "bad first-secret-value, second-secret-value, 12345678901"));
+    const err = await testTransport({ fetch, maxRetries: 0 })(URL_X, { method: "POST", body: JSON.stringify(body) }).catch((e: unknown) => e);
+    expect((err as Error).message).toBe("bad [REDACTED], [REDACTED], 12345678901");
+  });
+
   it("only text counts as a secret: a list under a secret-like name adds no joined-up text to scrub", async () => {
     const ids = ["id-1", "id-2", "id-3", "id-4", "id-5", "id-6", "id-7", "id-8"];
     const { fetch } = answering(() => echoing(400, `unknown ${ids.join(",")}`));
