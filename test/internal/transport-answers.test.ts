@@ -73,6 +73,13 @@ describe("secrets a call sent are scrubbed from the error it raises", () => {
     expect((err as Error).message).toBe("bad [REDACTED], [REDACTED], 12345678901");
   });
 
+  it("only text counts as a secret: an object under a secret-like name adds nothing to scrub", async () => {
+    const { fetch } = answering(() => echoing(400, "cannot read [object Object]"));
+    const body = JSON.stringify({ secret: { length: 9 } });
+    const err = await testTransport({ fetch, maxRetries: 0 })(URL_X, { method: "POST", body }).catch((e: unknown) => e);
+    expect((err as Error).message).toBe("cannot read [object Object]");
+  });
+
   it("only text counts as a secret: a list under a secret-like name adds no joined-up text to scrub", async () => {
     const ids = ["id-1", "id-2", "id-3", "id-4", "id-5", "id-6", "id-7", "id-8"];
     const { fetch } = answering(() => echoing(400, `unknown ${ids.join(",")}`));
