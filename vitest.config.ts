@@ -3,8 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     // Off by default so targeted runs stay fast; `npm test` (scripts/test.mjs) turns it on and the thresholds
-    // below fail the run. The whole suite (unit + contract) reached lines 91.5 %, branches 84.8 % (statements
-    // 89.8 %, functions 90.0 %) in the fresh-clone CI run of 2026-12-04; the thresholds sit a little under so
+    // below fail the run. The whole suite (unit + contract) reached lines 92.4 %, branches 88.3 % (statements
+    // 91.1 %, functions 90.3 %) in the fresh-clone CI run of 2026-12-07; the thresholds sit a little under so
     // timing-dependent branches do not flake CI. src/cli/ runs in child processes in its tests, which v8 coverage
     // does not see: that is most of the gap. Raise the thresholds when the figures rise.
     coverage: {
@@ -14,7 +14,7 @@ export default defineConfig({
       reportsDirectory: "coverage",
       // The summary is worth seeing also when a test fails.
       reportOnFailure: true,
-      thresholds: { lines: 89, branches: 82 },
+      thresholds: { lines: 91, branches: 87 },
     },
     projects: [
       {
