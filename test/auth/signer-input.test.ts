@@ -1,6 +1,6 @@
 /**
  * signRequest's and formatSdkDate's input checks, exactly (path, keyword, message, title), and the header and body
- * rules whose slips would change a signature without failing the vectors in signer.test.ts. (Found by Stryker.)
+ * rules whose slips would change a signature without failing the vectors in signer-vectors.test.ts. (Found by Stryker.)
  */
 import { describe, expect, it } from "vitest";
 import { formatSdkDate, signRequest } from "../../src/auth/signer.js";

@@ -143,7 +143,7 @@ describe("runtime shape", () => {
     expect(code).not.toMatch(/\brequire\(["']/);
     // No static import/export-from, side-effect import, dynamic import() or require() of a `node:` module. The
     // string "node:crypto" itself may appear: the signer asks `process.getBuiltinModule?.("node:crypto")` at run
-    // time and falls back to Web Crypto where that does not exist (test/auth/signer.test.ts runs that fallback).
+    // time and falls back to Web Crypto where that does not exist (test/auth/signer-hash-backends.test.ts runs that fallback).
     for (const re of [/\bfrom\s*["']node:/, /\bimport\s*\(\s*["']node:/, /\brequire\s*\(\s*["']node:/, /^\s*import\s*["']node:/m]) {
       expect(code).not.toMatch(re);
     }
