@@ -14,193 +14,19 @@
  * 2. End to end, fake timers: the same cells for the new default through `createApigClient` and `handle.wait()`
  *    (fewer runs), to show that the simulation is what the SDK does.
  * 3. Real time: heap per sleeping wait with 10 000 concurrent waits on 100 resources, after forced GCs.
+ *
+ * The schedules and the simulation are in wait-schedules.ts, the in-process APIG in wait-fake-apig.ts, the tables
+ * in wait-table.ts; only `*.run.ts` files are run, so those three are never run on their own.
  */
 import { afterEach, describe, it, vi } from "vitest";
-import { tokenAuth } from "../../src/auth/token.js";
-import { elapsedFractionDelay } from "../../src/internal/backoff.js";
-import { createApigClient, type IngressIpsRequest, type InstanceDetails } from "../../src/services/apig.js";
-import { createPollCoalescer } from "../../src/wait/coalesce.js";
-import type { WaitOptions } from "../../src/wait/handle.js";
+import { runWaits } from "./wait-fake-apig.js";
+import { MIN, SCHEDULES, simulate } from "./wait-schedules.js";
+import { type Cell, HEADER, jobName, pct, row, seconds, table } from "./wait-table.js";
 
-const PROJECT = "05041fffa40025702f6dc009cc6f8f33";
-const ELB = "0b3e4a5d-1f2c-4d7e-9a8b-1234567890ab";
-const IP = "192.0.2.10";
-const BODY: IngressIpsRequest = { elbs: [{ elb_id: ELB, public_ips: [{ type: "v4", ip: IP }] }] };
-const gatewayId = (i: number) => `gw${String(i).padStart(30, "0")}`;
-
-const MIN = 2000;
 const JOBS = [5_000, 30_000, 120_000, 600_000];
 const WAITS = [1, 100];
 const RUNS = 200;
 const E2E_RUNS = 20;
-
-/** Smithy waiters' delay: uniformly random in [min, min(max, min · 2^(attempt−1))], also past the ceiling. */
-const smithy = (minMs: number, maxMs: number) => (attempt: number, random: () => number) =>
-  Math.round(minMs + random() * (Math.min(maxMs, minMs * 2 ** (attempt - 1)) - minMs));
-
-/**
- * The waiter's delay before issue 16, a copy of `backoffDelay` as it was used then (the transport still uses it):
- * full jitter under a doubling ceiling, exactly `maxMs` from the attempt whose ceiling reached it.
- */
-function oldDelay(attempt: number, minMs: number, maxMs: number, random: () => number): number {
-  if (attempt > Math.floor(Math.log2(maxMs / minMs)) + 1) return maxMs;
-  const upper = Math.min(maxMs, minMs * 2 ** (attempt - 1));
-  return Math.min(maxMs, Math.max(minMs, Math.round(minMs + random() * (upper - minMs))));
-}
-
-interface Schedule {
-  name: string;
-  /** The delay after poll number `attempt`, answered `elapsedMs` after the change was sent. */
-  delay: (attempt: number, elapsedMs: number, random: () => number) => number;
-  /** How waits on one resource share: the SDK's coalescer now, the old grid rule, or not at all. */
-  sharing: "sdk" | "old-grid" | "none";
-}
-
-const SCHEDULES: Schedule[] = [
-  { name: "new: ¼ of elapsed, 2–30 s", delay: (_, elapsed, random) => elapsedFractionDelay(elapsed, MIN, 30_000, random), sharing: "sdk" },
-  // The waiter before issue 16: backoffDelay(attempt, 2000, 30000), then nextSlot's grid rule (earliest point of the
-  // grid anchor + k · slot no earlier than a quarter of the delay, at most a quarter slot, before the wanted wake-up).
-  { name: "old: 2→30 s exponential", delay: (attempt, _, random) => oldDelay(attempt, MIN, 30_000, random), sharing: "old-grid" },
-  { name: "smithy: 2→120 s exponential", delay: (attempt, _, random) => smithy(MIN, 120_000)(attempt, random), sharing: "none" },
-];
-
-interface Cell {
-  requests: number[];
-  lateness: number[];
-}
-
-/** One job on one resource, done at `jobMs` after its change was sent at 0, watched by `waits` waits from 0. */
-async function simulate(schedule: Schedule, jobMs: number, waits: number): Promise<{ requests: number; lateness: number[] }> {
-  let clock = 0;
-  let requests = 0;
-  const coalescer = createPollCoalescer<boolean>({ slotMs: MIN, maxAgeMs: MIN / 2, now: () => clock });
-  const fetch = async (): Promise<boolean> => {
-    requests++;
-    return clock >= jobMs;
-  };
-  const next = Array.from({ length: waits }, () => 0);
-  const attempts = Array.from({ length: waits }, () => 0);
-  const lateness: number[] = [];
-  for (let open = waits; open > 0; ) {
-    let w = 0;
-    for (let i = 1; i < waits; i++) if ((next[i] as number) < (next[w] as number)) w = i;
-    clock = next[w] as number;
-    const done = schedule.sharing === "none" ? await fetch() : await coalescer.poll("gw", fetch);
-    const attempt = (attempts[w] as number) + 1;
-    attempts[w] = attempt;
-    if (done) {
-      lateness.push(clock - jobMs);
-      next[w] = Number.POSITIVE_INFINITY;
-      open--;
-      continue;
-    }
-    const delay = schedule.delay(attempt, clock, Math.random);
-    let sleep = delay;
-    if (schedule.sharing === "sdk") sleep = coalescer.nextSlot("gw", delay);
-    else if (schedule.sharing === "old-grid") sleep = Math.ceil((clock + delay - Math.min(MIN, delay) / 4) / MIN) * MIN - clock;
-    next[w] = clock + sleep;
-  }
-  return { requests, lateness };
-}
-
-const pct = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-};
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const share = (ms: number, jobMs: number) => `${Math.round((100 * ms) / jobMs)} %`;
-const jobName = (ms: number) => (ms % 60_000 === 0 ? `${ms / 60_000} min` : `${ms / 1000} s`);
-
-function table(title: string, header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] as number)).join(" | ")} |`;
-  const out = [`\n${title}`, line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)];
-  process.stdout.write(`${out.join("\n")}\n`);
-}
-
-const HEADER = ["schedule", "job", "waits", "requests p50", "requests max", "late p50", "late max", "late p50 / job", "late max / job", "goal"];
-
-/** A table row; the goal: lateness ≤ max(25 % of the job, minDelay), ≤ 12 requests for 30 s and ≤ 18 for 2 min. */
-function row(name: string, jobMs: number, waits: number, cell: Cell): string[] {
-  const lateMax = Math.max(...cell.lateness);
-  const reqMax = Math.max(...cell.requests);
-  const reqGoal = jobMs === 30_000 ? 12 : jobMs === 120_000 ? 18 : Number.POSITIVE_INFINITY;
-  const met = lateMax <= Math.max(0.25 * jobMs, MIN) && reqMax <= reqGoal;
-  return [
-    name,
-    jobName(jobMs),
-    String(waits),
-    String(pct(cell.requests, 50)),
-    String(reqMax),
-    seconds(pct(cell.lateness, 50)),
-    seconds(lateMax),
-    share(pct(cell.lateness, 50), jobMs),
-    share(lateMax, jobMs),
-    met ? "met" : "missed",
-  ];
-}
-
-/** In-process APIG: each gateway's job finishes `doneAfterMs` after its PUT; counts ShowInstance requests. */
-function fakeApig(doneAfterMs: number) {
-  const doneAt = new Map<string, number>();
-  let gets = 0;
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const url = new URL(String(input));
-    const id = url.pathname.split("/")[5] as string;
-    const answer = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
-    if (init?.method === "PUT") {
-      doneAt.set(id, Date.now() + doneAfterMs);
-      return answer(202, { instance_id: id, message: "JOB_ASSIGNED", job_id: `JOB-${id.slice(0, 32)}` });
-    }
-    gets++;
-    const done = Date.now() >= (doneAt.get(id) ?? Number.POSITIVE_INFINITY);
-    const details: InstanceDetails = {
-      id,
-      instance_name: "bench",
-      status: done ? "Running" : "Updating",
-      instance_status: done ? 6 : 12,
-      publicips: done ? [] : [{ ip_address: IP }],
-    };
-    return answer(200, details);
-  };
-  return { fetch, gets: () => gets, doneAt };
-}
-
-/** Starts `jobs` deregistrations with `waitsPerJob` waits each; `drive` runs the clock until all are settled. */
-async function runWaits(
-  jobs: number,
-  waitsPerJob: number,
-  doneAfterMs: number,
-  options: WaitOptions<InstanceDetails>,
-  drive: (settled: () => boolean) => Promise<void>,
-  onStarted?: () => Promise<void> | void,
-) {
-  const cloud = fakeApig(doneAfterMs);
-  const apig = createApigClient({ projectId: PROJECT, region: "cn-north-4", auth: tokenAuth("bench"), fetch: cloud.fetch, logLevel: "off" });
-  const handles = await Promise.all(Array.from({ length: jobs }, (_, i) => apig.deregisterIngressIps(gatewayId(i), BODY)));
-  const lateness: number[] = [];
-  let pending = 0;
-  let failures = 0;
-  for (const handle of handles) {
-    const doneAt = cloud.doneAt.get(handle.waitState().instanceId) as number;
-    for (let w = 0; w < waitsPerJob; w++) {
-      pending++;
-      handle.wait(options).then(
-        () => {
-          lateness.push(Date.now() - doneAt);
-          pending--;
-        },
-        () => {
-          failures++;
-          pending--;
-        },
-      );
-    }
-  }
-  await onStarted?.();
-  await drive(() => pending === 0);
-  return { requests: cloud.gets(), waits: jobs * waitsPerJob, lateness, failures };
-}
 
 afterEach(() => {
   vi.useRealTimers();
