@@ -16,22 +16,13 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { casesByRow, planResponseCases, RESPONSES_FILE, RESPONSES_SUITE } from "./support/response-cases.js";
-import {
-  createClients,
-  POLLING_METHODS,
-  publicMethods,
-  RAW_CLIENT_FILE,
-  RAW_CLIENT_SUITE,
-  rawClientTitle,
-  REQUEST_CASES,
-  REQUESTS_FILE,
-  REQUESTS_SUITE,
-  requestCaseTitle,
-  requiredAuthModes,
-  SDK_METHODS,
-  type AuthMode,
-} from "./support/sdk.js";
-import { allOperations, API_NAMES, responseMatrix, ROOT, rowKey, sha256, spec, SPEC_FILES } from "./support/spec.js";
+import { RAW_CLIENT_FILE, RAW_CLIENT_SUITE, rawClientTitle } from "./support/raw-client-titles.js";
+import { REQUEST_CASES, REQUESTS_FILE, REQUESTS_SUITE, requestCaseTitle, requiredAuthModes } from "./support/request-cases.js";
+import { responseMatrix, rowKey } from "./support/response-matrix.js";
+import { POLLING_METHODS, publicMethods, SDK_METHODS } from "./support/sdk.js";
+import { createClients, type AuthMode } from "./support/sdk-clients.js";
+import { allOperations, spec } from "./support/spec.js";
+import { API_NAMES, ROOT, sha256, SPEC_FILES } from "./support/spec-files.js";
 
 const read = (rel: string) => readFileSync(path.join(ROOT, rel));
 const headerSources = (rel: string): Map<string, string> => {

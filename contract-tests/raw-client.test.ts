@@ -8,8 +8,10 @@ import { describe, expect, inject, it } from "vitest";
 import type { components as ApigComponents, paths as ApigPaths } from "../generated/apig.js";
 import type { components as DdsComponents, paths as DdsPaths } from "../generated/dds.js";
 import type { components as IamComponents, paths as IamPaths } from "../generated/iam.js";
-import { PRISM_TOKEN, RAW_CLIENT_SUITE, rawClientTitle } from "./support/sdk.js";
-import { findOperation, parameterExample, requestExample, successResponse, type Operation } from "./support/spec.js";
+import { RAW_CLIENT_SUITE, rawClientTitle } from "./support/raw-client-titles.js";
+import { PRISM_TOKEN } from "./support/sdk-clients.js";
+import { findOperation, parameterExample, requestExample, successResponse } from "./support/spec.js";
+import type { Operation } from "./support/spec-types.js";
 import { parseViolations, TOO_MANY_PREFIX, type Violation } from "./support/violations.js";
 
 type IngressIpsRequest = ApigComponents["schemas"]["IngressIpsRequest"];

@@ -11,8 +11,12 @@
 import { describe, expect, inject, it } from "vitest";
 import { signRequest } from "../src/auth/signer.js";
 import { ContractViolation, createRecordingFetch } from "./support/recording-fetch.js";
-import { createClients, inputs, PRISM_AKSK, PRISM_TOKEN, REQUEST_CASES, REQUESTS_SUITE, requestCaseTitle, SDK_METHODS, type AuthMode } from "./support/sdk.js";
-import { examplePath, findOperation, parameterExample, requestExample, successResponse, type ApiName } from "./support/spec.js";
+import { REQUEST_CASES, REQUESTS_SUITE, requestCaseTitle } from "./support/request-cases.js";
+import { SDK_METHODS } from "./support/sdk.js";
+import { createClients, PRISM_AKSK, PRISM_TOKEN, type AuthMode } from "./support/sdk-clients.js";
+import { inputs } from "./support/sdk-inputs.js";
+import { examplePath, findOperation, parameterExample, requestExample, successResponse } from "./support/spec.js";
+import type { ApiName } from "./support/spec-files.js";
 import { parseViolations, type Violation } from "./support/violations.js";
 
 const subjectTokenExample = (): string => {

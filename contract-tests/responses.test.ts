@@ -9,8 +9,10 @@ import { describe, expect, inject, it } from "vitest";
 import type { ApiError } from "../src/index.js";
 import { createRecordingFetch, withHeaders } from "./support/recording-fetch.js";
 import { expectedCode, expectedMessage, planResponseCases, RESPONSES_SUITE } from "./support/response-cases.js";
-import { createClients, requestIdExample } from "./support/sdk.js";
-import { GENERATED_EXAMPLE, LoadedSpec, spec } from "./support/spec.js";
+import { LoadedSpec } from "./support/loaded-spec.js";
+import { GENERATED_EXAMPLE } from "./support/response-matrix.js";
+import { createClients } from "./support/sdk-clients.js";
+import { requestIdExample, spec } from "./support/spec.js";
 
 const cases = planResponseCases();
 

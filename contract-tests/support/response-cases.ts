@@ -15,7 +15,7 @@ import {
   RateLimitError,
 } from "../../src/index.js";
 import { SDK_METHODS, type SdkMethod } from "./sdk.js";
-import { GENERATED_EXAMPLE, responseMatrix, rowKey, type ResponseRow } from "./spec.js";
+import { GENERATED_EXAMPLE, responseMatrix, rowKey, type ResponseRow } from "./response-matrix.js";
 
 /** Codes forced for a `default` response. */
 export const DEFAULT_RESPONSE_CODES = [500, 503] as const;
