@@ -9,7 +9,7 @@
  *    SDK method is in the registry both files use. The report is printed; anything uncovered fails.
  *
  * Vitest runs files in separate workers in no fixed order, so coverage is computed from the same case planners
- * the test files register their tests from (support/response-cases.ts, support/sdk.ts), not from records of a run
+ * the test files register their tests from (support/response-cases.ts, support/request-cases.ts, support/sdk.ts), not from records of a run
  * that may not have finished; a failing covered test fails the run on its own.
  */
 import { readdirSync, readFileSync } from "node:fs";
