@@ -17,14 +17,14 @@ interface Answer {
 }
 
 /** The transport's answer to a GET that `answer` serves. */
-async function viaTransport(a: Answer, create: typeof createTransport = createTransport): Promise<Response> {
+async function viaTransport(a: Answer): Promise<Response> {
   const fetchImpl = (async () =>
     new Response(a.body.byteLength ? (a.body as Uint8Array<ArrayBuffer>) : null, {
       status: a.status ?? 200,
       statusText: a.statusText ?? "OK",
       headers: a.headers ?? {},
     })) as typeof fetch;
-  const transport = create({
+  const transport = createTransport({
     fetch: fetchImpl,
     auth: undefined,
     projectId: undefined,

@@ -7,15 +7,8 @@ import type { PollContext, PollOutcome, Verdict } from "../../src/wait/waiter.js
  * acceptor, and a way to watch a promise settle under fake timers.
  */
 
-/** Records how a promise settles without ever leaving a rejection unhandled. */
-export function track<T>(promise: Promise<T>) {
-  const state: { status: "pending" | "fulfilled" | "rejected"; value?: T; error?: unknown } = { status: "pending" };
-  promise.then(
-    (value) => Object.assign(state, { status: "fulfilled", value }),
-    (error: unknown) => Object.assign(state, { status: "rejected", error }),
-  );
-  return state;
-}
+// The handle tests keep the tracker in fake-cloud.ts; one copy serves both.
+export { track } from "./fake-cloud.js";
 
 /** A poll that answers the scripted observations in turn (repeating the last) and records when it was called. */
 export function scripted<O>(observations: readonly O[], extra: (attempt: number) => Partial<PollOutcome<O>> = () => ({})) {
