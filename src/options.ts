@@ -122,7 +122,8 @@ export function regionalEndpoint(service: ServiceName, region: string): string {
  * credentials, and `http:` only for loopback hosts unless `allowInsecureHttp` (tokens and signatures would travel
  * in clear text).
  */
-function endpointProblem(url: URL | undefined, allowInsecureHttp: boolean): string | undefined {
+function endpointProblem(text: string, allowInsecureHttp: boolean): string | undefined {
+  const url = URL.canParse(text) ? new URL(text) : undefined;
   if (!url) return "must be an absolute URL such as https://apig.cn-north-4.myhuaweicloud.com";
   if (url.protocol !== "https:" && url.protocol !== "http:") return "must use https: (or http: for a local emulator)";
   const host = url.hostname;
@@ -215,22 +216,19 @@ export function resolveClientOptions(service: ServiceName, options: ClientOption
   // Sent as X-Project-Id under AK/SK: a character no header can carry would fail every call with a raw TypeError.
   if (typeof o.projectId === "string" && /[^\x20-\x7e]/.test(o.projectId)) add("projectId", "pattern", "must be printable ASCII");
 
+  // An endpoint as given, without trailing slashes; or undefined, and the issue why it is refused.
+  const endpointOption = (field: "endpoint" | "iamEndpoint", text: string) => {
+    const problem = endpointProblem(text, o.allowInsecureHttp === true);
+    if (problem) add(field, "format", problem);
+    return problem ? undefined : new URL(text).href.replace(/\/+$/, "");
+  };
   let baseUrl = "";
-  if (o.endpoint !== undefined) {
-    const url = URL.canParse(o.endpoint) ? new URL(o.endpoint) : undefined;
-    const problem = endpointProblem(url, o.allowInsecureHttp === true);
-    if (problem) add("endpoint", "format", problem);
-    else baseUrl = (url as URL).href.replace(/\/+$/, "");
-  } else if (o.region === undefined) add("region", "required", "give region or endpoint");
+  if (o.endpoint !== undefined) baseUrl = endpointOption("endpoint", o.endpoint) ?? "";
+  else if (o.region === undefined) add("region", "required", "give region or endpoint");
   else if (REGION_RE.test(o.region)) baseUrl = regionalEndpoint(service, o.region);
   if (o.region !== undefined && !REGION_RE.test(o.region)) add("region", "pattern", regionMessage(o.region));
   let iamEndpoint = o.region !== undefined && REGION_RE.test(o.region) ? regionalEndpoint("iam", o.region) : undefined;
-  if (o.iamEndpoint !== undefined) {
-    const url = URL.canParse(o.iamEndpoint) ? new URL(o.iamEndpoint) : undefined;
-    const problem = endpointProblem(url, o.allowInsecureHttp === true);
-    if (problem) add("iamEndpoint", "format", problem);
-    else iamEndpoint = (url as URL).href.replace(/\/+$/, "");
-  }
+  if (o.iamEndpoint !== undefined) iamEndpoint = endpointOption("iamEndpoint", o.iamEndpoint);
 
   const maxRetries = o.maxRetries ?? 2;
   if (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 10) add("maxRetries", "maximum", "must be an integer from 0 to 10");

@@ -159,10 +159,15 @@ export function envVar(name: string, env: Record<string, string | undefined> | u
 /**
  * The credentials of a metadata, pod identity or IAM answer: `{ credential: { access, secret, securitytoken,
  * expires_at } }` (or `credentials`, and the camel-case names `accessKeyId`, `secretAccessKey`, `securityToken`,
- * `expiration`, which the official cores also accept). A broken answer is a `CredentialsError` naming the field.
- * @internal
+ * `expiration`, which the official cores also accept), parsed or as its JSON text. A broken answer is a
+ * `CredentialsError` naming the field, or saying it is not JSON. @internal
  */
 export function credentialsFromAnswer(source: string, answer: unknown): ProvidedCredentials {
+  try {
+    answer = typeof answer === "string" ? JSON.parse(answer) : answer;
+  } catch {
+    throw new CredentialsError(`${source} answered a body that is not JSON`);
+  }
   const outer = (answer ?? {}) as Record<string, unknown>;
   const inner = (typeof outer.credential === "object" && outer.credential) || (typeof outer.credentials === "object" && outer.credentials) || outer;
   const o = inner as Record<string, unknown>;

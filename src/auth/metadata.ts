@@ -80,13 +80,7 @@ export function metadataCredentials(options: MetadataCredentialsOptions = {}): C
       const hint = answer.text.includes(NO_AGENCY) ? ": the instance has no agency (configure a Cloud Service Agency)" : "";
       throw new CredentialsError(`metadata: securitykey answered ${answer.status}${hint}`);
     }
-    let body: unknown;
-    try {
-      body = JSON.parse(answer.text);
-    } catch {
-      throw new CredentialsError("metadata: securitykey answered a body that is not JSON");
-    }
-    return credentialsFromAnswer("metadata", body);
+    return credentialsFromAnswer("metadata", answer.text);
   };
   return credentialsStrategy(
     "metadata",

@@ -116,6 +116,6 @@ describe("metadata securitykey answers", () => {
     );
     const err = await failure(metadataCredentials({ endpoint: ENDPOINT, fetch }).describe());
     expect(err).toBeInstanceOf(CredentialsError);
-    expect(err.message).toBe("metadata: securitykey answered a body that is not JSON");
+    expect(err.message).toBe("metadata answered a body that is not JSON");
   });
 });

@@ -122,7 +122,7 @@ describe("podIdentityCredentials request", () => {
   it("an answer that is not JSON says so", async () => {
     const err = await failure({ env: env() }, fakeAgent(() => new Response("<html>busy</html>", { status: 200 })).fetch);
     expect(err).toBeInstanceOf(CredentialsError);
-    expect(err?.message).toBe("podIdentity: the credentials answer is not JSON");
+    expect(err?.message).toBe("podIdentity answered a body that is not JSON");
   });
 
   it("a JSON answer without keys names the provider and the missing fields", async () => {
