@@ -58,6 +58,9 @@ export function operationRows(name, file, model) {
   for (const operation of model.operations()) {
     const { method, path: route, operationId, parameters, requestBody: body } = operation;
     const where = `${file}: ${method} ${route} (${operationId})`;
+    // It names the operation's entry in operations/<api>.js and its validator.
+    if (!/^[A-Za-z_$][\w$]*$/.test(operationId) || operationId === "operations")
+      throw new Error(`${where}: the operationId must be a JavaScript identifier other than "operations" (it names the generated exports)`);
     const retry = retryFacts(operation, where);
     // Query values arrive as text in the URL; the non-string ones are turned back into what the spec says
     // before validation, so `limit=10` is the integer 10 and `limit=ten` an integer error naming `limit`.
@@ -85,16 +88,19 @@ export function operationRows(name, file, model) {
 
 function operationsModule(name, rows, header) {
   const fns = rows.map((r) => `validate${r.operationId}`);
-  const lines = rows.map((r) => `  { ${JSON.stringify(r).slice(1, -1)}, validate: validate${r.operationId} },`);
+  // One constant per operation, so a client that sends only some of a spec's operations (the SDK's own IAM calls)
+  // takes those entries and a bundler drops the other validators.
+  const entries = rows.map(
+    (r) => `export const ${r.operationId} = /* @__PURE__ */ Object.freeze({ ${JSON.stringify(r).slice(1, -1)}, validate: validate${r.operationId} });`,
+  );
   return [
     header,
     `import { ${fns.join(", ")} } from "../validators/${name}.js";`,
     "",
-    `/** Every operation of the ${name} spec, in spec order. See ${name}.d.ts. */`,
+    `/** The ${name} spec's operations, one entry each, then all of them in spec order. See ${name}.d.ts. */`,
+    ...entries,
     // Pure: a bundle that holds every service in one chunk can still drop the tables of the unused ones.
-    "export const operations = /* @__PURE__ */ Object.freeze([",
-    ...lines,
-    "]);",
+    `export const operations = /* @__PURE__ */ Object.freeze([${rows.map((r) => r.operationId).join(", ")}]);`,
     "",
   ].join("\n");
 }
@@ -104,6 +110,7 @@ function operationsDeclaration(name, rows, header) {
     header,
     'import type { OperationEntry } from "../operation-types.js";',
     "",
+    ...rows.map((r) => `/** ${name} ${r.operationId}: \`${r.method} ${r.path}\`. */\nexport declare const ${r.operationId}: OperationEntry;`),
     `/** The ${name} spec's operations: ${rows.map((r) => `${r.operationId} (${r.method} ${r.path})`).join(", ")}. */`,
     "export declare const operations: readonly OperationEntry[];",
     "",

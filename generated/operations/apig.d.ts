@@ -5,5 +5,11 @@
 
 import type { OperationEntry } from "../operation-types.js";
 
+/** apig UnregisterIngressIps: `PUT /v2/{project_id}/apigw/instances/{instance_id}/ingress-unregister`. */
+export declare const UnregisterIngressIps: OperationEntry;
+/** apig RegisterIngressIps: `PUT /v2/{project_id}/apigw/instances/{instance_id}/ingress-register`. */
+export declare const RegisterIngressIps: OperationEntry;
+/** apig ShowInstance: `GET /v2/{project_id}/apigw/instances/{instance_id}`. */
+export declare const ShowInstance: OperationEntry;
 /** The apig spec's operations: UnregisterIngressIps (PUT /v2/{project_id}/apigw/instances/{instance_id}/ingress-unregister), RegisterIngressIps (PUT /v2/{project_id}/apigw/instances/{instance_id}/ingress-register), ShowInstance (GET /v2/{project_id}/apigw/instances/{instance_id}). */
 export declare const operations: readonly OperationEntry[];

@@ -5,9 +5,8 @@
 
 import { validateUnregisterIngressIps, validateRegisterIngressIps, validateShowInstance } from "../validators/apig.js";
 
-/** Every operation of the apig spec, in spec order. See apig.d.ts. */
-export const operations = /* @__PURE__ */ Object.freeze([
-  { "api":"apig","operationId":"UnregisterIngressIps","method":"PUT","path":"/v2/{project_id}/apigw/instances/{instance_id}/ingress-unregister","requestContentType":"application/json","bodyRequired":true,"query":{},"retry":{"safeToRepeat":true,"busyErrorCodes":["APIC.7701"]}, validate: validateUnregisterIngressIps },
-  { "api":"apig","operationId":"RegisterIngressIps","method":"PUT","path":"/v2/{project_id}/apigw/instances/{instance_id}/ingress-register","requestContentType":"application/json","bodyRequired":true,"query":{},"retry":{"safeToRepeat":true,"busyErrorCodes":["APIC.7701"]}, validate: validateRegisterIngressIps },
-  { "api":"apig","operationId":"ShowInstance","method":"GET","path":"/v2/{project_id}/apigw/instances/{instance_id}","requestContentType":null,"bodyRequired":false,"query":{},"retry":{"safeToRepeat":true,"busyErrorCodes":["APIC.7701"]}, validate: validateShowInstance },
-]);
+/** The apig spec's operations, one entry each, then all of them in spec order. See apig.d.ts. */
+export const UnregisterIngressIps = /* @__PURE__ */ Object.freeze({ "api":"apig","operationId":"UnregisterIngressIps","method":"PUT","path":"/v2/{project_id}/apigw/instances/{instance_id}/ingress-unregister","requestContentType":"application/json","bodyRequired":true,"query":{},"retry":{"safeToRepeat":true,"busyErrorCodes":["APIC.7701"]}, validate: validateUnregisterIngressIps });
+export const RegisterIngressIps = /* @__PURE__ */ Object.freeze({ "api":"apig","operationId":"RegisterIngressIps","method":"PUT","path":"/v2/{project_id}/apigw/instances/{instance_id}/ingress-register","requestContentType":"application/json","bodyRequired":true,"query":{},"retry":{"safeToRepeat":true,"busyErrorCodes":["APIC.7701"]}, validate: validateRegisterIngressIps });
+export const ShowInstance = /* @__PURE__ */ Object.freeze({ "api":"apig","operationId":"ShowInstance","method":"GET","path":"/v2/{project_id}/apigw/instances/{instance_id}","requestContentType":null,"bodyRequired":false,"query":{},"retry":{"safeToRepeat":true,"busyErrorCodes":["APIC.7701"]}, validate: validateShowInstance });
+export const operations = /* @__PURE__ */ Object.freeze([UnregisterIngressIps, RegisterIngressIps, ShowInstance]);

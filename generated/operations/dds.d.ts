@@ -5,5 +5,11 @@
 
 import type { OperationEntry } from "../operation-types.js";
 
+/** dds BindPublicGateway: `POST /v3/{project_id}/instances/{instance_id}/nodes/{node_id}/public-gateway`. */
+export declare const BindPublicGateway: OperationEntry;
+/** dds UnbindPublicGateway: `DELETE /v3/{project_id}/instances/{instance_id}/nodes/{node_id}/public-gateway`. */
+export declare const UnbindPublicGateway: OperationEntry;
+/** dds ListInstances: `GET /v3/{project_id}/instances`. */
+export declare const ListInstances: OperationEntry;
 /** The dds spec's operations: BindPublicGateway (POST /v3/{project_id}/instances/{instance_id}/nodes/{node_id}/public-gateway), UnbindPublicGateway (DELETE /v3/{project_id}/instances/{instance_id}/nodes/{node_id}/public-gateway), ListInstances (GET /v3/{project_id}/instances). */
 export declare const operations: readonly OperationEntry[];

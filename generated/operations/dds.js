@@ -5,9 +5,8 @@
 
 import { validateBindPublicGateway, validateUnbindPublicGateway, validateListInstances } from "../validators/dds.js";
 
-/** Every operation of the dds spec, in spec order. See dds.d.ts. */
-export const operations = /* @__PURE__ */ Object.freeze([
-  { "api":"dds","operationId":"BindPublicGateway","method":"POST","path":"/v3/{project_id}/instances/{instance_id}/nodes/{node_id}/public-gateway","requestContentType":"application/json","bodyRequired":true,"query":{},"retry":{"safeToRepeat":false,"busyErrorCodes":["DBS.201015","DBS.200998"]}, validate: validateBindPublicGateway },
-  { "api":"dds","operationId":"UnbindPublicGateway","method":"DELETE","path":"/v3/{project_id}/instances/{instance_id}/nodes/{node_id}/public-gateway","requestContentType":null,"bodyRequired":false,"query":{},"retry":{"safeToRepeat":true,"busyErrorCodes":["DBS.201015","DBS.200998"]}, validate: validateUnbindPublicGateway },
-  { "api":"dds","operationId":"ListInstances","method":"GET","path":"/v3/{project_id}/instances","requestContentType":null,"bodyRequired":false,"query":{"offset":"integer","limit":"integer"},"retry":{"safeToRepeat":true,"busyErrorCodes":["DBS.201015","DBS.200998"]}, validate: validateListInstances },
-]);
+/** The dds spec's operations, one entry each, then all of them in spec order. See dds.d.ts. */
+export const BindPublicGateway = /* @__PURE__ */ Object.freeze({ "api":"dds","operationId":"BindPublicGateway","method":"POST","path":"/v3/{project_id}/instances/{instance_id}/nodes/{node_id}/public-gateway","requestContentType":"application/json","bodyRequired":true,"query":{},"retry":{"safeToRepeat":false,"busyErrorCodes":["DBS.201015","DBS.200998"]}, validate: validateBindPublicGateway });
+export const UnbindPublicGateway = /* @__PURE__ */ Object.freeze({ "api":"dds","operationId":"UnbindPublicGateway","method":"DELETE","path":"/v3/{project_id}/instances/{instance_id}/nodes/{node_id}/public-gateway","requestContentType":null,"bodyRequired":false,"query":{},"retry":{"safeToRepeat":true,"busyErrorCodes":["DBS.201015","DBS.200998"]}, validate: validateUnbindPublicGateway });
+export const ListInstances = /* @__PURE__ */ Object.freeze({ "api":"dds","operationId":"ListInstances","method":"GET","path":"/v3/{project_id}/instances","requestContentType":null,"bodyRequired":false,"query":{"offset":"integer","limit":"integer"},"retry":{"safeToRepeat":true,"busyErrorCodes":["DBS.201015","DBS.200998"]}, validate: validateListInstances });
+export const operations = /* @__PURE__ */ Object.freeze([BindPublicGateway, UnbindPublicGateway, ListInstances]);

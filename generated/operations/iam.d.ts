@@ -5,5 +5,13 @@
 
 import type { OperationEntry } from "../operation-types.js";
 
+/** iam CreateTokenByPassword: `POST /v3/auth/tokens`. */
+export declare const CreateTokenByPassword: OperationEntry;
+/** iam KeystoneListProjects: `GET /v3/projects`. */
+export declare const KeystoneListProjects: OperationEntry;
+/** iam CreateTokenWithIdToken: `POST /v3.0/OS-AUTH/id-token/tokens`. */
+export declare const CreateTokenWithIdToken: OperationEntry;
+/** iam CreateTemporaryAccessKeyByToken: `POST /v3.0/OS-CREDENTIAL/securitytokens`. */
+export declare const CreateTemporaryAccessKeyByToken: OperationEntry;
 /** The iam spec's operations: CreateTokenByPassword (POST /v3/auth/tokens), KeystoneListProjects (GET /v3/projects), CreateTokenWithIdToken (POST /v3.0/OS-AUTH/id-token/tokens), CreateTemporaryAccessKeyByToken (POST /v3.0/OS-CREDENTIAL/securitytokens). */
 export declare const operations: readonly OperationEntry[];

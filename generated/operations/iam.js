@@ -5,10 +5,9 @@
 
 import { validateCreateTokenByPassword, validateKeystoneListProjects, validateCreateTokenWithIdToken, validateCreateTemporaryAccessKeyByToken } from "../validators/iam.js";
 
-/** Every operation of the iam spec, in spec order. See iam.d.ts. */
-export const operations = /* @__PURE__ */ Object.freeze([
-  { "api":"iam","operationId":"CreateTokenByPassword","method":"POST","path":"/v3/auth/tokens","requestContentType":"application/json","bodyRequired":true,"query":{},"retry":{"safeToRepeat":true,"busyErrorCodes":[]}, validate: validateCreateTokenByPassword },
-  { "api":"iam","operationId":"KeystoneListProjects","method":"GET","path":"/v3/projects","requestContentType":null,"bodyRequired":false,"query":{"enabled":"boolean","page":"integer","per_page":"integer"},"retry":{"safeToRepeat":true,"busyErrorCodes":[]}, validate: validateKeystoneListProjects },
-  { "api":"iam","operationId":"CreateTokenWithIdToken","method":"POST","path":"/v3.0/OS-AUTH/id-token/tokens","requestContentType":"application/json","bodyRequired":true,"query":{},"retry":{"safeToRepeat":true,"busyErrorCodes":[]}, validate: validateCreateTokenWithIdToken },
-  { "api":"iam","operationId":"CreateTemporaryAccessKeyByToken","method":"POST","path":"/v3.0/OS-CREDENTIAL/securitytokens","requestContentType":"application/json","bodyRequired":true,"query":{},"retry":{"safeToRepeat":true,"busyErrorCodes":[]}, validate: validateCreateTemporaryAccessKeyByToken },
-]);
+/** The iam spec's operations, one entry each, then all of them in spec order. See iam.d.ts. */
+export const CreateTokenByPassword = /* @__PURE__ */ Object.freeze({ "api":"iam","operationId":"CreateTokenByPassword","method":"POST","path":"/v3/auth/tokens","requestContentType":"application/json","bodyRequired":true,"query":{},"retry":{"safeToRepeat":true,"busyErrorCodes":[]}, validate: validateCreateTokenByPassword });
+export const KeystoneListProjects = /* @__PURE__ */ Object.freeze({ "api":"iam","operationId":"KeystoneListProjects","method":"GET","path":"/v3/projects","requestContentType":null,"bodyRequired":false,"query":{"enabled":"boolean","page":"integer","per_page":"integer"},"retry":{"safeToRepeat":true,"busyErrorCodes":[]}, validate: validateKeystoneListProjects });
+export const CreateTokenWithIdToken = /* @__PURE__ */ Object.freeze({ "api":"iam","operationId":"CreateTokenWithIdToken","method":"POST","path":"/v3.0/OS-AUTH/id-token/tokens","requestContentType":"application/json","bodyRequired":true,"query":{},"retry":{"safeToRepeat":true,"busyErrorCodes":[]}, validate: validateCreateTokenWithIdToken });
+export const CreateTemporaryAccessKeyByToken = /* @__PURE__ */ Object.freeze({ "api":"iam","operationId":"CreateTemporaryAccessKeyByToken","method":"POST","path":"/v3.0/OS-CREDENTIAL/securitytokens","requestContentType":"application/json","bodyRequired":true,"query":{},"retry":{"safeToRepeat":true,"busyErrorCodes":[]}, validate: validateCreateTemporaryAccessKeyByToken });
+export const operations = /* @__PURE__ */ Object.freeze([CreateTokenByPassword, KeystoneListProjects, CreateTokenWithIdToken, CreateTemporaryAccessKeyByToken]);

@@ -2,7 +2,7 @@ import { CredentialsError, collectIssues, HuaweiCloudError } from "../errors.js"
 import { regionalEndpoint, type AuthContext, type ClientOptions } from "../options.js";
 import { credentialsFromAnswer, credentialsStrategy, envVar, type CredentialLoader, type CredentialsStrategy, type RefreshOptions } from "./credentials.js";
 import { readTextFile } from "./credential-fetch.js";
-import { createIamTokenClient } from "./iam-token.js";
+import { createIamTokenClient, CreateTemporaryAccessKeyByToken, CreateTokenWithIdToken } from "./iam-token.js";
 import { checkText } from "./token.js";
 
 /** The IAM endpoint of the official SDKs when neither an endpoint nor a region is known. */
@@ -51,9 +51,10 @@ export function federatedLoader(options: FederatedCredentialsOptions, provider =
     const idToken = text.trim();
     if (!idToken) throw new CredentialsError(`${provider}: the ID token file ${idTokenFile} is empty`);
     // A new IAM client per exchange (they are minutes apart): each goes through this call's fetch and logger.
-    const given = { endpoint, allowInsecureHttp: options.allowInsecureHttp, timeoutMs: options.timeoutMs, maxRetries: options.maxRetries };
-    const iamOptions = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as ClientOptions;
-    const iam = createIamTokenClient({ ...iamOptions, fetch: (input, init) => context.fetch(input, init), logger: context.logger, logLevel: "debug" });
+    const { allowInsecureHttp, timeoutMs, maxRetries } = options;
+    const given = { endpoint, allowInsecureHttp, timeoutMs, maxRetries, logger: context.logger, logLevel: "debug" as const };
+    const sends = [CreateTokenWithIdToken, CreateTemporaryAccessKeyByToken];
+    const iam = createIamTokenClient({ ...given, fetch: (input, init) => context.fetch(input, init) }, sends);
     try {
       const { token } = await iam.createTokenWithIdToken(idpId, idToken, { signal });
       return credentialsFromAnswer(`${provider} (IAM securitytokens)`, await iam.createTemporaryAccessKeyByToken(token, durationSeconds, { signal }));

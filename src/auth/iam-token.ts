@@ -1,8 +1,8 @@
 import type { components, operations, paths } from "../../generated/iam.js";
-import { operations as iamOperations } from "../../generated/operations/iam.js";
 import { bodyOf, InvalidResponseError } from "../errors.js";
 import { requestInit, type CallOptions, type ClientOptions } from "../options.js";
 import { createBaseClient, type BaseClient } from "../internal/create.js";
+import type { OperationEntry } from "../internal/operations.js";
 import { isHeaderSafe } from "./canonical.js";
 
 /** Body of CreateTokenByPassword. */
@@ -16,6 +16,16 @@ export type CreateTokenQuery = NonNullable<operations["CreateTokenByPassword"]["
 export type ListProjectsResponse = components["schemas"]["ListProjectsResponse"];
 /** The answer of CreateTemporaryAccessKeyByToken: temporary AK/SK and security token. Secret: never log it. */
 export type TemporaryCredentialResponse = components["schemas"]["TemporaryCredentialResponse"];
+
+// The IAM operations one by one, and all of them: a client is built over those it sends. Named, not a namespace
+// object, so that a bundle drops the entries (and validators) no client of it sends. @internal
+export {
+  CreateTemporaryAccessKeyByToken,
+  CreateTokenByPassword,
+  CreateTokenWithIdToken,
+  KeystoneListProjects,
+  operations as IAM_OPERATIONS,
+} from "../../generated/operations/iam.js";
 
 /** A new IAM token and its details. */
 export interface IssuedToken {
@@ -40,11 +50,13 @@ export interface IamTokenClient extends BaseClient<paths> {
 }
 
 /**
- * Builds the IAM base client (options checked here, `ValidationError` before any I/O). Its transport retries as
- * the spec allows and turns error answers into typed errors. @internal
+ * Builds the IAM base client (options checked here, `ValidationError` before any I/O) over `sends`, the IAM
+ * operations it will send (of those above, so that a bundle keeps only their validators). Its transport
+ * retries as the spec allows and turns error answers into typed errors. An `undefined` option counts as not given,
+ * as everywhere, so the SDK's own uses pass their callers' options on as they are. @internal
  */
-export function createIamTokenClient(options: ClientOptions): IamTokenClient {
-  const base = createBaseClient<paths>("iam", options, false, iamOperations);
+export function createIamTokenClient(options: { [K in keyof ClientOptions]?: ClientOptions[K] | undefined }, sends: readonly OperationEntry[]): IamTokenClient {
+  const base = createBaseClient<paths>("iam", options as ClientOptions, false, sends);
   return {
     ...base,
     async createTokenByPassword(body, query = { nocatalog: "true" }, callOptions) {

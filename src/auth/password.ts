@@ -1,6 +1,6 @@
 import { collectIssues, ValidationError } from "../errors.js";
 import { hideSecrets, type AuthContext, type AuthRequest, type AuthStrategy, type ClientOptions, type Logger } from "../options.js";
-import { createIamTokenClient } from "./iam-token.js";
+import { createIamTokenClient, CreateTokenByPassword, type IamTokenClient } from "./iam-token.js";
 import { sharedRenewal } from "./shared-renewal.js";
 import { checkText } from "./token.js";
 
@@ -56,19 +56,12 @@ export function passwordAuth(options: PasswordAuthOptions): AuthStrategy {
   let host: AuthContext | undefined;
   const logger = {} as Logger;
   for (const level of ["error", "warn", "info", "debug"] as const) logger[level] = (message, details) => host?.logger[level](message, details);
-  let iam: ReturnType<typeof createIamTokenClient>;
+  let iam: IamTokenClient;
   try {
-    // Only the options passwordAuth documents reach the IAM client, and only those given.
-    const given = {
-      endpoint: iamEndpoint,
-      region,
-      allowInsecureHttp: o.allowInsecureHttp,
-      timeoutMs: o.timeoutMs,
-      maxRetries: o.maxRetries,
-      maxResponseBytes: o.maxResponseBytes,
-    };
-    const iamOptions = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as ClientOptions;
-    iam = createIamTokenClient({ ...iamOptions, fetch: (input, init) => (host as AuthContext).fetch(input, init), logger, logLevel: "debug" });
+    // Only the options passwordAuth documents reach the IAM client.
+    const { allowInsecureHttp, timeoutMs, maxRetries, maxResponseBytes } = o;
+    const given = { endpoint: iamEndpoint, region, allowInsecureHttp, timeoutMs, maxRetries, maxResponseBytes, logger, logLevel: "debug" as const };
+    iam = createIamTokenClient({ ...given, fetch: (input, init) => (host as AuthContext).fetch(input, init) }, [CreateTokenByPassword]);
   } catch (err) {
     if (!(err instanceof ValidationError)) throw err;
     // Named as the caller of passwordAuth wrote them.

@@ -1,7 +1,7 @@
 import { HuaweiCloudError, ProjectDiscoveryError } from "../errors.js";
 import type { AuthStrategy, ClientOptions, Logger } from "../options.js";
 import type { CredentialsStrategy } from "./credentials.js";
-import { createIamTokenClient } from "./iam-token.js";
+import { createIamTokenClient, KeystoneListProjects } from "./iam-token.js";
 import { sharedRenewal } from "./shared-renewal.js";
 
 /** What a client knows that discovery needs. @internal */
@@ -40,9 +40,9 @@ export function projectDiscovery(o: ProjectDiscoveryOptions): (signal: AbortSign
     const endpoint = info?.iamEndpoint ?? o.iamEndpoint;
     if (!endpoint)
       throw new ProjectDiscoveryError(`no IAM endpoint to discover the project of region ${o.region}: give projectId or iamEndpoint`, o.region, []);
-    const given = { timeoutMs: o.timeoutMs, maxRetries: o.maxRetries, maxResponseBytes: o.maxResponseBytes, allowInsecureHttp: o.allowInsecureHttp };
-    const defined = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as ClientOptions;
-    const iam = createIamTokenClient({ ...defined, endpoint, ...(o.auth ? { auth: o.auth } : {}), fetch: o.fetch, logger: o.logger, logLevel: "debug" });
+    const { timeoutMs, maxRetries, maxResponseBytes, allowInsecureHttp, auth, fetch, logger } = o;
+    const given = { endpoint, timeoutMs, maxRetries, maxResponseBytes, allowInsecureHttp, auth, fetch, logger, logLevel: "debug" as const };
+    const iam = createIamTokenClient(given, [KeystoneListProjects]);
     let projects: NonNullable<Awaited<ReturnType<typeof iam.listProjectsByName>>["projects"]>;
     try {
       projects = (await iam.listProjectsByName(o.region, { signal })).projects ?? [];

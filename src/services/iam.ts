@@ -1,7 +1,7 @@
 import type { paths } from "../../generated/iam.js";
 import type { CallOptions, ClientOptions } from "../options.js";
 import { describeClient, type BaseClient } from "../internal/create.js";
-import { createIamTokenClient, type CreateTokenByPasswordRequest, type CreateTokenQuery, type IssuedToken } from "../auth/iam-token.js";
+import { createIamTokenClient, IAM_OPERATIONS, type CreateTokenByPasswordRequest, type CreateTokenQuery, type IssuedToken } from "../auth/iam-token.js";
 
 export type { CreateTokenByPasswordRequest, CreateTokenQuery, IssuedToken, TokenResponse } from "../auth/iam-token.js";
 
@@ -18,6 +18,6 @@ export interface IamClient {
 
 /** Creates an IAM client. Throws `ValidationError` for bad options, before any I/O. */
 export function createIamClient(options: IamClientOptions): IamClient {
-  const { raw, options: resolved, createTokenByPassword } = createIamTokenClient(options);
+  const { raw, options: resolved, createTokenByPassword } = createIamTokenClient(options, IAM_OPERATIONS);
   return describeClient<IamClient>({ createTokenByPassword, raw }, "IamClient", resolved);
 }

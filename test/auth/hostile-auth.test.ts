@@ -3,7 +3,7 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { akskAuth } from "../../src/auth/aksk.js";
-import { createIamTokenClient } from "../../src/auth/iam-token.js";
+import { createIamTokenClient, IAM_OPERATIONS } from "../../src/auth/iam-token.js";
 import { passwordAuth } from "../../src/auth/password.js";
 import { signRequest } from "../../src/auth/signer.js";
 import { tokenAuth } from "../../src/auth/token.js";
@@ -156,7 +156,7 @@ describe("passwordAuth: the caller's signal bounds the token request", () => {
     for (const [what, headers, answer] of answers) {
       // A custom fetch can hand over header values the wire would not carry.
       const fetch = async () => new Response(JSON.stringify(answer), { status: 201, headers: { "content-type": "application/json", ...headers } });
-      const iam = createIamTokenClient({ endpoint: "http://127.0.0.1:9", allowInsecureHttp: true, fetch, maxRetries: 0, logLevel: "off" });
+      const iam = createIamTokenClient({ endpoint: "http://127.0.0.1:9", allowInsecureHttp: true, fetch, maxRetries: 0, logLevel: "off" }, IAM_OPERATIONS);
       const err = await iam.createTokenByPassword(body).catch((e: unknown) => e);
       expect(err, what).toBeInstanceOf(InvalidResponseError);
       expect(everyView(err), what).not.toContain("SECRET-TOKEN");

@@ -22,6 +22,7 @@ const serve = scriptedServers();
 let server: ScriptedServer;
 let dir: string;
 let table: readonly OperationEntry[];
+let tableModule: Record<string, unknown>;
 let types: string;
 
 const RESTART = "/v3/{project_id}/instances/{instance_id}/restart";
@@ -71,7 +72,7 @@ beforeAll(() => {
     },
   };
   writeFileSync(path.join(specs, "dds.yaml"), YAML.stringify(doc));
-  const run = spawnSync(process.execPath, [path.join(root, "scripts/generate.mjs"), "--specs", specs, "--out", out], { cwd: root, encoding: "utf8" });
+  const run = generate(specs, out);
   expect(run.stderr).toBe("");
   expect(run.status).toBe(0);
   types = readFileSync(path.join(out, "dds.ts"), "utf8");
@@ -79,8 +80,13 @@ beforeAll(() => {
   writeFileSync(path.join(out, "package.json"), '{ "type": "module" }\n');
   return import(pathToFileURL(path.join(out, "operations", "dds.js")).href).then((m: { operations: readonly OperationEntry[] }) => {
     table = m.operations;
+    tableModule = m;
   });
 }, 120_000);
+
+function generate(specs: string, out: string) {
+  return spawnSync(process.execPath, [path.join(root, "scripts/generate.mjs"), "--specs", specs, "--out", out], { cwd: root, encoding: "utf8" });
+}
 
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
@@ -113,6 +119,20 @@ describe("an operation added to a throwaway spec", () => {
     expect(table.map((o) => o.operationId)).toEqual(expect.arrayContaining(["BindPublicGateway", "UnbindPublicGateway", "ListInstances"]));
     expect(types).toContain(`"${RESTART}": {`);
     expect(types).toContain("RestartInstance: {");
+    // Each entry is also exported by its operationId, so a client that sends only some operations takes just those.
+    expect(tableModule.RestartInstance).toBe(restart);
+    expect(Object.keys(tableModule).sort()).toEqual([...table.map((o) => o.operationId), "operations"].sort());
+  });
+
+  it("fails the generation when an operationId cannot name its entry's export", () => {
+    const specs = path.join(dir, "bad-specs");
+    mkdirSync(specs);
+    const doc = structuredClone(loadProjectSpec("dds").doc) as { paths: Record<string, Record<string, { operationId?: string }>> };
+    (doc.paths[RESTART.replace("/restart", "/nodes/{node_id}/public-gateway")]?.delete as { operationId: string }).operationId = "Unbind-Public-Gateway";
+    writeFileSync(path.join(specs, "dds.yaml"), YAML.stringify(doc));
+    const run = generate(specs, path.join(dir, "bad-out"));
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain('(Unbind-Public-Gateway): the operationId must be a JavaScript identifier other than "operations"');
   });
 
   it("is validated before any I/O, naming the field", async () => {

@@ -3,6 +3,7 @@
 // ship it. A budget is the last measured size plus a little headroom (a ratchet: growth fails here); issue 16's
 // goals are printed beside the figures, met or missed.
 import { readFileSync } from "node:fs";
+import { build } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
 import { at, bin, ensureBuilt, run } from "./helpers.js";
 
@@ -53,4 +54,28 @@ describe("size budget", () => {
     for (const c of checks) expect(c, `${c.name}: ${c.size} B is over the ${c.sizeLimit} B budget`).toMatchObject({ passed: true });
     expect(r.status).toBe(0);
   }, 90_000);
+
+  // Each of the SDK's own IAM uses builds its client over the operations it sends, so a bundle keeps the validators
+  // of the uses it holds: an APIG client with AK/SK discovers its project (KeystoneListProjects) and its default
+  // chain may federate (CreateTokenWithIdToken, CreateTemporaryAccessKeyByToken), but nothing in it asks for a token
+  // with a password.
+  it.each([
+    ["{ createApigClient, akskAuth }", ["KeystoneListProjects", "CreateTokenWithIdToken", "CreateTemporaryAccessKeyByToken"], ["CreateTokenByPassword"]],
+    ["{ createIamClient }", ["KeystoneListProjects", "CreateTokenByPassword", "CreateTokenWithIdToken", "CreateTemporaryAccessKeyByToken"], []],
+    ["{ passwordAuth }", ["CreateTokenByPassword"], ["KeystoneListProjects", "CreateTokenWithIdToken", "CreateTemporaryAccessKeyByToken"]],
+  ])("a bundle of %s holds the IAM validators of the operations it can send, and only those", async (imports, kept, dropped) => {
+    const r = await build({
+      stdin: { contents: `export ${imports} from ${JSON.stringify(at("dist", "index.js"))};`, resolveDir: at(), loader: "js" },
+      bundle: true,
+      minify: true,
+      write: false,
+      format: "esm",
+      platform: "browser",
+      logLevel: "silent",
+    });
+    const code = r.outputFiles[0]?.text ?? "";
+    const validators = (ids: string[]) => ids.filter((id) => code.includes(`/schemas/operations/${id}"`));
+    expect(validators(kept)).toEqual(kept);
+    expect(validators(dropped)).toEqual([]);
+  });
 });
