@@ -1,10 +1,9 @@
-/** How the APIG and DDS clients name themselves, which endpoint they derive, and where a given project id comes from. */
+/** How the APIG and DDS clients name themselves and which endpoint they derive. */
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { tokenAuth } from "../../src/auth/token.js";
 import { ValidationError } from "../../src/errors.js";
 import { createApigClient } from "../../src/services/apig.js";
-import { createScopedClient } from "../../src/services/client-setup.js";
 import { createDdsClient } from "../../src/services/dds.js";
 
 const PROJECT = "05041fffa40025702f6dc009cc6f8f33";
@@ -37,18 +36,5 @@ describe("APIG and DDS client descriptions", () => {
     }
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).message).toBe("createDdsClient: region give region or endpoint");
-  });
-});
-
-describe("createScopedClient", () => {
-  it("reports a given project id as coming from the options, without any request", async () => {
-    const requests: string[] = [];
-    const fetch = async (input: RequestInfo | URL) => {
-      requests.push(String(input));
-      return new Response("{}", { status: 500 });
-    };
-    const scoped = createScopedClient("dds", { projectId: PROJECT, region: "cn-north-4", auth: tokenAuth("tok"), fetch }, []);
-    await expect(scoped.project()).resolves.toEqual({ projectId: PROJECT, source: "option" });
-    expect(requests).toEqual([]);
   });
 });
