@@ -101,7 +101,7 @@ module.exports = {
       severity: "error",
       comment:
         "auth/iam-token.ts may read generated/iam.ts (types of the token request) and generated/operations/iam.js (the " +
-        "table its base client looks requests up in) and nothing else generated.",
+        "IAM entries it hands on, so each IAM use builds its client over the operations it sends) and nothing else generated.",
       from: { path: "^src/auth/iam-token\\.ts$" },
       to: { path: "^generated/", pathNot: "^generated/(iam|operations/iam)\\.(ts|js|d\\.ts)$" },
     },
