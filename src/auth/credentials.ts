@@ -159,12 +159,12 @@ export function envVar(name: string, env: Record<string, string | undefined> | u
 /**
  * The credentials of a metadata, pod identity or IAM answer: `{ credential: { access, secret, securitytoken,
  * expires_at } }` (or `credentials`, and the camel-case names `accessKeyId`, `secretAccessKey`, `securityToken`,
- * `expiration`, which the official cores also accept), parsed or as its JSON text. A broken answer is a
+ * `expiration`, which the official cores also accept), parsed or (`isText`) as its JSON text. A broken answer is a
  * `CredentialsError` naming the field, or saying it is not JSON. @internal
  */
-export function credentialsFromAnswer(source: string, answer: unknown): ProvidedCredentials {
+export function credentialsFromAnswer(source: string, answer: unknown, isText = false): ProvidedCredentials {
   try {
-    answer = typeof answer === "string" ? JSON.parse(answer) : answer;
+    answer = isText ? JSON.parse(answer as string) : answer;
   } catch {
     throw new CredentialsError(`${source} answered a body that is not JSON`);
   }

@@ -80,7 +80,7 @@ export function metadataCredentials(options: MetadataCredentialsOptions = {}): C
       const hint = answer.text.includes(NO_AGENCY) ? ": the instance has no agency (configure a Cloud Service Agency)" : "";
       throw new CredentialsError(`metadata: securitykey answered ${answer.status}${hint}`);
     }
-    return credentialsFromAnswer("metadata", answer.text);
+    return credentialsFromAnswer("metadata", answer.text, true);
   };
   return credentialsStrategy(
     "metadata",

@@ -35,7 +35,7 @@ export function podIdentityCredentials(options: PodIdentityCredentialsOptions = 
       const init = { method: "POST", headers: { Authorization: token, "Content-Type": "application/json" }, body: "{}" };
       const answer = await fetchFromSource("podIdentity", options?.fetch ?? context.fetch, uri, init, timeoutMs, signal);
       if (answer.status !== 200) throw new CredentialsError(`podIdentity: the credentials request answered ${answer.status}`);
-      return credentialsFromAnswer("podIdentity", answer.text);
+      return credentialsFromAnswer("podIdentity", answer.text, true);
     },
     options,
   );

@@ -115,4 +115,11 @@ describe("credentialsStrategy (the cache behind every provider)", () => {
     });
     expect(() => credentialsFromAnswer("x", null)).toThrow("x answered without access, secret, securitytoken, expires_at");
   });
+
+  it("reads an answer's JSON text only when told it is text: a parsed answer that is a string is not decoded again", () => {
+    const answer = { credential: { access: "A", secret: "S", securitytoken: "T", expires_at: "2030-01-01T00:00:00Z" } };
+    expect(credentialsFromAnswer("x", JSON.stringify(answer), true)).toMatchObject({ accessKeyId: "A", securityToken: "T" });
+    expect(() => credentialsFromAnswer("x", "{not json", true)).toThrow("x answered a body that is not JSON");
+    expect(() => credentialsFromAnswer("x", JSON.stringify(answer))).toThrow("x answered without access, secret, securitytoken, expires_at");
+  });
 });
