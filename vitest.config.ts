@@ -21,7 +21,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/**/*.test.ts"],
-          setupFiles: ["test/helpers/loopback-only.ts"],
+          setupFiles: ["test/helpers/loopback-only.ts", "test/helpers/validators-loaded.ts"],
           testTimeout: 30_000,
         },
       },

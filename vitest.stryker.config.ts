@@ -24,7 +24,7 @@ export default defineConfig({
     // Stryker would judge every module-level constant of src/ by that one test alone (seen as survivors the rest of
     // the suite kills when applied by hand).
     exclude: ["test/internal/throwaway-spec.test.ts", "test/internal/transport-import.test.ts"],
-    setupFiles: ["test/helpers/loopback-only.ts"],
+    setupFiles: ["test/helpers/loopback-only.ts", "test/helpers/validators-loaded.ts"],
     testTimeout: 30_000,
   },
 });

@@ -26,6 +26,6 @@ export interface OperationEntry {
   /** Query parameters that are not strings in the spec, by name: how to read them back from the URL. */
   readonly query: Readonly<Record<string, "integer" | "number" | "boolean" | "array">>;
   readonly retry: RetryFacts;
-  /** The operation's input validator from validators/<api>.js, over `{ path, query, body }`. */
-  readonly validate: GeneratedValidator;
+  /** Loads the operation's input validator (validators/<api>/<operationId>.js, over `{ path, query, body }`). */
+  readonly loadValidator: () => Promise<GeneratedValidator>;
 }

@@ -39,23 +39,6 @@ function slimErrors(code, name) {
   return code;
 }
 
-/**
- * Leaves the module no top-level statement with a side effect, so a bundler drops every validator nobody imports
- * (the SDK's dist/ puts all services into one chunk, where only statement-level tree-shaking can tell them apart):
- * - Ajv assigns each function's `evaluated` facts as a property after its declaration (`validate52.evaluated = …`),
- *   and only the validators themselves read them; a constant beside the function (`validate52Evaluated`) is the
- *   same object without the assignment.
- * - `new RegExp(…)` for patterns is marked pure (it cannot throw: Ajv compiled the pattern already).
- */
-function treeShakable(code, name) {
-  const assigned = [...code.matchAll(/(?<=[;}])validate(\d+)\.evaluated = /g)].length;
-  code = code.replace(/(?<=[;}])validate(\d+)\.evaluated = /g, "const validate$1Evaluated = ");
-  code = code.replace(/\bvalidate(\d+)\.evaluated\b/g, "validate$1Evaluated");
-  const declared = code.match(/const validate\d+Evaluated = /g)?.length ?? 0;
-  if (declared !== assigned || /\.evaluated\b/.test(code)) throw new Error(`validators of ${name}: an \`evaluated\` Ajv wrote in an unexpected form`);
-  return code.replace(/(?<![\w$.])new RegExp\(/g, "/* @__PURE__ */ new RegExp(");
-}
-
 // Ajv merges a referenced schema's errors into the caller's with `vErrors.concat(…)`: a new array per failing
 // item, so N invalid array items cost N²/2 copies (100k items took 40 s). Appending in place keeps it linear.
 const CONCAT = /vErrors = vErrors === null \? (validate\d+)\.errors : vErrors\.concat\(\1\.errors\);/g;
@@ -73,9 +56,9 @@ function linearErrors(code, name) {
 }
 
 /**
- * Writes `validators/<api>.js` and `validators/<api>.d.ts` into `outDir` for one API: one validator per operation
- * of `model`, over the inputs `operationInputSchema` describes. One module per API, so a consumer of one service
- * bundles its validators only. `source` and `header` make the files' header.
+ * Writes `validators/<api>/<operationId>.js` and `.d.ts` into `outDir` for each operation of `model`: its validator
+ * (export `validate`), over the inputs `operationInputSchema` describes. One Ajv per API compiles them, each module
+ * holding only the functions its operation reaches. `source` and `header` make the files' header.
  */
 export async function generateValidators({ name, model, outDir, source, header }) {
   // One Ajv per API: schemas and the functions compiled from them never cross into another API's module.
@@ -116,31 +99,32 @@ export async function generateValidators({ name, model, outDir, source, header }
     exportsMap[fn] = id;
     operations.push({ fn, operationId: operation.operationId, method: operation.method, route: operation.path });
   }
-  let code = standaloneCode(ajv, exportsMap);
-  // Ajv's ESM output still require()s its string-length helper; inline an equivalent so the file is
-  // self-contained ESM (JSON Schema counts code points, not UTF-16 units). A few bytes per API, and no module
-  // shared between the APIs' validators.
-  code = code.replace(/require\("ajv\/dist\/runtime\/ucs2length"\)\.default/g, "ucs2length");
-  code = slimErrors(code, name);
-  code = treeShakable(code, name);
-  code = linearErrors(code, name);
-  const leftover = code.match(/require\([^)]*\)/g);
-  if (leftover) throw new Error(`standalone validators of ${name} still require() modules: ${[...new Set(leftover)].join(", ")}`);
-  const helper =
-    (code.includes("ucs2length") ? `function ucs2length(str){let n=0;for(const _ of str)n++;return n;}\n` : "") +
-    (code.includes("appendErrors(") ? APPEND_HELPER : "");
-  const dir = path.join(outDir, "validators");
+  // One module per operation, loaded by its operation-table entry on first use: importing the SDK compiles no
+  // validator, and a bundle holds only the validators of the operations it can send.
+  const dir = path.join(outDir, "validators", name);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, `${name}.js`), `${header([source])}// @ts-nocheck\n${code.replace(/^"use strict";/, `"use strict";${helper}`)}\n`);
-  const dts = [
-    header([source]),
-    'import type { GeneratedValidator } from "../operation-types.js";',
-    "",
-    ...operations.map(
-      (o) =>
-        `/** Inputs of ${name} ${o.operationId}: \`${o.method} ${o.route}\` as { path, query, body }. */\nexport declare const ${o.fn}: GeneratedValidator;`,
-    ),
-    "",
-  ].join("\n");
-  writeFileSync(path.join(dir, `${name}.d.ts`), dts);
+  for (const o of operations) {
+    const where = `${name} ${o.operationId}`;
+    let code = standaloneCode(ajv, { validate: exportsMap[o.fn] });
+    // Ajv's ESM output still require()s its string-length helper; inline an equivalent so the file is
+    // self-contained ESM (JSON Schema counts code points, not UTF-16 units).
+    code = code.replace(/require\("ajv\/dist\/runtime\/ucs2length"\)\.default/g, "ucs2length");
+    code = slimErrors(code, where);
+    code = linearErrors(code, where);
+    const leftover = code.match(/require\([^)]*\)/g);
+    if (leftover) throw new Error(`standalone validator of ${where} still require()s modules: ${[...new Set(leftover)].join(", ")}`);
+    const helper =
+      (code.includes("ucs2length") ? `function ucs2length(str){let n=0;for(const _ of str)n++;return n;}\n` : "") +
+      (code.includes("appendErrors(") ? APPEND_HELPER : "");
+    writeFileSync(path.join(dir, `${o.operationId}.js`), `${header([source])}// @ts-nocheck\n${code.replace(/^"use strict";/, `"use strict";${helper}`)}\n`);
+    const dts = [
+      header([source]),
+      'import type { GeneratedValidator } from "../../operation-types.js";',
+      "",
+      `/** Inputs of ${name} ${o.operationId}: \`${o.method} ${o.route}\` as { path, query, body }. */`,
+      "export declare const validate: GeneratedValidator;",
+      "",
+    ].join("\n");
+    writeFileSync(path.join(dir, `${o.operationId}.d.ts`), dts);
+  }
 }

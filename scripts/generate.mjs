@@ -87,16 +87,15 @@ export function operationRows(name, file, model) {
 }
 
 function operationsModule(name, rows, header) {
-  const fns = rows.map((r) => `validate${r.operationId}`);
   // One constant per operation, so a client that sends only some of a spec's operations (the SDK's own IAM calls)
-  // takes those entries and a bundler drops the other validators.
+  // takes those entries, and a bundler drops the other validators. Each validator is loaded on first use: importing
+  // the SDK compiles none of them (they were half the source a cold import compiled).
   const entries = rows.map(
-    (r) => `export const ${r.operationId} = /* @__PURE__ */ Object.freeze({ ${JSON.stringify(r).slice(1, -1)}, validate: validate${r.operationId} });`,
+    (r) =>
+      `export const ${r.operationId} = /* @__PURE__ */ Object.freeze({ ${JSON.stringify(r).slice(1, -1)}, loadValidator: () => import("../validators/${name}/${r.operationId}.js").then((m) => m.validate) });`,
   );
   return [
     header,
-    `import { ${fns.join(", ")} } from "../validators/${name}.js";`,
-    "",
     `/** The ${name} spec's operations, one entry each, then all of them in spec order. See ${name}.d.ts. */`,
     ...entries,
     // Pure: a bundle that holds every service in one chunk can still drop the tables of the unused ones.
@@ -142,8 +141,8 @@ function operationTypes(header) {
     "  /** Query parameters that are not strings in the spec, by name: how to read them back from the URL. */",
     '  readonly query: Readonly<Record<string, "integer" | "number" | "boolean" | "array">>;',
     "  readonly retry: RetryFacts;",
-    "  /** The operation's input validator from validators/<api>.js, over `{ path, query, body }`. */",
-    "  readonly validate: GeneratedValidator;",
+    "  /** Loads the operation's input validator (validators/<api>/<operationId>.js, over `{ path, query, body }`). */",
+    "  readonly loadValidator: () => Promise<GeneratedValidator>;",
     "}",
     "",
   ].join("\n");

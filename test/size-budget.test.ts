@@ -14,7 +14,7 @@ const TARGET = 2500;
  * A ratchet, not the goal: the runtime's measured size when this test was written. It fails the test when code
  * grows; lower it whenever the runtime shrinks, until it reaches TARGET.
  */
-const CEILING = 4204;
+const CEILING = 4202;
 /** No source file may be longer than this many lines. */
 const MAX_FILE_LINES = 300;
 /** A file shorter than this that exports only one type exists only to hold it; the type belongs beside its user. */

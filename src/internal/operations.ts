@@ -1,6 +1,6 @@
 import type { OperationEntry, RetryFacts } from "../../generated/operation-types.js";
 import { collectIssues } from "../errors.js";
-import { validateInput } from "./validate.js";
+import { validateInput, validatorOf } from "./validate.js";
 
 export type { OperationEntry, RetryFacts };
 
@@ -54,7 +54,7 @@ export function operationLookup(table: readonly OperationEntry[], baseUrl?: stri
  * through the operation's generated validator (the query as the caller typed it when known, else read back from
  * the URL). Throws one {@link ValidationError} naming every bad field.
  */
-export function validateRequest(match: OperationMatch, url: URL, body: Uint8Array | undefined, callerQuery?: Record<string, unknown>): void {
+export async function validateRequest(match: OperationMatch, url: URL, body: Uint8Array | undefined, callerQuery?: Record<string, unknown>): Promise<void> {
   const { entry } = match;
   // Fields the caller left undefined were never sent; they are absent, not invalid.
   const query = Object.fromEntries(Object.entries(callerQuery ?? {}).filter(([, value]) => value !== undefined));
@@ -74,7 +74,7 @@ export function validateRequest(match: OperationMatch, url: URL, body: Uint8Arra
       fail("body", "type", `must be ${entry.requestContentType}`);
     }
   }
-  validateInput(entry.operationId, entry.validate, { path: match.path, query, ...(parsed !== undefined ? { body: parsed } : {}) });
+  validateInput(entry.operationId, await validatorOf(entry), { path: match.path, query, ...(parsed !== undefined ? { body: parsed } : {}) });
 }
 
 /** A query value as the spec types it; text that does not read as that type stays text, for the validator to name. */

@@ -54,7 +54,7 @@ export function createTransport(options: TransportOptions): typeof fetch {
     // Buffered once: a body stream can be read only once, and every attempt must send (and sign) the same bytes.
     const body = request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
     const match = lookup(method, url.pathname);
-    if (match) validateRequest(match, url, body, input instanceof Request ? callerQueries.get(input) : undefined);
+    if (match) await validateRequest(match, url, body, input instanceof Request ? callerQueries.get(input) : undefined);
     else logger.debug(`${method} ${url.pathname}: matches no operation of the specs; sent unvalidated`);
     const facts = match?.entry.retry ?? unmatchedFacts(method);
     // Read per call: a discovered project id is set on the options once known.

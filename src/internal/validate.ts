@@ -1,5 +1,5 @@
-import type { GeneratedValidationError, GeneratedValidator } from "../../generated/operation-types.js";
-import { collectIssues, type ValidationIssue } from "../errors.js";
+import type { GeneratedValidationError, GeneratedValidator, OperationEntry } from "../../generated/operation-types.js";
+import { collectIssues, HuaweiCloudError, type ValidationIssue } from "../errors.js";
 import { pathParamIssues } from "../options.js";
 
 /** An operation's inputs, shaped like the generated validators expect them. */
@@ -7,6 +7,12 @@ export interface OperationInput {
   path: Record<string, unknown>;
   query?: Record<string, unknown>;
   body?: unknown;
+}
+
+/** Loads the operation's validator module on first use (importing the SDK compiles none); a failed load is a HuaweiCloudError. */
+export function validatorOf(entry: OperationEntry): Promise<GeneratedValidator> {
+  const failed = (cause: unknown) => Promise.reject(new HuaweiCloudError(`${entry.operationId}: its input validator could not be loaded`, { cause }));
+  return entry.loadValidator().catch(failed);
 }
 
 /**
@@ -71,18 +77,10 @@ function jsonPath(instancePath: string): string {
   return parts.reduce((out, part) => (/^\d+$/.test(part) ? `${out}[${part}]` : out ? `${out}.${part}` : part), "");
 }
 
-function join(at: string, name: string): string {
-  return at ? `${at}.${name}` : name;
-}
+const join = (at: string, name: string) => (at ? `${at}.${name}` : name);
 
-function range(min: unknown, max: unknown, both: (min: number, max: number) => string): string {
-  if (typeof min === "number" && typeof max === "number") return both(min, max);
-  return typeof min === "number" ? `at least ${min}` : `at most ${String(max)}`;
-}
+const range = (min: unknown, max: unknown, both: (min: number, max: number) => string) =>
+  typeof min === "number" && typeof max === "number" ? both(min, max) : typeof min === "number" ? `at least ${min}` : `at most ${String(max)}`;
 
-function article(type: string): string {
-  return type
-    .split(",")
-    .map((t) => (t === "integer" || t === "object" || t === "array" ? `an ${t}` : `a ${t}`))
-    .join(" or ");
-}
+const article = (type: string) =>
+  type.replace(/[^,]+/g, (t) => (t === "integer" || t === "object" || t === "array" ? `an ${t}` : `a ${t}`)).replace(/,/g, " or ");

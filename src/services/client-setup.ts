@@ -1,7 +1,7 @@
 import type { ClientOptions, ServiceName } from "../options.js";
 import { createBaseClient, type BaseClient } from "../internal/create.js";
 import type { OperationEntry } from "../internal/operations.js";
-import { validateInput, type OperationInput } from "../internal/validate.js";
+import { validateInput, validatorOf, type OperationInput } from "../internal/validate.js";
 import { defaultCredentials } from "../auth/default-chain.js";
 import { projectDiscovery, type DiscoveredProject } from "../auth/project-discovery.js";
 
@@ -31,7 +31,7 @@ export function createScopedClient<Paths extends {}>(service: ServiceName, optio
   let known: DiscoveredProject | undefined;
   const project = async (signal?: AbortSignal, input?: OperationInput & { operationId: string }) => {
     const entry = input && !known ? operations.find((e) => e.operationId === input.operationId) : undefined;
-    if (entry && input) validateInput(entry.operationId, entry.validate, input, "project_id");
+    if (entry && input) validateInput(entry.operationId, await validatorOf(entry), input, "project_id");
     const found = await discover(signal);
     known = found;
     base.useProjectId(found.projectId);

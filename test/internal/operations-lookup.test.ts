@@ -21,7 +21,7 @@ function recorder(): GeneratedValidator & { seen: unknown[] } {
   );
 }
 
-function entry(path: string, more: Partial<OperationEntry> = {}): OperationEntry {
+function entry(path: string, more: Partial<OperationEntry> = {}, validate: GeneratedValidator = recorder()): OperationEntry {
   return {
     api: "t",
     operationId: `Op ${path}`,
@@ -31,14 +31,14 @@ function entry(path: string, more: Partial<OperationEntry> = {}): OperationEntry
     bodyRequired: false,
     query: {},
     retry: { safeToRepeat: true, busyErrorCodes: [] },
-    validate: recorder(),
+    loadValidator: async () => validate,
     ...more,
   };
 }
 
-function thrown(work: () => void): unknown {
+async function thrown(work: () => Promise<unknown>): Promise<unknown> {
   try {
-    work();
+    await work();
   } catch (e) {
     return e;
   }
@@ -46,10 +46,10 @@ function thrown(work: () => void): unknown {
 }
 
 /** The query the operation's validator is given for `search` (no caller query: read back from the URL). */
-function queryFromUrl(search: string, types: OperationEntry["query"]): unknown {
+async function queryFromUrl(search: string, types: OperationEntry["query"]): Promise<unknown> {
   const validate = recorder();
-  const op = entry("/q", { query: types, validate });
-  validateRequest({ entry: op, path: {} }, new URL(`https://example.invalid/q${search}`), undefined);
+  const op = entry("/q", { query: types }, validate);
+  await validateRequest({ entry: op, path: {} }, new URL(`https://example.invalid/q${search}`), undefined);
   expect(validate.seen).toHaveLength(1);
   return (validate.seen[0] as { query: unknown }).query;
 }
@@ -102,13 +102,13 @@ describe("looking requests up by template", () => {
 });
 
 describe("the query read back from the URL", () => {
-  it("integers and numbers become numbers: signs, decimals and exponents", () => {
+  it("integers and numbers become numbers: signs, decimals and exponents", async () => {
     const url = "?i=5&n=1.5&neg=-12&dec=1.25&e1=1e3&e2=1E%2B3&e3=2e-10&e4=12e10";
     const types = { i: "integer", n: "number", neg: "integer", dec: "number", e1: "number", e2: "number", e3: "number", e4: "integer" } as const;
-    expect(queryFromUrl(url, types)).toStrictEqual({ i: 5, n: 1.5, neg: -12, dec: 1.25, e1: 1000, e2: 1000, e3: 2e-10, e4: 12e10 });
+    expect(await queryFromUrl(url, types)).toStrictEqual({ i: 5, n: 1.5, neg: -12, dec: 1.25, e1: 1000, e2: 1000, e3: 2e-10, e4: 12e10 });
   });
 
-  it("text that does not read as a number stays text for the validator to name", () => {
+  it("text that does not read as a number stays text for the validator to name", async () => {
     const url = "?a=x5&b=5x&c=1.&d=.5&e=1e&f=--1&g=1.x&h=1ex&i=ten&j=";
     const types = {
       a: "integer",
@@ -122,11 +122,11 @@ describe("the query read back from the URL", () => {
       i: "integer",
       j: "integer",
     } as const;
-    expect(queryFromUrl(url, types)).toStrictEqual({ a: "x5", b: "5x", c: "1.", d: ".5", e: "1e", f: "--1", g: "1.x", h: "1ex", i: "ten", j: "" });
+    expect(await queryFromUrl(url, types)).toStrictEqual({ a: "x5", b: "5x", c: "1.", d: ".5", e: "1e", f: "--1", g: "1.x", h: "1ex", i: "ten", j: "" });
   });
 
-  it("booleans become booleans; other text stays text", () => {
-    expect(queryFromUrl("?t=true&f=false&y=yes&u=TRUE", { t: "boolean", f: "boolean", y: "boolean", u: "boolean" })).toStrictEqual({
+  it("booleans become booleans; other text stays text", async () => {
+    expect(await queryFromUrl("?t=true&f=false&y=yes&u=TRUE", { t: "boolean", f: "boolean", y: "boolean", u: "boolean" })).toStrictEqual({
       t: true,
       f: false,
       y: "yes",
@@ -134,55 +134,55 @@ describe("the query read back from the URL", () => {
     });
   });
 
-  it("parameters the spec types as strings stay text, however they read", () => {
-    expect(queryFromUrl("?n=5&t=true&f=false&x=abc&e=", {})).toStrictEqual({ n: "5", t: "true", f: "false", x: "abc", e: "" });
+  it("parameters the spec types as strings stay text, however they read", async () => {
+    expect(await queryFromUrl("?n=5&t=true&f=false&x=abc&e=", {})).toStrictEqual({ n: "5", t: "true", f: "false", x: "abc", e: "" });
   });
 
-  it("arrays are lists even with one value, and any repeated parameter is a list of every value", () => {
-    expect(queryFromUrl("?ids=a&tags=x&tags=y&n=1&n=2", { ids: "array", n: "integer" })).toStrictEqual({ ids: ["a"], tags: ["x", "y"], n: ["1", "2"] });
-    expect(queryFromUrl("?ids=a&ids=b", { ids: "array" })).toStrictEqual({ ids: ["a", "b"] });
+  it("arrays are lists even with one value, and any repeated parameter is a list of every value", async () => {
+    expect(await queryFromUrl("?ids=a&tags=x&tags=y&n=1&n=2", { ids: "array", n: "integer" })).toStrictEqual({ ids: ["a"], tags: ["x", "y"], n: ["1", "2"] });
+    expect(await queryFromUrl("?ids=a&ids=b", { ids: "array" })).toStrictEqual({ ids: ["a", "b"] });
   });
 
-  it("the generated ListInstances check reads limit and offset as integers from the URL", () => {
+  it("the generated ListInstances check reads limit and offset as integers from the URL", async () => {
     const list = ddsOperations.find((o) => o.operationId === "ListInstances")!;
     const match = { entry: list, path: { project_id: "p1" } };
-    expect(() => validateRequest(match, new URL("https://example.invalid/v3/p1/instances?limit=10&offset=0"), undefined)).not.toThrow();
-    const err = thrown(() => validateRequest(match, new URL("https://example.invalid/v3/p1/instances?limit=ten&offset=1.5"), undefined));
+    await expect(validateRequest(match, new URL("https://example.invalid/v3/p1/instances?limit=10&offset=0"), undefined)).resolves.toBeUndefined();
+    const err = await thrown(() => validateRequest(match, new URL("https://example.invalid/v3/p1/instances?limit=ten&offset=1.5"), undefined));
     expect(err).toBeInstanceOf(ValidationError);
     expect((err as ValidationError).issues.map((i) => i.path).sort()).toEqual(["limit", "offset"]);
   });
 });
 
 describe("the query and body as the validator sees them", () => {
-  it("the caller's query is used as typed, without the fields left undefined, and the URL's is not read", () => {
+  it("the caller's query is used as typed, without the fields left undefined, and the URL's is not read", async () => {
     const validate = recorder();
-    const op = entry("/q", { query: { n: "integer" }, validate });
-    validateRequest({ entry: op, path: { id: "7" } }, new URL("https://example.invalid/q?n=5&other=1"), undefined, { n: "6", gone: undefined });
+    const op = entry("/q", { query: { n: "integer" } }, validate);
+    await validateRequest({ entry: op, path: { id: "7" } }, new URL("https://example.invalid/q?n=5&other=1"), undefined, { n: "6", gone: undefined });
     expect(validate.seen).toStrictEqual([{ path: { id: "7" }, query: { n: "6" } }]);
   });
 
-  it("an empty body is no body, for an operation with or without one", () => {
+  it("an empty body is no body, for an operation with or without one", async () => {
     for (const requestContentType of [null, "application/json"]) {
       const validate = recorder();
-      const op = entry("/b", { requestContentType, validate });
-      validateRequest({ entry: op, path: {} }, new URL("https://example.invalid/b"), new Uint8Array(0));
+      const op = entry("/b", { requestContentType }, validate);
+      await validateRequest({ entry: op, path: {} }, new URL("https://example.invalid/b"), new Uint8Array(0));
       expect(validate.seen).toStrictEqual([{ path: {}, query: {} }]);
     }
   });
 
-  it("a JSON body is parsed for the validator", () => {
+  it("a JSON body is parsed for the validator", async () => {
     const validate = recorder();
-    const op = entry("/b", { requestContentType: "application/json", validate });
-    validateRequest({ entry: op, path: {} }, new URL("https://example.invalid/b"), new TextEncoder().encode('{"a":[1]}'));
+    const op = entry("/b", { requestContentType: "application/json" }, validate);
+    await validateRequest({ entry: op, path: {} }, new URL("https://example.invalid/b"), new TextEncoder().encode('{"a":[1]}'));
     expect(validate.seen).toStrictEqual([{ path: {}, query: {}, body: { a: [1] } }]);
   });
 
-  it("a body for an operation without one, or one that is not JSON, is named with what is expected", () => {
+  it("a body for an operation without one, or one that is not JSON, is named with what is expected", async () => {
     const url = new URL("https://example.invalid/b");
-    const none = thrown(() => validateRequest({ entry: entry("/b"), path: {} }, url, new TextEncoder().encode("{}")));
+    const none = await thrown(() => validateRequest({ entry: entry("/b"), path: {} }, url, new TextEncoder().encode("{}")));
     expect(none).toBeInstanceOf(ValidationError);
     expect((none as ValidationError).issues).toStrictEqual([{ path: "body", keyword: "not", message: "is not expected: the operation has no request body" }]);
-    const bad = thrown(() =>
+    const bad = await thrown(() =>
       validateRequest({ entry: entry("/b", { requestContentType: "application/json" }), path: {} }, url, new TextEncoder().encode("{x")),
     );
     expect(bad).toBeInstanceOf(ValidationError);

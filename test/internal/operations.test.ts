@@ -50,10 +50,12 @@ describe("the operation table", () => {
     expect([...busyCodes].sort()).toEqual(["APIC.7701", "DBS.200998", "DBS.201015"]);
   });
 
-  it("gives each operation its validator, request content type and non-string query types", () => {
+  it("gives each operation its validator, request content type and non-string query types", async () => {
     const list = operations.find((o) => o.operationId === "ListInstances");
     expect(list).toMatchObject({ path: "/v3/{project_id}/instances", requestContentType: null, query: { offset: "integer", limit: "integer" } });
-    expect(list?.validate({ path: { project_id: "p" }, query: { limit: 10 } })).toBe(true);
+    const validate = await list?.loadValidator();
+    expect(validate?.({ path: { project_id: "p" }, query: { limit: 10 } })).toBe(true);
+    expect(validate?.({ path: { project_id: "p" }, query: { limit: "ten" } })).toBe(false);
     expect(operations.find((o) => o.operationId === "BindPublicGateway")).toMatchObject({ requestContentType: "application/json", bodyRequired: true });
   });
 
@@ -79,7 +81,7 @@ describe("the operation table", () => {
       bodyRequired: false,
       query: {},
       retry: unmatchedFacts("GET"),
-      validate,
+      loadValidator: async () => validate,
     });
     const find = operationLookup([entry("ById", "/a/{id}"), entry("Latest", "/a/latest")]);
     expect(find("GET", "/a/latest")?.entry.operationId).toBe("Latest");

@@ -1,13 +1,15 @@
 /**
  * What `validateInput` hands the validator and which of its errors it keeps: no `body` key when there is no body,
  * an empty query when there is none, a path parameter still `awaiting` discovery not reported missing (only that
- * one, only as a missing path parameter), and a validator that fails without listing errors adds no issue.
+ * one, only as a missing path parameter), and a validator that fails without listing errors adds no issue. And
+ * `validatorOf` loads an operation's validator; a failed load is a typed error, and the next call loads again.
  */
 import Ajv2020Module from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import type { GeneratedValidator } from "../../generated/operation-types.js";
-import { ValidationError, type ValidationIssue } from "../../src/errors.js";
-import { type OperationInput, validateInput } from "../../src/internal/validate.js";
+import { ShowInstance } from "../../generated/operations/apig.js";
+import type { GeneratedValidator, OperationEntry } from "../../generated/operation-types.js";
+import { HuaweiCloudError, ValidationError, type ValidationIssue } from "../../src/errors.js";
+import { type OperationInput, validateInput, validatorOf } from "../../src/internal/validate.js";
 
 // A CommonJS package: under NodeNext the default import is the module object; `.default` exists at runtime too.
 const Ajv2020 = Ajv2020Module.default;
@@ -106,5 +108,32 @@ describe("a validator that fails without listing errors", () => {
   it("leaves only the path parameter issues", () => {
     const silent: GeneratedValidator = Object.assign(() => false, { errors: null });
     expect(issuesOf(silent, { path: { id: "" } })).toEqual([{ path: "id", keyword: "minLength", message: "must not be empty" }]);
+  });
+});
+
+describe("loading an operation's validator", () => {
+  const entryLoading = (loadValidator: OperationEntry["loadValidator"]): OperationEntry => ({ ...ShowInstance, loadValidator });
+
+  it("loads the operation's generated module, whose validator checks its inputs", async () => {
+    const validate = await validatorOf(ShowInstance);
+    expect(validate({ path: { project_id: "p", instance_id: "i" }, query: {} })).toBe(true);
+    expect(validate({ path: { project_id: "p" }, query: {} })).toBe(false);
+    expect(await validatorOf(ShowInstance)).toBe(validate);
+  });
+
+  it("a module that fails to load is a HuaweiCloudError naming the operation, and the next call loads again", async () => {
+    const cause = new Error("Cannot find module validators/apig/ShowInstance.js");
+    const validate: GeneratedValidator = () => true;
+    let loads = 0;
+    const flaky = entryLoading(async () => {
+      loads++;
+      if (loads === 1) throw cause;
+      return validate;
+    });
+    const err = await validatorOf(flaky).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HuaweiCloudError);
+    expect(err).toMatchObject({ message: "ShowInstance: its input validator could not be loaded", cause });
+    expect(await validatorOf(flaky)).toBe(validate);
+    expect(loads).toBe(2);
   });
 });

@@ -3,7 +3,7 @@
  * once took quadratic time (Ajv merged each referenced schema's errors with `concat`, a new array per item) and
  * produced a message listing every item. Linearity is checked by counting array element moves, never by timing.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { tokenAuth } from "../../src/auth/token.js";
@@ -94,10 +94,15 @@ describe("validating many invalid items", () => {
   });
 
   it("the generated validators merge errors in place, never with concat", () => {
-    for (const api of ["apig", "dds", "iam"]) {
-      const code = readFileSync(path.join(import.meta.dirname, "..", "..", "generated", "validators", `${api}.js`), "utf8");
-      expect(code, api).not.toContain(".concat(");
-      expect(code, api).toContain("vErrors = appendErrors(vErrors, ");
-    }
+    const dir = path.join(import.meta.dirname, "..", "..", "generated", "validators");
+    const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".js"));
+    expect(files).toHaveLength(10);
+    const merging = files.filter((f) => {
+      const code = readFileSync(path.join(dir, f), "utf8");
+      expect(code, f).not.toContain(".concat(");
+      return code.includes("vErrors = appendErrors(vErrors, ");
+    });
+    // The validators of operations whose inputs reference other schemas (every body, here) merge those errors.
+    expect(merging.sort()).toEqual(files.filter((f) => !/ShowInstance|UnbindPublicGateway|KeystoneListProjects/.test(f)).sort());
   });
 });

@@ -1,0 +1,9 @@
+/**
+ * GENERATED FILE: DO NOT EDIT. Change the spec and run `npm run generate`.
+ * Source: openapi/iam.yaml (sha256 eddf033918674596a33bf3ba07a8dc17e57ca8dd1d141f31db35f7cb813bc40d)
+ */
+
+import type { GeneratedValidator } from "../../operation-types.js";
+
+/** Inputs of iam CreateTemporaryAccessKeyByToken: `POST /v3.0/OS-CREDENTIAL/securitytokens` as { path, query, body }. */
+export declare const validate: GeneratedValidator;
