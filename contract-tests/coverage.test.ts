@@ -57,8 +57,11 @@ describe("the mock is the spec: Prism, generator, validators and these tests rea
   }
 
   for (const api of API_NAMES) {
-    const files = ["validators", "operations"].flatMap((dir) => [`generated/${dir}/${api}.js`, `generated/${dir}/${api}.d.ts`]);
-    it(`${files.join(", ")} name ${SPEC_FILES[api]} alone, with its sha256`, () => {
+    it(`generated/operations/${api}.js, .d.ts and each operation's generated/validators/${api}/<operationId>.js, .d.ts name ${SPEC_FILES[api]} alone, with its sha256`, () => {
+      const validators = readdirSync(path.join(ROOT, "generated", "validators", api)).sort();
+      const operationIds = spec(api).operations.map((o) => o.operationId);
+      expect(validators).toEqual(operationIds.flatMap((id) => [`${id}.d.ts`, `${id}.js`]).sort());
+      const files = [`generated/operations/${api}.js`, `generated/operations/${api}.d.ts`, ...validators.map((f) => `generated/validators/${api}/${f}`)];
       const expected = { [SPEC_FILES[api]]: sha256(read(SPEC_FILES[api])) };
       for (const file of files) expect(Object.fromEntries(headerSources(file)), file).toEqual(expected);
     });
