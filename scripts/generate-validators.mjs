@@ -76,7 +76,6 @@ export async function generateValidators({ name, model, outDir, source, header }
   addFormats(ajv, ["ipv4", "ipv6", "uri", "email"]);
   ajv.addFormat("date-time", /^\d{4}-\d\d-\d\dt\d\d:\d\d:\d\d(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i);
   for (const f of ["password", "int32", "int64"]) ajv.addFormat(f, true);
-  const exportsMap = {};
   const operations = [];
   for (const operation of model.operations()) {
     // Each operation schema carries only the components it reaches, under $defs (absolute ids: a relative $ref
@@ -95,9 +94,7 @@ export async function generateValidators({ name, model, outDir, source, header }
     const schema = model.rewriteRefs(operationInputSchema(operation), rename, isDocOnly);
     const id = `${ID_ROOT}/operations/${operation.operationId}`;
     ajv.addSchema({ $id: id, ...schema, $defs: defs });
-    const fn = `validate${operation.operationId}`;
-    exportsMap[fn] = id;
-    operations.push({ fn, operationId: operation.operationId, method: operation.method, route: operation.path });
+    operations.push({ id, operationId: operation.operationId, method: operation.method, route: operation.path });
   }
   // One module per operation, loaded by its operation-table entry on first use: importing the SDK compiles no
   // validator, and a bundle holds only the validators of the operations it can send.
@@ -105,7 +102,7 @@ export async function generateValidators({ name, model, outDir, source, header }
   mkdirSync(dir, { recursive: true });
   for (const o of operations) {
     const where = `${name} ${o.operationId}`;
-    let code = standaloneCode(ajv, { validate: exportsMap[o.fn] });
+    let code = standaloneCode(ajv, { validate: o.id });
     // Ajv's ESM output still require()s its string-length helper; inline an equivalent so the file is
     // self-contained ESM (JSON Schema counts code points, not UTF-16 units).
     code = code.replace(/require\("ajv\/dist\/runtime\/ucs2length"\)\.default/g, "ucs2length");

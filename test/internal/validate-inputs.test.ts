@@ -112,8 +112,6 @@ describe("a validator that fails without listing errors", () => {
 });
 
 describe("loading an operation's validator", () => {
-  const entryLoading = (loadValidator: OperationEntry["loadValidator"]): OperationEntry => ({ ...ShowInstance, loadValidator });
-
   it("loads the operation's generated module, whose validator checks its inputs", async () => {
     const validate = await validatorOf(ShowInstance);
     expect(validate({ path: { project_id: "p", instance_id: "i" }, query: {} })).toBe(true);
@@ -125,11 +123,12 @@ describe("loading an operation's validator", () => {
     const cause = new Error("Cannot find module validators/apig/ShowInstance.js");
     const validate: GeneratedValidator = () => true;
     let loads = 0;
-    const flaky = entryLoading(async () => {
+    const loadValidator = async () => {
       loads++;
       if (loads === 1) throw cause;
       return validate;
-    });
+    };
+    const flaky: OperationEntry = { ...ShowInstance, loadValidator };
     const err = await validatorOf(flaky).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HuaweiCloudError);
     expect(err).toMatchObject({ message: "ShowInstance: its input validator could not be loaded", cause });
